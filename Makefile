@@ -1,0 +1,54 @@
+# wmoketen: `make run` (demo on http://127.0.0.1:8000) and `make test` do all set-up themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1:8000
+# Debian packages: chromium (browser tests) and Pango (PDF rendering with WeasyPrint).
+SYSTEEMPAKKETTEN := chromium libpango-1.0-0 libpangoft2-1.0-0 gettext
+
+.PHONY: run test lint migraties-check pytest bench systeem clean
+
+$(VENV): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(VENV)
+
+# Installs the system packages only when one is missing; as non-root it prints the command.
+systeem:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing="$$missing libpango-1.0-0"; \
+	ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing="$$missing libpangoft2-1.0-0"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing system packages:$$missing. Run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+run: $(VENV) systeem
+	$(PY) manage.py demo
+	$(PY) manage.py runserver $(HOST)
+
+lint: $(VENV)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+migraties-check: $(VENV)
+	DJANGO_SETTINGS_MODULE=wmoketen.conf.ci $(PY) manage.py makemigrations --check --dry-run
+
+pytest: $(VENV) systeem
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint migraties-check pytest
+
+bench: $(VENV)
+	$(PY) benchmarks/berichten.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

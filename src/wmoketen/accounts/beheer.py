@@ -1,0 +1,73 @@
+"""The Django admin as functioneel beheer: open to functioneel beheerders only, scoped to
+their organisation, every change audit-logged."""
+
+from django.contrib import admin
+
+from wmoketen.audit import services as audit
+
+
+class BeheerSite(admin.AdminSite):
+    site_header = "wmoketen – functioneel beheer"
+    site_title = "wmoketen beheer"
+    index_title = "Functioneel beheer"
+
+    def has_permission(self, request) -> bool:
+        user = request.user
+        return user.is_active and user.is_authenticated and user.is_functioneel_beheerder
+
+
+def scope(queryset, organisatie):
+    """Apply the organisation scope when the model has one (see organisaties.scoping)."""
+    if hasattr(queryset, "voor_organisatie"):
+        return queryset.voor_organisatie(organisatie)
+    return queryset
+
+
+class BeheerModelAdmin(admin.ModelAdmin):
+    """Base for every admin: scoped querysets and choices, audit rows for changes.
+
+    ``alleen_lezen``: shown but never changed here (client data changes through services).
+    ``referentiedata``: shared data (catalogue, regions) that gemeenten maintain.
+    """
+
+    alleen_lezen = False
+    referentiedata = False
+
+    def get_queryset(self, request):
+        return scope(super().get_queryset(request), request.user.organisatie)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None:
+            field.queryset = scope(field.queryset, request.user.organisatie)
+        return field
+
+    def _mag_wijzigen(self, request) -> bool:
+        if self.alleen_lezen or not request.user.is_functioneel_beheerder:
+            return False
+        return request.user.organisatie.is_gemeente if self.referentiedata else True
+
+    def has_module_permission(self, request):
+        return request.user.is_functioneel_beheerder
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_functioneel_beheerder
+
+    def has_add_permission(self, request):
+        return self._mag_wijzigen(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._mag_wijzigen(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._mag_wijzigen(request)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        gewijzigd = {veld: ["", str(form.cleaned_data.get(veld))] for veld in form.changed_data}
+        actie = f"{obj._meta.model_name}.{'gewijzigd' if change else 'toegevoegd'}"
+        audit.log(request.user, actie, obj, omschrijving=str(obj), wijzigingen=gewijzigd)
+
+    def delete_model(self, request, obj):
+        audit.log(request.user, f"{obj._meta.model_name}.verwijderd", obj, omschrijving=str(obj))
+        super().delete_model(request, obj)

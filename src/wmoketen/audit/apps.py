@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "wmoketen.audit"
+    verbose_name = "Audittrail"

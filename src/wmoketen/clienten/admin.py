@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from wmoketen.accounts.beheer import BeheerModelAdmin
+
+from .models import Client
+
+
+@admin.register(Client)
+class ClientAdmin(BeheerModelAdmin):
+    """Read-only: client data changes only through the services (audit, validation)."""
+
+    alleen_lezen = True
+    list_display = ["__str__", "bsn_gemaskeerd", "geboortedatum"]
+    exclude = ["bsn"]
+    search_fields = ["geslachtsnaam"]

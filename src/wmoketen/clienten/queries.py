@@ -1,0 +1,49 @@
+"""Reads of client records. Every read of one record is audit-logged."""
+
+import re
+from datetime import datetime
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from wmoketen.audit import services as audit
+
+from .models import Client
+
+DATUM = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+
+def zoek(acting_user, zoekterm: str):
+    """Clients of the user's organisation matching a BSN, (part of) a name or dd-mm-jjjj."""
+    clienten = Client.objects.voor_organisatie(acting_user.organisatie)
+    term = zoekterm.strip()
+    if not term:
+        return clienten.none()
+    if term.isdigit():
+        return clienten.filter(bsn__startswith=term)
+    if match := DATUM.match(term):
+        dag, maand, jaar = (int(g) for g in match.groups())
+        try:
+            return clienten.filter(geboortedatum=datetime(jaar, maand, dag).date())
+        except ValueError:
+            return clienten.none()
+    filters = Q()
+    for woord in term.split():
+        filters &= (
+            Q(geslachtsnaam__icontains=woord)
+            | Q(partnernaam__icontains=woord)
+            | Q(voornamen__icontains=woord)
+        )
+    return clienten.filter(filters)
+
+
+def lees(acting_user, pk: int) -> Client:
+    """One client record of the user's organisation (404 otherwise); logs the read."""
+    client = get_object_or_404(
+        Client.objects.voor_organisatie(acting_user.organisatie).prefetch_related(
+            "contacten", "relaties"
+        ),
+        pk=pk,
+    )
+    audit.log(acting_user, "client.gelezen", client, client_id=client.pk)
+    return client

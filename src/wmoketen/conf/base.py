@@ -1,0 +1,136 @@
+"""Settings shared by every environment. Read the environment only through ``config()``."""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from .config import REPO_ROOT, config, database
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+VAR_DIR = Path(config("WMOKETEN_VAR_DIR", str(REPO_ROOT / "var")))
+
+SECRET_KEY = config("SECRET_KEY", "onveilig-alleen-voor-ontwikkeling")
+DEBUG = config("DEBUG", False, cast=bool)
+ALLOWED_HOSTS = config("ALLOWED_HOSTS", ["127.0.0.1", "localhost"], cast=list)
+
+INSTALLED_APPS = [
+    "wmoketen.accounts.beheer_app.BeheerAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_htmx",
+    "axes",
+    "wmoketen.organisaties",
+    "wmoketen.accounts",
+    "wmoketen.audit",
+    "wmoketen.producten",
+    "wmoketen.clienten",
+    "wmoketen.portaal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "wmoketen.accounts.middleware.TweeFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "wmoketen.urls"
+WSGI_APPLICATION = "wmoketen.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wmoketen.accounts.context_processors.rol",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database(f"sqlite:///{VAR_DIR / 'wmoketen.sqlite3'}")}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.Gebruiker"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "wmoketen.accounts.backends.OrganisatieBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "portaal:start"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Sessions end after SESSION_IDLE_MINUTES without a request (sliding expiry).
+SESSION_COOKIE_AGE = config("SESSION_IDLE_MINUTES", 15, cast=int) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+
+# django-axes: lock an account after repeated failed logins.
+AXES_FAILURE_LIMIT = config("AXES_FAILURE_LIMIT", 5, cast=int)
+AXES_COOLOFF_TIME = config("AXES_COOLOFF_MINUTES", 30, cast=int) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # its lists span all organisations; the admin is per organisation
+
+# Two-factor authentication (TOTP); required for every role in production.
+TWEEFACTOR_VERPLICHT = config("TWEEFACTOR_VERPLICHT", False, cast=bool)
+OTP_TOTP_ISSUER = "wmoketen"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+
+EMAIL_BACKEND = config("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "wmoketen@localhost")
+
+# Celery: without a broker, tasks run in-process (eagerly) so the system needs no services.
+CELERY_BROKER_URL = config("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"kort": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "kort"}},
+    "loggers": {"wmoketen": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO")}},
+}

@@ -1,0 +1,32 @@
+"""The one place where settings are read from the environment.
+
+Every setting that may differ per machine goes through :func:`config`, so the full list of
+environment variables is ``grep config( src/wmoketen/conf``. Values come from the process
+environment, then from an optional ``.env`` file at the repository root, then the default.
+"""
+
+from pathlib import Path
+
+import environ
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+_env = environ.Env()
+_dotenv = REPO_ROOT / ".env"
+if _dotenv.is_file():
+    environ.Env.read_env(_dotenv)
+
+_CASTS = {bool: _env.bool, int: _env.int, list: _env.list, str: _env.str, float: _env.float}
+
+
+def config(name: str, default=environ.Env.NOTSET, *, cast: type = str):
+    """Read ``name`` from the environment, cast to ``cast`` (str, bool, int, float or list).
+
+    Without a default the variable is required: a missing one stops the start-up.
+    """
+    return _CASTS[cast](name, default=default)
+
+
+def database(default_url: str) -> dict:
+    """The default database from ``DATABASE_URL`` (SQLite or PostgreSQL)."""
+    return _env.db_url("DATABASE_URL", default=default_url)

@@ -1,0 +1,56 @@
+from django.contrib import admin
+
+from wmoketen.accounts.beheer import BeheerModelAdmin
+
+from .models import Aanbieder, Contract, Contractregel, Gemeente, Onderaanneming, Regio
+
+
+class EigenOrganisatieAdmin(BeheerModelAdmin):
+    """A beheerder maintains his own organisation's data only."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(pk=request.user.organisatie_id)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(EigenOrganisatieAdmin):
+    list_display = ["naam", "gemeentecode"]
+    fields = ["naam", "gemeentecode"]
+
+
+@admin.register(Aanbieder)
+class AanbiederAdmin(EigenOrganisatieAdmin):
+    list_display = ["naam", "agb_code", "kvk_nummer"]
+    fields = ["naam", "agb_code", "kvk_nummer"]
+
+
+@admin.register(Regio)
+class RegioAdmin(BeheerModelAdmin):
+    referentiedata = True
+    list_display = ["naam"]
+    filter_horizontal = ["gemeenten"]
+
+
+class ContractregelInline(admin.TabularInline):
+    model = Contractregel
+    extra = 0
+
+
+class OnderaannemingInline(admin.TabularInline):
+    model = Onderaanneming
+    extra = 0
+
+
+@admin.register(Contract)
+class ContractAdmin(BeheerModelAdmin):
+    """Contracts are read here; contract management gets its own screens."""
+
+    alleen_lezen = True
+    list_display = ["kenmerk", "opdrachtgever", "aanbieder", "begindatum", "einddatum"]
+    inlines = [ContractregelInline, OnderaannemingInline]

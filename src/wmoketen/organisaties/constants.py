@@ -1,0 +1,22 @@
+from django.db import models
+
+
+class OrganisatieSoort(models.TextChoices):
+    GEMEENTE = "gemeente", "Gemeente"
+    AANBIEDER = "aanbieder", "Aanbieder"
+
+
+class Uitvoeringsvariant(models.TextChoices):
+    """Per product, not per contract (OP261)."""
+
+    INSPANNINGSGERICHT = "inspanningsgericht", "Inspanningsgericht"
+    OUTPUTGERICHT = "outputgericht", "Outputgericht"
+    TAAKGERICHT = "taakgericht", "Taakgericht"
+
+
+class Declaratieregel(models.TextChoices):
+    """The regional billing rule of a contract line; the rules themselves come with billing."""
+
+    LANDELIJK = "landelijk", "Landelijk (iWmo 3.2): per kalendermaand"
+    MIDDEN_LIMBURG_WEST = "midden_limburg_west", "Midden-Limburg West: perioden van 4 weken"
+    ALMERE = "almere", "Almere: hele periode bij start of einde"

@@ -1,0 +1,204 @@
+from django.db import models
+from django.db.models import Q
+
+from .constants import Declaratieregel, OrganisatieSoort, Uitvoeringsvariant
+from .scoping import OrganisatieQuerySet
+from .validators import valideer_agb_code, valideer_gemeentecode, valideer_kvk_nummer
+
+
+class Organisatie(models.Model):
+    """A party in the chain; every user and every client record belongs to exactly one."""
+
+    naam = models.CharField("naam", max_length=200)
+    soort = models.CharField("soort", max_length=20, choices=OrganisatieSoort.choices)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def is_gemeente(self) -> bool:
+        return self.soort == OrganisatieSoort.GEMEENTE
+
+    @property
+    def is_aanbieder(self) -> bool:
+        return self.soort == OrganisatieSoort.AANBIEDER
+
+    @property
+    def specifiek(self) -> "Gemeente | Aanbieder":
+        return self.gemeente if self.is_gemeente else self.aanbieder
+
+    @property
+    def code(self) -> str:
+        """The code the chain knows the organisation by: gemeentecode or AGB-code."""
+        return self.specifiek.code
+
+
+class Gemeente(Organisatie):
+    gemeentecode = models.CharField(
+        "CBS-gemeentecode", max_length=4, unique=True, validators=[valideer_gemeentecode]
+    )
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.soort = OrganisatieSoort.GEMEENTE
+
+    @property
+    def code(self) -> str:
+        return self.gemeentecode
+
+
+class Aanbieder(Organisatie):
+    agb_code = models.CharField(
+        "AGB-code", max_length=8, unique=True, validators=[valideer_agb_code]
+    )
+    kvk_nummer = models.CharField(
+        "KvK-nummer", max_length=8, blank=True, validators=[valideer_kvk_nummer]
+    )
+
+    class Meta:
+        verbose_name = "aanbieder"
+        verbose_name_plural = "aanbieders"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.soort = OrganisatieSoort.AANBIEDER
+
+    @property
+    def code(self) -> str:
+        return self.agb_code
+
+
+class Regio(models.Model):
+    """Gemeenten that contract together (e.g. Midden-Limburg West)."""
+
+    naam = models.CharField("naam", max_length=200, unique=True)
+    gemeenten = models.ManyToManyField(Gemeente, related_name="regios", verbose_name="gemeenten")
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "regio"
+        verbose_name_plural = "regio's"
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Contract(models.Model):
+    """A contract between a gemeente (or a regio) and an aanbieder as hoofdaannemer."""
+
+    kenmerk = models.CharField("kenmerk", max_length=50, unique=True)
+    gemeente = models.ForeignKey(
+        Gemeente, models.PROTECT, null=True, blank=True, related_name="contracten"
+    )
+    regio = models.ForeignKey(
+        Regio, models.PROTECT, null=True, blank=True, related_name="contracten"
+    )
+    aanbieder = models.ForeignKey(
+        Aanbieder, models.PROTECT, related_name="contracten", verbose_name="hoofdaannemer"
+    )
+    begindatum = models.DateField("begindatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-begindatum", "kenmerk"]
+        verbose_name = "contract"
+        verbose_name_plural = "contracten"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gemeente__isnull=False, regio__isnull=True)
+                | Q(gemeente__isnull=True, regio__isnull=False),
+                name="contract_gemeente_of_regio",
+                violation_error_message="Een contract hoort bij één gemeente óf één regio.",
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
+                name="contract_einde_na_begin",
+                violation_error_message="De einddatum ligt vóór de begindatum.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kenmerk} ({self.aanbieder})"
+
+    @classmethod
+    def zichtbaar_voor(cls, organisatie) -> Q:
+        """Parties to the contract: its gemeente, the regio's gemeenten and the aanbieders."""
+        return Q(
+            pk__in=cls.objects.filter(
+                Q(gemeente_id=organisatie.pk)
+                | Q(regio__gemeenten__pk=organisatie.pk)
+                | Q(aanbieder_id=organisatie.pk)
+                | Q(onderaannemingen__onderaannemer_id=organisatie.pk)
+            ).values("pk")
+        )
+
+    @property
+    def opdrachtgever(self) -> str:
+        return str(self.gemeente or self.regio)
+
+
+class Onderaanneming(models.Model):
+    """An onderaannemer working under the hoofdaannemer of a contract."""
+
+    contract = models.ForeignKey(Contract, models.CASCADE, related_name="onderaannemingen")
+    onderaannemer = models.ForeignKey(
+        Aanbieder, models.PROTECT, related_name="onderaannemingen", verbose_name="onderaannemer"
+    )
+    begindatum = models.DateField("begindatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "onderaanneming"
+        verbose_name_plural = "onderaannemingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contract", "onderaannemer"], name="onderaanneming_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.onderaannemer} onder {self.contract.kenmerk}"
+
+
+class Contractregel(models.Model):
+    """One product on a contract, with its uitvoeringsvariant (OP261) and tariff."""
+
+    contract = models.ForeignKey(Contract, models.CASCADE, related_name="regels")
+    product = models.ForeignKey("producten.Product", models.PROTECT, related_name="contractregels")
+    uitvoeringsvariant = models.CharField(
+        "uitvoeringsvariant", max_length=20, choices=Uitvoeringsvariant.choices
+    )
+    eenheid = models.CharField("eenheid (WJ756)", max_length=2)
+    frequentie = models.CharField("frequentie (WMO757)", max_length=1, blank=True)
+    tarief = models.DecimalField("tarief per eenheid (€)", max_digits=10, decimal_places=2)
+    declaratieregel = models.CharField(
+        "declaratieregel",
+        max_length=30,
+        choices=Declaratieregel.choices,
+        default=Declaratieregel.LANDELIJK,
+    )
+
+    class Meta:
+        ordering = ["contract", "product__productcode"]
+        verbose_name = "contractregel"
+        verbose_name_plural = "contractregels"
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "product"], name="contractregel_uniek"),
+            models.CheckConstraint(
+                condition=Q(tarief__gte=0), name="contractregel_tarief_positief"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} à € {self.tarief}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProductenConfig(AppConfig):
+    name = "wmoketen.producten"
+    verbose_name = "Producten en codelijsten"

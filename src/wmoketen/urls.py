@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("", include("wmoketen.portaal.urls")),
+    path("account/", include("wmoketen.accounts.urls")),
+    path("clienten/", include("wmoketen.clienten.urls")),
+    path("organisaties/", include("wmoketen.organisaties.urls")),
+    path("producten/", include("wmoketen.producten.urls")),
+    path("audit/", include("wmoketen.audit.urls")),
+    # One login page for everyone: the admin's own login would skip the organisation check.
+    path("beheer/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    path("beheer/", admin.site.urls),
+]

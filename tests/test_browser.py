@@ -1,0 +1,111 @@
+"""Smoke test in a real browser: Debian's chromium driven by Playwright.
+
+Each role logs in, opens the start page, searches a client and opens his page. Screenshots go
+to var/screenshots/ (git-ignored) so a person can look at the pages.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.factories import (
+    WACHTWOORD,
+    AanbiederFactory,
+    ClientFactory,
+    ContactFactory,
+    GebruikerFactory,
+    GemeenteFactory,
+)
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = Path(settings.VAR_DIR) / "screenshots"
+# Playwright's sync API runs an event loop in this thread; the ORM is only used before it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium ontbreekt ({CHROMIUM}); `make systeem` installeert het")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+ROLLEN = [
+    ("gemeente", Rol.TOEGANGSMEDEWERKER),
+    ("gemeente", Rol.BACKOFFICE),
+    ("gemeente", Rol.CONTRACTMANAGER),
+    ("gemeente", Rol.FUNCTIONEEL_BEHEERDER),
+    ("aanbieder", Rol.AANBIEDER),
+]
+
+
+@pytest.mark.parametrize(("soort", "rol"), ROLLEN, ids=[r.value.split()[0] for _, r in ROLLEN])
+def test_rol_logt_in_zoekt_en_opent_client(live_server, browser, soort, rol):
+    organisatie = (
+        GemeenteFactory(naam="Weert", gemeentecode="0988")
+        if soort == "gemeente"
+        else AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
+    )
+    GemeenteFactory(naam="Leudal", gemeentecode="1640")
+    gebruiker = GebruikerFactory(
+        username=f"demo.{rol.value.split()[0]}",
+        organisatie=organisatie,
+        first_name="Sanne",
+        rol=rol,
+    )
+    client = ClientFactory(
+        organisatie=organisatie,
+        bsn="111222333",
+        geslachtsnaam="Bakker",
+        voornamen="Piet",
+        voorvoegsel="de",
+    )
+    ContactFactory(client=client)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    naam = rol.value.split()[0]
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/")
+    page.select_option("#id_organisatie", label=organisatie.naam)
+    page.fill("#id_username", gebruiker.username)
+    page.fill("#id_password", WACHTWOORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    assert "Welkom, Sanne" in page.inner_text("h1")
+    assert f"Werkvoorraad {rol.label.lower()}" in page.inner_text("main")
+    page.screenshot(path=SCREENSHOTS / f"{naam}-start.png", full_page=True)
+
+    page.click("text=Cliënten")
+    page.fill("#id_q", "bakker")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#resultaten table")
+    assert "1 cliënt gevonden" in page.inner_text("#resultaten")
+    page.screenshot(path=SCREENSHOTS / f"{naam}-zoeken.png", full_page=True)
+
+    page.click("text=Piet de Bakker")
+    page.wait_for_url(f"{live_server.url}/clienten/{client.pk}/")
+    assert "111222333" in page.inner_text("main")
+    assert "Markt 1" in page.inner_text("main")
+    page.screenshot(path=SCREENSHOTS / f"{naam}-client.png", full_page=True)
+    page.close()

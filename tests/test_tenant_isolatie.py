@@ -1,0 +1,181 @@
+"""Every URL of the project, opened by a user of an organisation that takes no part in the data.
+
+The URL list comes from the resolver, so a new URL is covered automatically; a URL with
+parameters must be classified in ``voorbeeld_kwargs`` (the test fails until it is).
+"""
+
+from datetime import date
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from wmoketen.accounts.constants import ROLLEN_AANBIEDER, ROLLEN_GEMEENTE, Rol
+from wmoketen.audit import services as audit
+from wmoketen.audit.models import AuditRegel
+from wmoketen.clienten.models import Client
+from wmoketen.factories import (
+    WACHTWOORD,
+    AanbiederFactory,
+    ClientFactory,
+    ContactFactory,
+    ContractregelFactory,
+    GebruikerFactory,
+    GemeenteFactory,
+)
+from wmoketen.organisaties.models import Regio
+
+GEHEIM_BSN = "999993653"
+GEHEIMEN = [GEHEIM_BSN, "Geheimnaam", "GEHEIM-CONTRACT", "geheime.gebruiker", "Geheimstraat"]
+
+
+def alle_urls(resolver=None, prefix=""):
+    """(name, parameter names) of every named URL pattern, namespaces included."""
+    resolver = resolver or get_resolver()
+    for patroon in resolver.url_patterns:
+        if isinstance(patroon, URLResolver):
+            ns = f"{prefix}{patroon.namespace}:" if patroon.namespace else prefix
+            yield from alle_urls(patroon, ns)
+        elif isinstance(patroon, URLPattern) and patroon.name:
+            yield f"{prefix}{patroon.name}", tuple(patroon.pattern.regex.groupindex)
+
+
+@pytest.fixture
+def andermans(db):
+    """Data of a gemeente and aanbieder the test user has nothing to do with."""
+    gemeente = GemeenteFactory(naam="Anderstad", gemeentecode="0363")
+    aanbieder = AanbiederFactory(naam="Andere Zorg", agb_code="87654321")
+    gebruiker = GebruikerFactory(
+        username="geheime.gebruiker", organisatie=gemeente, rol=Rol.TOEGANGSMEDEWERKER
+    )
+    client = ClientFactory(organisatie=gemeente, bsn=GEHEIM_BSN, geslachtsnaam="Geheimnaam")
+    ContactFactory(client=client, straatnaam="Geheimstraat")
+    regel = ContractregelFactory(
+        contract__kenmerk="GEHEIM-CONTRACT",
+        contract__gemeente=gemeente,
+        contract__aanbieder=aanbieder,
+    )
+    regio = Regio.objects.create(naam="Andere regio")
+    regio.gemeenten.add(gemeente)
+    audit.log(gebruiker, "client.gelezen", client, client_id=client.pk)
+    return {
+        "client": client,
+        "gebruiker": gebruiker,
+        "gemeente": gemeente,
+        "aanbieder": aanbieder,
+        "contract": regel.contract,
+        "contractregel": regel,
+        "regio": regio,
+        "auditregel": AuditRegel.objects.get(),
+        "product": regel.product,
+    }
+
+
+def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
+    """Parameters for a URL, pointing at the other organisation's objects."""
+    if not params:
+        return [{}]
+    objecten = {
+        "clienten:detail": data["client"],
+        "organisaties:detail": data["gemeente"],
+        "organisaties:contract": data["contract"],
+    }
+    if naam in objecten:
+        return [{"pk": objecten[naam].pk}]
+    if naam == "accounts:password_reset_confirm":
+        return [{"uidb64": "MQ", "token": "set-password"}]
+    if naam == "admin:app_list":
+        return [
+            {"app_label": label}
+            for label in ("accounts", "clienten", "organisaties", "producten", "audit")
+        ]
+    if naam == "admin:auth_user_password_change":  # UserAdmin's name, for our Gebruiker
+        return [{"id": data["gebruiker"].pk}]
+    if naam == "admin:view_on_site":
+        ct = ContentType.objects.get_for_model(Client)
+        return [{"content_type_id": ct.pk, "object_id": data["client"].pk}]
+    if naam.startswith("admin:") and "object_id" in params:
+        model = naam.removeprefix("admin:").rsplit("_", 1)[0].split("_", 1)[1]
+        if model == "gebruiker":
+            return [{"object_id": data["gebruiker"].pk}]
+        return [{"object_id": data[model].pk}]
+    if naam == "admin:autocomplete" or naam == "admin:jsi18n":
+        return [{}]
+    raise AssertionError(f"URL {naam} {params} is not classified in voorbeeld_kwargs")
+
+
+# Reference data that every user may see (no organisation owns it), and the password-reset
+# page, which answers an invalid token with a message and no data, and the admin's per-app
+# index (a list page: checked for leaks like every page).
+PUBLIEK = {
+    "organisaties:detail",
+    "accounts:password_reset_confirm",
+    "admin:app_list",
+    "admin:producten_product_change",
+    "admin:producten_product_history",
+    "admin:producten_product_delete",
+    "admin:organisaties_regio_change",
+    "admin:organisaties_regio_history",
+    "admin:organisaties_regio_delete",
+}
+
+
+@pytest.mark.parametrize("soort", ["gemeente", "aanbieder"])
+def test_geen_url_toont_gegevens_van_een_andere_organisatie(client, andermans, soort):
+    eigen = (
+        GemeenteFactory(naam="Eigenstad", gemeentecode="0344")
+        if soort == "gemeente"
+        else AanbiederFactory(naam="Eigen Zorg", agb_code="11112222")
+    )
+    rollen = ROLLEN_GEMEENTE if soort == "gemeente" else ROLLEN_AANBIEDER
+    client.force_login(GebruikerFactory(organisatie=eigen, rol=list(rollen)))
+    ClientFactory(
+        organisatie=eigen,
+        bsn="111222333",
+        geslachtsnaam="Eigennaam",
+        geboortedatum=date(1950, 5, 17),
+    )
+    audit_voor = AuditRegel.objects.filter(organisatie=andermans["gemeente"]).count()
+
+    bezocht = 0
+    for naam, params in alle_urls():
+        for kwargs in voorbeeld_kwargs(naam, params, andermans):
+            url = reverse(naam, kwargs=kwargs)
+            for query in (
+                "",
+                "?q=geheim",
+                f"?q={GEHEIM_BSN[:6]}",
+                "?q=17-05-1950",
+                f"?bsn={GEHEIM_BSN}&gebruiker=geheime.gebruiker",
+            ):
+                antwoord = client.get(url + query)
+                bezocht += 1
+                # Search forms echo the term; only data found beyond the echo is a leak.
+                html = antwoord.content.decode(errors="replace")
+                for term in query.lstrip("?").split("&"):
+                    html = html.replace(term.partition("=")[2], "") if term else html
+                lek = [g for g in GEHEIMEN if g in html]
+                assert not lek, f"{url}{query} toont {lek}"
+                if params and naam not in PUBLIEK:
+                    assert antwoord.status_code in (302, 403, 404), f"{url}: {antwoord.status_code}"
+                    if antwoord.status_code == 302:
+                        assert str(andermans["client"].pk) not in antwoord.url.split("?")[
+                            0
+                        ] or antwoord.url.startswith("/beheer/")
+    assert bezocht > 100
+    assert Client.objects.get(bsn=GEHEIM_BSN).geslachtsnaam == "Geheimnaam"
+    andermans["gebruiker"].refresh_from_db()
+    assert andermans["gebruiker"].check_password(WACHTWOORD)
+    assert AuditRegel.objects.filter(organisatie=andermans["gemeente"]).count() == audit_voor
+
+
+def test_eigen_gegevens_zijn_wel_zichtbaar(client, andermans):
+    """The walk above is meaningful: the same pages do show the organisation's own data."""
+    gebruiker = andermans["gebruiker"]
+    gebruiker.groups.add(*gebruiker.groups.model.objects.filter(name=Rol.FUNCTIONEEL_BEHEERDER))
+    client.force_login(gebruiker)
+
+    assert "Geheimnaam" in client.get(f"/clienten/{andermans['client'].pk}/").content.decode()
+    assert "GEHEIM-CONTRACT" in client.get("/organisaties/contracten/").content.decode()
+    assert "Geheimnaam" in client.get("/clienten/?q=Geheimnaam").content.decode()
+    assert client.get("/beheer/clienten/client/").status_code == 200
