@@ -1,34 +1,48 @@
-import pytest
+"""Shared fixtures. Django is imported inside the fixtures, so the plain-Python istandaarden
+tests also run without Django (``pytest src/istandaarden -p no:django``)."""
 
-from wmoketen.accounts.constants import Rol
-from wmoketen.factories import AanbiederFactory, GebruikerFactory, GemeenteFactory
+import pytest
 
 
 @pytest.fixture
 def gemeente(db):
+    from wmoketen.factories import GemeenteFactory
+
     return GemeenteFactory(naam="Weert", gemeentecode="0988")
 
 
 @pytest.fixture
 def andere_gemeente(db):
+    from wmoketen.factories import GemeenteFactory
+
     return GemeenteFactory(naam="Leudal", gemeentecode="1640")
 
 
 @pytest.fixture
 def aanbieder(db):
+    from wmoketen.factories import AanbiederFactory
+
     return AanbiederFactory(naam="Zorggroep Test", agb_code="12345678")
+
+
+def _gebruiker(username, organisatie, rol):
+    from wmoketen.factories import GebruikerFactory
+
+    return GebruikerFactory(username=username, organisatie=organisatie, rol=rol)
 
 
 @pytest.fixture
 def consulent(gemeente):
-    return GebruikerFactory(username="consulent", organisatie=gemeente, rol=Rol.TOEGANGSMEDEWERKER)
+    from wmoketen.accounts.constants import Rol
+
+    return _gebruiker("consulent", gemeente, Rol.TOEGANGSMEDEWERKER)
 
 
 @pytest.fixture
 def beheerder(gemeente):
-    return GebruikerFactory(
-        username="beheerder", organisatie=gemeente, rol=Rol.FUNCTIONEEL_BEHEERDER
-    )
+    from wmoketen.accounts.constants import Rol
+
+    return _gebruiker("beheerder", gemeente, Rol.FUNCTIONEEL_BEHEERDER)
 
 
 @pytest.fixture
