@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "wmoketen.audit",
     "wmoketen.producten",
     "wmoketen.clienten",
+    "wmoketen.termijnen",
+    "wmoketen.trajecten",
+    "wmoketen.meldingen",
     "wmoketen.portaal",
 ]
 
@@ -62,6 +65,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wmoketen.accounts.context_processors.rol",
+                "wmoketen.meldingen.context_processors.meldingen",
             ],
         },
     },
@@ -126,6 +130,13 @@ CELERY_BROKER_URL = config("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# Periodic jobs (celery beat). Without a broker, run the matching management commands from cron.
+CELERY_BEAT_SCHEDULE = {
+    "termijnen-bewaken": {
+        "task": "wmoketen.termijnen.tasks.bewaak_termijnen",
+        "schedule": 15 * 60,
+    },
+}
 
 LOGGING = {
     "version": 1,

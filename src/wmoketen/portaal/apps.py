@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PortaalConfig(AppConfig):
     name = "wmoketen.portaal"
     verbose_name = "Portaal"
+
+    def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("werklijst")  # each app's worklist sources

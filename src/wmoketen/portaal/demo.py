@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from wmoketen.accounts.constants import ROLLEN_AANBIEDER, ROLLEN_GEMEENTE, Rol
 from wmoketen.accounts.models import Gebruiker
@@ -20,6 +21,9 @@ from wmoketen.organisaties import services as organisaties
 from wmoketen.organisaties.constants import Declaratieregel, Uitvoeringsvariant
 from wmoketen.organisaties.models import Aanbieder, Contract, Gemeente, Regio
 from wmoketen.producten.models import Product
+from wmoketen.termijnen.kalender import plus_werkdagen
+from wmoketen.termijnen.services import laad_standaardregels
+from wmoketen.trajecten import services as trajecten
 
 WACHTWOORD = "Demo-wmoketen-2026"
 
@@ -171,6 +175,32 @@ def _clienten(organisatie, aantal: int, rng: random.Random, bsns, acting_user) -
         clienten.voeg_contact_toe(client, acting_user=acting_user, **adres)
 
 
+def _traject(gemeente, aanbieder) -> None:
+    """One samenwerkingstraject with a task for the aanbieder: plan part 2 (seed 004)."""
+    consulent = gemeente.gebruikers.get(username=f"{gemeente.naam.lower()}.consulent")
+    client = Client.objects.voor_organisatie(gemeente).order_by("pk").first()
+    if client.trajecten.exists():
+        return
+    traject = trajecten.start_traject(
+        client=client,
+        onderwerp="Ondersteuning bij zelfstandig wonen",
+        wet="wmo",
+        startdatum=timezone.localdate(),
+        doelen="Zelfstandig blijven wonen; dagstructuur.",
+        acting_user=consulent,
+    )
+    trajecten.voeg_aanbieder_toe(traject, aanbieder=aanbieder, acting_user=consulent)
+    trajecten.maak_taak(
+        traject,
+        naam="Ondersteuningsplan deel 2 opstellen",
+        soort="plan_deel_2",
+        toegewezen_aan_organisatie=aanbieder,
+        prioriteit="hoog",
+        acting_user=consulent,
+        vervaldatum=plus_werkdagen(timezone.localdate(), 10, gemeente=gemeente),
+    )
+
+
 @transaction.atomic
 def laad_demo() -> list[Login]:
     call_command("loaddata", "producten", verbosity=0)
@@ -179,6 +209,7 @@ def laad_demo() -> list[Login]:
     mlw = Regio.objects.filter(naam="Midden-Limburg West").first() or organisaties.registreer_regio(
         naam="Midden-Limburg West", gemeenten=gemeenten[:3], acting_user=None
     )
+    laad_standaardregels(acting_user=None)  # regional deadline rules for MLW and Almere
     wmo = Product.objects.filter(wet="wmo")
     _contract(
         "MLW-2026-001",
@@ -226,4 +257,5 @@ def laad_demo() -> list[Login]:
             groups__name__in=[Rol.TOEGANGSMEDEWERKER, Rol.AANBIEDER]
         ).first()
         _clienten(organisatie, 6 if organisatie.is_gemeente else 2, rng, bsns, consulent)
+    _traject(gemeenten[0], aanbieders[0])
     return logins

@@ -1,21 +1,17 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from wmoketen.accounts.constants import Rol
-
-# The start page's worklists per role; filled by the issues that bring the work.
-WERKLIJSTEN = {
-    Rol.TOEGANGSMEDEWERKER: [
-        "Nieuwe meldingen",
-        "Onderzoeken in behandeling",
-        "Plannen ter akkoord",
-    ],
-    Rol.BACKOFFICE: ["Te beschikken aanvragen", "Te versturen toewijzingen", "Ontvangen berichten"],
-    Rol.AANBIEDER: ["Nieuwe toewijzingen", "Plannen deel 2 in te vullen", "Te melden starten"],
-    Rol.CONTRACTMANAGER: ["Contracten die aflopen", "Verzoeken tot onderaanneming"],
-    Rol.FUNCTIONEEL_BEHEERDER: ["Gebruikers", "Audittrail", "Producten en codelijsten"],
-}
+from .werklijst import bronnen_voor, werklijst
 
 
 def start(request):
-    werklijsten = [(rol.label, WERKLIJSTEN[rol]) for rol in Rol if request.user.heeft_rol(rol)]
-    return render(request, "portaal/start.html", {"werklijsten": werklijsten})
+    soort = request.GET.get("soort", "")
+    items = werklijst(request.user, soort)
+    context = {
+        "pagina": Paginator(items, 20).get_page(request.GET.get("p")),
+        "soorten": [b.naam for b in bronnen_voor(request.user)],
+        "soort": soort,
+        "te_laat": sum(item.te_laat for item in items),
+    }
+    template = "portaal/_werklijst.html" if request.htmx else "portaal/start.html"
+    return render(request, template, context)

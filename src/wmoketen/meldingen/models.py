@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.db import models
+
+
+class MeldingQuerySet(models.QuerySet):
+    def ongelezen(self) -> "MeldingQuerySet":
+        return self.filter(gelezen_op__isnull=True)
+
+
+class Melding(models.Model):
+    """A notification for one user in the application (the bell)."""
+
+    ontvanger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="meldingen"
+    )
+    titel = models.CharField("titel", max_length=200)
+    url = models.CharField("link", max_length=300, blank=True)
+    aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+    gelezen_op = models.DateTimeField("gelezen op", null=True, blank=True)
+
+    objects = MeldingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangemaakt", "-pk"]
+        verbose_name = "melding"
+        verbose_name_plural = "meldingen"
+        indexes = [models.Index(fields=["ontvanger", "gelezen_op"])]
+
+    def __str__(self) -> str:
+        return self.titel

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TrajectenConfig(AppConfig):
+    name = "wmoketen.trajecten"
+    verbose_name = "Samenwerkingstrajecten"

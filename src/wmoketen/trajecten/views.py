@@ -1,0 +1,89 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.decorators import rol_vereist
+
+from . import queries, services
+from .forms import DeelnemerForm, StatusForm, TaakForm, TrajectForm
+
+
+def _fouten(form, fout: ValidationError | PermissionDenied) -> None:
+    form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
+
+
+def lijst(request):
+    trajecten = queries.trajecten_voor(request.user.organisatie)
+    return render(request, "trajecten/lijst.html", {"trajecten": trajecten})
+
+
+@rol_vereist(Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
+def nieuw(request):
+    form = TrajectForm(request.POST or None, organisatie=request.user.organisatie)
+    if request.method == "POST" and form.is_valid():
+        try:
+            traject = services.start_traject(acting_user=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, f"Traject {traject.nummer} is gestart.")
+            return redirect("trajecten:detail", pk=traject.pk)
+    return render(request, "trajecten/nieuw.html", {"form": form})
+
+
+def detail(request, pk: int):
+    traject = queries.lees_traject(request.user, pk)
+    taakform = TaakForm(request.POST or None, traject=traject, prefix="taak")
+    deelnemerform = DeelnemerForm(prefix="deelnemer")
+    if request.method == "POST" and taakform.is_valid():
+        try:
+            taak = services.maak_taak(traject, acting_user=request.user, **taakform.cleaned_data)
+        except (ValidationError, PermissionDenied) as fout:
+            _fouten(taakform, fout)
+        else:
+            messages.success(request, f"Taak '{taak.naam}' is aangemaakt.")
+            return redirect("trajecten:detail", pk=traject.pk)
+    context = {
+        "traject": traject,
+        "taken": traject.taken.select_related("termijn", "toegewezen_aan_organisatie"),
+        "taakform": taakform,
+        "deelnemerform": deelnemerform,
+        "is_regie": request.user.organisatie_id == traject.gemeente_id,
+    }
+    return render(request, "trajecten/detail.html", context)
+
+
+def deelnemer_toevoegen(request, pk: int):
+    traject = queries.lees_traject(request.user, pk)
+    form = DeelnemerForm(request.POST or None, prefix="deelnemer")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.voeg_aanbieder_toe(
+                traject, aanbieder=form.cleaned_data["aanbieder"], acting_user=request.user
+            )
+        except (ValidationError, PermissionDenied) as fout:
+            messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+        else:
+            messages.success(request, f"{form.cleaned_data['aanbieder']} neemt nu deel.")
+    return redirect("trajecten:detail", pk=traject.pk)
+
+
+def taak(request, pk: int):
+    taak = get_object_or_404(queries.taken_voor(request.user.organisatie), pk=pk)
+    form = StatusForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijzig_taakstatus(taak, acting_user=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as fout:
+            _fouten(form, fout)
+        else:
+            messages.success(request, "De status is gewijzigd.")
+            return redirect("trajecten:taak", pk=taak.pk)
+    context = {
+        "taak": taak,
+        "form": form,
+        "geschiedenis": taak.geschiedenis.all(),
+        "mag_wijzigen": services.mag_status_wijzigen(taak, request.user) and not taak.is_afgesloten,
+    }
+    return render(request, "trajecten/taak.html", context)
