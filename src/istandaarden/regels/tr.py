@@ -1,0 +1,832 @@
+"""Technische regels (TR) of iWmo 3.2 and iJw 3.2 that the standard checks inside one message.
+
+Each function gets one element that its scope (regel-scope.md, plus TR101 in
+``scope.AANVULLENDE_SCOPE``) selects and yields a ``Bevinding`` per violation. The validator
+hands elements over in document order, so uniqueness rules remember what they saw in
+``ctx.cache`` and report the second and later occurrence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from lxml import etree
+
+from istandaarden.regels.registry import Bevinding, Context, datum_van, regel
+
+Bevindingen = Iterator[Bevinding]
+
+# XPath pre-filters (see registry): dates as numbers yyyymmdd; each selects a superset.
+DATUM = "translate(., '-', '')"
+DECLARATIEPERIODE_EIND = "$declaratieperiode_eind"
+DECLARATIE_DAGTEKENING = "$declaratie_dagtekening"
+
+# iWmo only (TR302/TR386/TR410 toelichting): products of these categories may overlap.
+CATEGORIEEN_MET_STAPELING = frozenset({"11", "12", "13", "14"})
+# TR302: removed assignments (Einddatum = Ingangsdatum with these RedenWijziging) don't count.
+REDEN_VERWIJDERD = frozenset({"13", "01"})
+ONBEKENDE_GEBOORTEDATUM = date(1900, 1, 1)  # with DatumGebruik 3 (TR002 toelichting)
+WOONPLAATSBEGINSEL = "8"  # RedenAfwijzingVerzoek 8 (TR377/TR409)
+GOEDGEKEURD = "0200"  # WJ001 retourcode: berichtklasse goedgekeurd (TR342)
+
+# TR416: what makes two debet prestaties of one client "the same" (one XPath call: hot path).
+# A ToewijzingNummer is the client's own, so the client's Bsn is part of it.
+TR416_SLEUTEL = (
+    "concat(../../m:Bsn, '|', m:ToewijzingNummer, '|', m:ProductCategorie, '|', m:ProductCode,"
+    " '|', m:ProductPeriode/b:Begindatum, '|', m:ProductPeriode/b:Einddatum)"
+)
+# Sum of the prestaties' IngediendBedrag, debet minus credit (amounts are whole cents);
+# {prestaties} is every Prestatie (``ctx.alle``, i.e. //m:Prestatie by absolute paths).
+SOM_INGEDIEND = (
+    "sum({prestaties}/m:IngediendBedrag[b:DebetCredit = 'D']/b:Bedrag)"
+    " - sum({prestaties}/m:IngediendBedrag[b:DebetCredit = 'C']/b:Bedrag)"
+)
+
+# TR101: logical key (paths of local names) per repeating berichtklasse.
+LOGISCHE_SLEUTELS: dict[str, tuple[str, ...]] = {
+    "ToegewezenProduct": ("ToewijzingNummer",),
+    "StartProduct": ("ToewijzingNummer", "Begindatum"),
+    "StopProduct": ("ToewijzingNummer", "Begindatum", "RedenBeeindiging"),
+    "OngewijzigdProduct": ("ToewijzingNummer",),
+    "TeWijzigenProduct": ("ToewijzingNummer",),
+    "Client": ("Bsn",),
+    "Prestatie": ("ProductReferentie/ReferentieNummer",),
+}
+
+
+def jaren_voor(dag: date, jaren: int) -> date:
+    """``dag`` minus whole years (29 February becomes 28 February)."""
+    try:
+        return dag.replace(year=dag.year - jaren)
+    except ValueError:
+        return dag.replace(year=dag.year - jaren, day=28)
+
+
+def _nl(dag: date) -> str:
+    return dag.strftime("%d-%m-%Y")
+
+
+def _lokaal(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+# ``vooraf`` checks (see registry): whole-message columns, False = certainly no violation.
+# XSD-valid dates here are YYYY-MM-DD (LDT_Datum forbids a timezone), so stripped texts
+# compare as dates; any other text makes ``datum_van`` None and cannot be a violation.
+
+
+def _datums(ctx: Context, *namen: str) -> list[str]:
+    """Stripped texts of every element with one of the local ``namen`` (m: and b:)."""
+    return [
+        tekst.strip()
+        for naam in namen
+        for ns in ("m", "b")
+        for tekst in ctx.teksten(f"{ns}:{naam}")
+    ]
+
+
+def _een_datum_na(ctx: Context, tags: frozenset[str], grens: date | None) -> bool:
+    """Whether any element with one of ``tags`` holds a date after ``grens``."""
+    if grens is None:
+        return False
+    iso = grens.isoformat()
+    return any(tekst.strip() > iso for tag in tags for tekst in ctx.teksten(tag))
+
+
+# ---------------------------------------------------------------- dates
+
+
+@regel(
+    "TR002",
+    titel="Geboortedatum niet meer dan 120 jaar voor de Dagtekening",
+    filter=f"{DATUM} <= $dagtekening - 1200000",
+)
+def tr002_geboortedatum_max_120_jaar(element: etree._Element, ctx: Context) -> Bevindingen:
+    datum = datum_van(element)
+    if datum is None or ctx.dagtekening is None:
+        return
+    if datum == ONBEKENDE_GEBOORTEDATUM and ctx.tekst(element.getparent(), "DatumGebruik") == "3":
+        return
+    if datum < jaren_voor(ctx.dagtekening, 120):
+        yield Bevinding(
+            element,
+            f"Geboortedatum {_nl(datum)} ligt meer dan 120 jaar voor de dagtekening "
+            f"{_nl(ctx.dagtekening)}.",
+        )
+
+
+def _tr134_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
+    return _een_datum_na(ctx, tags, ctx.dagtekening)
+
+
+@regel(
+    "TR134",
+    titel="Bestaande datum die niet groter is dan de Dagtekening van het bericht",
+    filter=f"{DATUM} > $dagtekening",
+    vooraf=_tr134_mogelijk,
+)
+def tr134_niet_na_dagtekening(element: etree._Element, ctx: Context) -> Bevindingen:
+    datum = datum_van(element)
+    if datum and ctx.dagtekening and datum > ctx.dagtekening:
+        yield Bevinding(
+            element,
+            f"{_lokaal(element)} {_nl(datum)} ligt na de dagtekening van het bericht "
+            f"({_nl(ctx.dagtekening)}).",
+        )
+
+
+def _tr137_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
+    """Per period: an Einddatum before its own Begindatum or after the dagtekening. The
+    whole-message test first (enough for uniform periods), then period by period."""
+    if not _tr137_mogelijk_grof(ctx):
+        return False
+    dag = ctx.dagtekening.isoformat() if ctx.dagtekening is not None else None
+    for tag in tags:
+        perioden = ctx.perioden(tag)
+        if perioden is None:
+            return _tr137_mogelijk_grof(ctx)
+        for begin, eind in perioden:
+            if eind is None or begin is None:
+                continue  # the function needs both: no violation
+            eind = eind.strip()
+            if eind < begin.strip() or (dag is not None and eind > dag):
+                return True
+    return False
+
+
+def _tr137_mogelijk_grof(ctx: Context) -> bool:
+    """An Einddatum after the dagtekening, or one before some Begindatum in the message
+    (a period with Einddatum < Begindatum makes min(Einddatum) < max(Begindatum))."""
+    einden, beginnen = _datums(ctx, "Einddatum"), _datums(ctx, "Begindatum")
+    if not einden:
+        return False
+    if ctx.dagtekening is not None and max(einden) > ctx.dagtekening.isoformat():
+        return True
+    return bool(beginnen) and min(einden) < max(beginnen)
+
+
+@regel(
+    "TR137",
+    titel="Einddatum niet voor de Begindatum van de periode en niet na de Dagtekening",
+    filter="translate(b:Einddatum, '-', '') < translate(b:Begindatum, '-', '')"
+    " or translate(b:Einddatum, '-', '') > $dagtekening",
+    vooraf=_tr137_mogelijk,
+)
+def tr137_einddatum_periode(element: etree._Element, ctx: Context) -> Bevindingen:
+    eind_element = ctx.kind(element, "Einddatum")
+    if eind_element is None:
+        return
+    eind, begin = datum_van(eind_element), ctx.datum(element, "Begindatum")
+    if eind and begin and eind < begin:
+        yield Bevinding(
+            eind_element,
+            f"Einddatum {_nl(eind)} van {_lokaal(element)} ligt voor de begindatum {_nl(begin)}.",
+        )
+    if eind and ctx.dagtekening and eind > ctx.dagtekening:
+        yield Bevinding(
+            eind_element,
+            f"Einddatum {_nl(eind)} van {_lokaal(element)} ligt na de dagtekening van het "
+            f"bericht ({_nl(ctx.dagtekening)}).",
+        )
+
+
+@regel(
+    "TR018",
+    titel="Einddatum moet groter dan of gelijk zijn aan Begindatum",
+    filter=f"{DATUM} < translate(../m:Begindatum, '-', '')",
+)
+def tr018_einddatum_na_begindatum(element: etree._Element, ctx: Context) -> Bevindingen:
+    eind, begin = datum_van(element), ctx.datum(element.getparent(), "Begindatum")
+    if eind and begin and eind < begin:
+        yield Bevinding(element, f"Einddatum {_nl(eind)} ligt voor de begindatum {_nl(begin)}.")
+
+
+def _tr335_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
+    declaratiedag = _declaratie_dagtekening(ctx)
+    if declaratiedag is None:
+        return False
+    grens = jaren_voor(declaratiedag, 5).isoformat()
+    return any(tekst.strip() < grens for tag in tags for tekst in ctx.teksten(tag))
+
+
+@regel(
+    "TR335",
+    titel="Einddatum niet meer dan 5 jaar voor DeclaratieDagtekening",
+    filter=f"{DATUM} <= {DECLARATIE_DAGTEKENING} - 50000",
+    vooraf=_tr335_mogelijk,
+)
+def tr335_einddatum_max_5_jaar(element: etree._Element, ctx: Context) -> Bevindingen:
+    eind, declaratiedag = datum_van(element), _declaratie_dagtekening(ctx)
+    if eind and declaratiedag and eind < jaren_voor(declaratiedag, 5):
+        yield Bevinding(
+            element,
+            f"Einddatum {_nl(eind)} ligt meer dan 5 jaar voor de declaratiedagtekening "
+            f"{_nl(declaratiedag)}.",
+        )
+
+
+def _declaratie_dagtekening(ctx: Context) -> date | None:
+    if "TR335" not in ctx.cache:
+        ctx.cache["TR335"] = ctx.datum(ctx.root, "Declaratie/DeclaratieDagtekening")
+    return ctx.cache["TR335"]
+
+
+@regel(
+    "TR380",
+    titel="Datum die groter is dan de Dagtekening van het bericht",
+    filter=f"{DATUM} <= $dagtekening",
+)
+def tr380_na_dagtekening(element: etree._Element, ctx: Context) -> Bevindingen:
+    datum = datum_van(element)
+    if datum and ctx.dagtekening and datum <= ctx.dagtekening:
+        yield Bevinding(
+            element,
+            f"{_lokaal(element)} {_nl(datum)} moet na de dagtekening van het bericht "
+            f"({_nl(ctx.dagtekening)}) liggen.",
+        )
+
+
+def _tr319_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
+    """Some Einddatum or Begindatum in the message after the end of the declaratieperiode."""
+    grens = _declaratieperiode_eind(ctx)
+    if grens is None:
+        return False
+    iso = grens.isoformat()
+    return any(tekst > iso for tekst in _datums(ctx, "Einddatum", "Begindatum"))
+
+
+@regel(
+    "TR319",
+    vooraf=_tr319_mogelijk,
+    titel="Prestaties alleen met een ProductPeriode binnen de huidige of een voorgaande "
+    "declaratieperiode",
+    filter=f"translate(m:ProductPeriode/b:Einddatum, '-', '') > {DECLARATIEPERIODE_EIND}"
+    f" or translate(m:ProductPeriode/b:Begindatum, '-', '') > {DECLARATIEPERIODE_EIND}",
+)
+def tr319_productperiode_in_declaratieperiode(element: etree._Element, ctx: Context) -> Bevindingen:
+    periode_eind = _declaratieperiode_eind(ctx)
+    periode = ctx.kind(element, "ProductPeriode")
+    if periode is None or periode_eind is None:
+        return
+    eind = ctx.datum(periode, "Einddatum") or ctx.datum(periode, "Begindatum")
+    if eind and eind > periode_eind:
+        yield Bevinding(
+            periode,
+            f"ProductPeriode loopt tot {_nl(eind)}, na het einde van de declaratieperiode "
+            f"({_nl(periode_eind)}).",
+        )
+
+
+def _declaratieperiode_eind(ctx: Context) -> date | None:
+    if "TR319" not in ctx.cache:
+        ctx.cache["TR319"] = ctx.datum(ctx.root, "Declaratie/DeclaratiePeriode/Einddatum")
+    return ctx.cache["TR319"]
+
+
+# ---------------------------------------------------------------- contact
+
+
+@regel("TR006", titel="Contact bevat Telefoon en/of de combinatie Huis en Postcode")
+def tr006_contact_bereikbaar(element: etree._Element, ctx: Context) -> Bevindingen:
+    if ctx.kind(element, "Telefoon") is not None:
+        return
+    if (
+        ctx.kind(element, "Adres/Huis") is not None
+        and ctx.kind(element, "Adres/Postcode") is not None
+    ):
+        return
+    yield Bevinding(element, "Contact moet een Telefoon of een Huis met Postcode bevatten.")
+
+
+@regel("TR061", titel="Client heeft minimaal één BRP-, correspondentie- of verblijfadres")
+def tr061_client_adres(element: etree._Element, ctx: Context) -> Bevindingen:
+    for contact in ctx.kinderen_van(element, "Contact"):
+        if ctx.tekst(contact, "Soort") in {"01", "02", "03"}:
+            return
+    yield Bevinding(
+        element,
+        "Bij de cliënt moet minimaal één adres met soort 01 (BRP-adres), 02 "
+        "(correspondentieadres) of 03 (verblijfadres) voorkomen.",
+    )
+
+
+# ---------------------------------------------------------------- overlapping products
+
+
+@dataclass(frozen=True, slots=True)
+class Zorgperiode:
+    """A product with its period, as TR302/TR386/TR410 compare them."""
+
+    categorie: str | None
+    code: str | None
+    begin: date | None
+    eind: date | None  # None: open-ended
+
+    def overlapt(self, ander: Zorgperiode) -> bool:
+        if self.begin is None or ander.begin is None:
+            return False
+        return (ander.eind is None or self.begin <= ander.eind) and (
+            self.eind is None or ander.begin <= self.eind
+        )
+
+    def zelfde_product(self, ander: Zorgperiode, standaard: str) -> bool:
+        categorieen = {self.categorie, ander.categorie}
+        if standaard == "iwmo" and categorieen & CATEGORIEEN_MET_STAPELING:
+            return False  # iWmo: categories 11-14 may overlap, also at category level
+        if self.categorie is None or ander.categorie is None:
+            return True  # no category: may overlap with no other product
+        if self.categorie != ander.categorie:
+            return False
+        if self.code and ander.code:
+            return self.code == ander.code
+        return True  # no product code: the rule holds at category level
+
+
+def _zorgperiode(element: etree._Element, ctx: Context, begin: str, eind: str) -> Zorgperiode:
+    """Cached per element: a product is compared with each later sibling."""
+    sleutel = ("zorgperiode", element, begin)
+    periode = ctx.cache.get(sleutel)
+    if periode is None:
+        periode = ctx.cache[sleutel] = Zorgperiode(
+            ctx.tekst(element, "Product/Categorie"),
+            ctx.tekst(element, "Product/Code"),
+            ctx.datum(element, begin),
+            ctx.datum(element, eind),
+        )
+    return periode
+
+
+def _heeft_eerdere(element: etree._Element) -> bool:
+    """Whether an earlier sibling has the same tag (without one nothing can overlap)."""
+    tag = element.tag
+    vorige = element.getprevious()
+    while vorige is not None:
+        if vorige.tag == tag:
+            return True
+        vorige = vorige.getprevious()
+    return False
+
+
+def _producten_verschillend(container: etree._Element, tag: str, ctx: Context) -> bool:
+    """Whether every ``tag`` child of ``container`` has a Product Categorie and Code and no two
+    share both: then no two are the same product (``Zorgperiode.zelfde_product``), so none
+    can overlap. Cached per container; a cheap superset test for TR302, TR386 and TR410."""
+    sleutel = ("producten verschillend", container, tag)
+    uitkomst = ctx.cache.get(sleutel)
+    if uitkomst is None:
+        gezien: set[tuple[str, str]] = set()
+        uitkomst = True
+        for product in container.iterchildren(tag):
+            categorie = ctx.tekst(product, "Product/Categorie")
+            code = ctx.tekst(product, "Product/Code")
+            if not categorie or not code or (categorie, code) in gezien:
+                uitkomst = False
+                break
+            gezien.add((categorie, code))
+        ctx.cache[sleutel] = uitkomst
+    return uitkomst
+
+
+def _overlap_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
+    """``vooraf`` of TR302/TR386/TR410: some container holds the same product twice (or one
+    without Categorie or Code, which may be the same as any other)."""
+    for tag in tags:
+        containers = {id(p.getparent()): p.getparent() for p in ctx.root.iter(tag)}
+        for container in containers.values():
+            if container is not None and not _producten_verschillend(container, tag, ctx):
+                return True
+    return False
+
+
+def _overlappingen(
+    element: etree._Element, ctx: Context, begin: str, eind: str, telt=None
+) -> Bevindingen:
+    """Compare with every earlier sibling of the same class; report on the later one."""
+    if not _heeft_eerdere(element):
+        return
+    ouder = element.getparent()
+    if ouder is not None and _producten_verschillend(ouder, element.tag, ctx):
+        return
+    eigen = _zorgperiode(element, ctx, begin, eind)
+    for eerder in element.itersiblings(element.tag, preceding=True):
+        if telt is not None and not telt(eerder):
+            continue
+        ander = _zorgperiode(eerder, ctx, begin, eind)
+        if eigen.zelfde_product(ander, ctx.standaard) and eigen.overlapt(ander):
+            yield Bevinding(
+                element,
+                f"{_lokaal(element)} overlapt in zorgperiode met een eerder "
+                f"{_lokaal(element)} voor hetzelfde product (regel {eerder.sourceline}).",
+            )
+            return
+
+
+def _actuele_toewijzing(ctx: Context):
+    def telt(element: etree._Element) -> bool:
+        sleutel = ("TR302-telt", element)
+        uitkomst = ctx.cache.get(sleutel)
+        if uitkomst is None:
+            periode = _zorgperiode(element, ctx, "Ingangsdatum", "Einddatum")
+            ingang, eind = periode.begin, periode.eind
+            verwijderd = ctx.tekst(element, "RedenWijziging") in REDEN_VERWIJDERD
+            uitkomst = ctx.cache[sleutel] = not (
+                verwijderd and ingang is not None and ingang == eind
+            )
+        return uitkomst
+
+    return telt
+
+
+@regel(
+    "TR302",
+    titel="Een Product alleen vaker in een toewijzingsbericht zonder overlap",
+    vooraf=_overlap_mogelijk,
+)
+def tr302_toewijzingen_overlappen_niet(element: etree._Element, ctx: Context) -> Bevindingen:
+    if not _heeft_eerdere(element):
+        return
+    ouder = element.getparent()
+    if ouder is not None and _producten_verschillend(ouder, element.tag, ctx):
+        return
+    telt = _actuele_toewijzing(ctx)
+    if telt(element):
+        yield from _overlappingen(element, ctx, "Ingangsdatum", "Einddatum", telt)
+
+
+@regel(
+    "TR386",
+    titel="Een Product alleen vaker in een verzoek om toewijzing zonder overlap",
+    vooraf=_overlap_mogelijk,
+)
+def tr386_aanvragen_overlappen_niet(element: etree._Element, ctx: Context) -> Bevindingen:
+    yield from _overlappingen(element, ctx, "ToewijzingIngangsdatum", "ToewijzingEinddatum")
+
+
+@regel(
+    "TR410",
+    titel="Een Product alleen vaker in NieuwProduct zonder overlap",
+    vooraf=_overlap_mogelijk,
+)
+def tr410_nieuwe_producten_overlappen_niet(element: etree._Element, ctx: Context) -> Bevindingen:
+    yield from _overlappingen(element, ctx, "GewensteIngangsdatum", "Einddatum")
+
+
+# ---------------------------------------------------------------- uniqueness
+
+
+def _al_gezien(ctx: Context, code: str, sleutel: object) -> bool:
+    """Remember ``sleutel`` for rule ``code``; True when it was seen before in this message."""
+    gezien = ctx.cache.setdefault(code, set())
+    if sleutel in gezien:
+        return True
+    gezien.add(sleutel)
+    return False
+
+
+def _tr101_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
+    """Per container tag with a one-field key: every child of every such container is the
+    keyed class (the XSD allows that class only there), each with exactly one key element
+    (allowed only on that path), and all key texts differ in the whole message, so also
+    within each container. Anything else (several key fields, mixed children) runs the rule."""
+    for tag in tags:
+        containers = list(ctx.root.iter(tag))
+        if not containers:
+            continue
+        klasse = next(containers[0].iterchildren(etree.Element), None)
+        paden = _sleutelpaden(klasse.tag) if klasse is not None else None
+        if not paden or len(paden) != 1:
+            return True
+        stappen = ctx._stappen(klasse.tag, paden[0])
+        if any(len(stap) != 1 for stap in stappen):
+            return True
+        ouder = tag
+        for kind in (klasse.tag, *(stap for (stap,) in stappen)):
+            if ctx.ouders(kind) != {ctx.prefix(ouder)}:
+                return True
+            ouder = kind
+        kinderen = sum(len(container) for container in containers)  # comments count too
+        waarden = ctx.teksten(stappen[-1][0])
+        if ctx.aantal(klasse.tag) != kinderen or len(waarden) != kinderen:
+            return True
+        if len(set(waarden)) != kinderen:
+            return True
+    return False
+
+
+@regel(
+    "TR101",
+    titel="Binnen een bericht zijn dubbele regels niet toegestaan",
+    vooraf=_tr101_mogelijk,
+)
+def tr101_geen_dubbele_regels(element: etree._Element, ctx: Context) -> Bevindingen:
+    if len(element) > 16 and _zeker_uniek(element, ctx):  # the XPath pays off on many
+        return
+    gezien: set[tuple[str | None, ...]] = set()
+    for klasse in element:
+        paden = _sleutelpaden(klasse.tag) if isinstance(klasse.tag, str) else None
+        if not paden:
+            continue
+        sleutel = tuple(ctx.tekst(klasse, pad) for pad in paden)
+        if sleutel in gezien:
+            yield Bevinding(
+                klasse,
+                f"{_lokaal(klasse)} komt dubbel voor: de logische sleutel "
+                f"({', '.join(f'{p}={w}' for p, w in zip(paden, sleutel, strict=True))}) "
+                "is al gebruikt.",
+            )
+        gezien.add(sleutel)
+
+
+_SLEUTELPADEN: dict[str, tuple[str, ...] | None] = {}
+
+
+def _sleutelpaden(tag: str) -> tuple[str, ...] | None:
+    """LOGISCHE_SLEUTELS by qualified tag (cached)."""
+    try:
+        return _SLEUTELPADEN[tag]
+    except KeyError:
+        paden = _SLEUTELPADEN[tag] = LOGISCHE_SLEUTELS.get(etree.QName(tag).localname)
+        return paden
+
+
+def _zeker_uniek(container: etree._Element, ctx: Context) -> bool:
+    """Fast path for one-field keys: all key values at once in one XPath call."""
+    eerste = next(iter(container), None)
+    paden = LOGISCHE_SLEUTELS.get(_lokaal(eerste)) if eerste is not None else None
+    if not paden or len(paden) != 1:
+        return False
+    stappen = ctx._stappen(eerste.tag, paden[0])
+    if any(len(tags) != 1 for tags in stappen):
+        return False
+    pad = "/".join(ctx.prefix(tag) for (tag,) in ((eerste.tag,), *stappen))
+    waarden = ctx.xpath(f"{pad}/text()")(container)
+    return len(waarden) == len(container) and len(set(waarden)) == len(waarden)
+
+
+def _met_vorig_referentienummer(ctx: Context, tags: frozenset[str]) -> bool:
+    return bool(ctx.teksten("b:VorigReferentieNummer") or ctx.teksten("m:VorigReferentieNummer"))
+
+
+@regel(
+    "TR315",
+    titel="VorigReferentieNummer van de Prestatie is uniek in het bericht",
+    filter="b:VorigReferentieNummer",
+    vooraf=_met_vorig_referentienummer,
+)
+def tr315_vorig_referentienummer_uniek(element: etree._Element, ctx: Context) -> Bevindingen:
+    vorig = ctx.kind(element, "VorigReferentieNummer")
+    if vorig is not None and _al_gezien(ctx, "TR315", vorig.text):
+        yield Bevinding(
+            vorig, f"VorigReferentieNummer '{vorig.text}' komt vaker voor in het bericht."
+        )
+
+
+@regel(
+    "TR316",
+    titel="Debetregels mogen niet in hetzelfde bericht gecrediteerd worden",
+    filter="b:VorigReferentieNummer",
+    vooraf=_met_vorig_referentienummer,
+)
+def tr316_niet_crediteren_in_zelfde_bericht(element: etree._Element, ctx: Context) -> Bevindingen:
+    vorig = ctx.kind(element, "VorigReferentieNummer")
+    if vorig is not None and vorig.text in _referentienummers(ctx, element.tag):
+        yield Bevinding(
+            vorig,
+            f"VorigReferentieNummer '{vorig.text}' verwijst naar een prestatie in hetzelfde "
+            "bericht.",
+        )
+
+
+def _referentienummers(ctx: Context, productreferentie_tag: str) -> set[str | None]:
+    if "TR316" not in ctx.cache:
+        nummers = set()
+        for referentie in ctx.root.iter(productreferentie_tag):
+            nummers.add(ctx.tekst(referentie, "ReferentieNummer"))
+        ctx.cache["TR316"] = nummers
+    return ctx.cache["TR316"]
+
+
+@regel("TR383", titel="ReferentieAanbieder is uniek voor elk AangevraagdProduct")
+def tr383_referentie_aanbieder_uniek(element: etree._Element, ctx: Context) -> Bevindingen:
+    referentie = ctx.kind(element, "ReferentieAanbieder")
+    if referentie is not None and _al_gezien(ctx, "TR383", referentie.text):
+        yield Bevinding(
+            referentie,
+            f"ReferentieAanbieder '{referentie.text}' komt al voor bij een ander "
+            "AangevraagdProduct.",
+        )
+
+
+# TR416's key without the client's Bsn: children of the Prestatie (see _tr416_mogelijk).
+TR416_KOLOMMEN = ("ToewijzingNummer", "ProductCategorie", "ProductCode")  # + ProductPeriode
+
+
+def _tr416_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
+    """Two prestaties can only share TR416's key when they share it without the Bsn and
+    without looking at debet/credit. With aligned columns (each key field a child that the
+    XSD allows only below the Prestatie, exactly one per prestatie) all distinct tuples mean
+    no violation. Realistic declaraties repeat a ToewijzingNummer (weekly prestaties), so the
+    ToewijzingNummer test alone (tried first, enough when they are all distinct) runs it."""
+    if not _tr416_mogelijk_grof(ctx, tags):
+        return False
+    m = ctx.ns["m"]
+    for tag in tags:
+        n, ouder = len(ctx.teksten(tag)), {ctx.prefix(tag)}
+        kolommen: list[list] = []
+        for naam in TR416_KOLOMMEN:
+            kind = f"{{{m}}}{naam}"
+            kolom = ctx.teksten(kind)
+            if ctx.ouders(kind) != ouder or len(kolom) != n:
+                return _tr416_mogelijk_grof(ctx, tags)
+            kolommen.append(kolom)
+        periode = f"{{{m}}}ProductPeriode"
+        perioden = ctx.perioden(periode)
+        if ctx.ouders(periode) != ouder or perioden is None or len(perioden) != n:
+            return _tr416_mogelijk_grof(ctx, tags)
+        if len(set(zip(*kolommen, perioden, strict=True))) != n:
+            return True
+    return False
+
+
+def _tr416_mogelijk_grof(ctx: Context, tags: frozenset[str]) -> bool:
+    """Two prestaties can only share a key when they share a ToewijzingNummer (or lack one)."""
+    nummers = ctx.teksten("m:ToewijzingNummer")
+    aantal = sum(len(ctx.teksten(tag)) for tag in tags)
+    return len(nummers) != aantal or len(set(nummers)) != len(nummers)
+
+
+@regel(
+    "TR416",
+    titel="Geen tweede debet-Prestatie voor dezelfde ProductPeriode, ProductCategorie, "
+    "ProductCode en ToewijzingNummer",
+    vooraf=_tr416_mogelijk,
+)
+def tr416_een_debet_per_product(element: etree._Element, ctx: Context) -> Bevindingen:
+    sleutel = ctx.xpath(TR416_SLEUTEL)(element)
+    if _al_gezien(ctx, "TR416", sleutel):
+        yield Bevinding(
+            element,
+            "Er is al een debet-prestatie voor dezelfde productperiode, productcategorie, "
+            "productcode en toewijzing.",
+        )
+
+
+# ---------------------------------------------------------------- amounts
+
+
+def _met_teken(element: etree._Element | None, ctx: Context, veld: str) -> Decimal:
+    """An amount with its DebetCredit applied: debet adds, credit subtracts."""
+    if element is None:
+        return Decimal(0)
+    bedrag = ctx.bedrag(element, veld) or Decimal(0)
+    return -bedrag if ctx.tekst(element, "DebetCredit") == "C" else bedrag
+
+
+@regel("TR358", titel="TotaalIngediendBedrag is de som van IngediendBedrag van de Prestaties")
+def tr358_totaal_ingediend(element: etree._Element, ctx: Context) -> Bevindingen:
+    totaal = _met_teken(element, ctx, "TotaalBedrag")
+    som = _som_ingediend(ctx)
+    if totaal != som:
+        yield Bevinding(
+            element,
+            f"TotaalIngediendBedrag ({totaal}) is niet gelijk aan de som van de ingediende "
+            f"bedragen van de prestaties ({som}).",
+        )
+
+
+def _som_ingediend(ctx: Context) -> Decimal:
+    som = _som_ingediend_snel(ctx)
+    if som is None:
+        prestaties = ctx.alle(f"{{{ctx.ns['m']}}}Prestatie")
+        som = ctx.xpath(SOM_INGEDIEND.format(prestaties=prestaties))(ctx.root)
+    return Decimal(int(som))
+
+
+def _som_ingediend_snel(ctx: Context) -> float | None:
+    """SOM_INGEDIEND in Python, with XPath 1.0's semantics (number() of each Bedrag, summed
+    as doubles in document order, debet minus credit); None when a value is not a plain
+    number (XPath's NaN) or IngediendBedrag may also occur outside a Prestatie. On a 323
+    with 10,000 prestaties this is several times faster than libxml2's step evaluation."""
+    m, b = ctx.ns["m"], ctx.ns["b"]
+    ingediend, debet_credit, bedrag = (
+        f"{{{m}}}IngediendBedrag",
+        f"{{{b}}}DebetCredit",
+        f"{{{b}}}Bedrag",
+    )
+    if ctx.ouders(ingediend) != {"m:Prestatie"}:
+        return None
+    debet = credit = 0.0
+    for element in ctx.root.iter(ingediend):
+        soorten, bedragen = set(), []
+        for kind in element:
+            kind_tag = kind.tag
+            if kind_tag == bedrag:
+                bedragen.append(_xpath_string(kind))
+            elif kind_tag == debet_credit:
+                soorten.add(_xpath_string(kind))
+        for soort in ("D", "C"):
+            if soort in soorten:
+                for tekst in bedragen:
+                    waarde = _xpath_number(tekst)
+                    if waarde is None:
+                        return None
+                    if soort == "D":
+                        debet += waarde
+                    else:
+                        credit += waarde
+    return debet - credit
+
+
+def _xpath_string(element: etree._Element) -> str:
+    return (element.text or "") if len(element) == 0 else "".join(element.itertext())
+
+
+def _xpath_number(tekst: str) -> float | None:
+    """XPath 1.0 number() of a string: optional '-', digits with an optional '.' part,
+    surrounding whitespace; None (XPath: NaN) for anything else."""
+    kaal = tekst.strip(" \t\r\n")
+    cijfers = kaal[1:] if kaal.startswith("-") else kaal
+    if not cijfers or cijfers == "." or cijfers.count(".") > 1:
+        return None
+    if not cijfers.replace(".", "").isdigit() or not cijfers.replace(".", "").isascii():
+        return None
+    return float(kaal)
+
+
+@regel("TR342", titel="Alleen afgewezen Prestaties in het declaratie-antwoordbericht")
+def tr342_alleen_afgewezen_prestaties(element: etree._Element, ctx: Context) -> Bevindingen:
+    toegekend = _met_teken(ctx.kind(element, "TotaalToegekendBedrag"), ctx, "TotaalBedrag")
+    if _afgekeurd(element, ctx):
+        if toegekend != 0:
+            yield Bevinding(
+                element,
+                "De declaratie is afgekeurd: TotaalToegekendBedrag moet 0 zijn.",
+            )
+        return
+    ingediend = _met_teken(ctx.kind(element, "TotaalIngediendBedrag"), ctx, "TotaalBedrag")
+    som = _som_ingediend(ctx)
+    if som != ingediend - toegekend:
+        yield Bevinding(
+            element,
+            f"De som van de ingediende bedragen van de meegestuurde prestaties ({som}) is niet "
+            f"gelijk aan TotaalIngediendBedrag min TotaalToegekendBedrag "
+            f"({ingediend - toegekend}).",
+        )
+
+
+def _afgekeurd(element: etree._Element, ctx: Context) -> bool:
+    codes = ctx.kind(element, "RetourCodes")
+    if codes is None:
+        return False
+    return any((code.text or "") != GOEDGEKEURD for code in ctx.kinderen_van(codes, "RetourCode"))
+
+
+# ---------------------------------------------------------------- requests and answers
+
+
+@regel(
+    "TR352", titel="Verzoek om wijziging heeft minstens 1 OngewijzigdProduct of TeWijzigenProduct"
+)
+def tr352_bestaand_product(element: etree._Element, ctx: Context) -> Bevindingen:
+    if ctx.kind(element, "OngewijzigdeProducten/OngewijzigdProduct") is None and (
+        ctx.kind(element, "TeWijzigenProducten/TeWijzigenProduct") is None
+    ):
+        yield Bevinding(
+            element,
+            "Het verzoek om wijziging moet een ongewijzigd of te wijzigen product bevatten.",
+        )
+
+
+@regel("TR353", titel="Verzoek om wijziging heeft minstens 1 TeWijzigenProduct of NieuwProduct")
+def tr353_wijziging_aanwezig(element: etree._Element, ctx: Context) -> Bevindingen:
+    if ctx.kind(element, "TeWijzigenProducten/TeWijzigenProduct") is None and (
+        ctx.kind(element, "NieuweProducten/NieuwProduct") is None
+    ):
+        yield Bevinding(
+            element, "Het verzoek om wijziging moet een te wijzigen of een nieuw product bevatten."
+        )
+
+
+@regel("TR377", titel="Bij RedenAfwijzingVerzoek 8 (Woonplaatsbeginsel) Woonplaatsbeginsel opnemen")
+def tr377_woonplaatsbeginsel_opnemen(element: etree._Element, ctx: Context) -> Bevindingen:
+    if (
+        element.text == WOONPLAATSBEGINSEL
+        and ctx.kind(element.getparent(), "Woonplaatsbeginsel") is None
+    ):
+        yield Bevinding(
+            element,
+            "Bij reden afwijzing 8 (woonplaatsbeginsel) moet Woonplaatsbeginsel gevuld zijn.",
+        )
+
+
+@regel("TR409", titel="Bij RedenAfwijzingVerzoek ongelijk aan 8 Woonplaatsbeginsel weglaten")
+def tr409_woonplaatsbeginsel_weglaten(element: etree._Element, ctx: Context) -> Bevindingen:
+    woonplaatsbeginsel = ctx.kind(element.getparent(), "Woonplaatsbeginsel")
+    if element.text != WOONPLAATSBEGINSEL and woonplaatsbeginsel is not None:
+        yield Bevinding(
+            woonplaatsbeginsel,
+            "Woonplaatsbeginsel mag alleen gevuld zijn bij reden afwijzing 8 (woonplaatsbeginsel).",
+        )

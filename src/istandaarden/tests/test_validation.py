@@ -1,0 +1,199 @@
+"""validate() on the official examples, the level order, and the rule/scope bookkeeping."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from istandaarden.regels import REGELS
+from istandaarden.regels.scope import berichtmodel, scope_tabel, xpath_voor
+from istandaarden.validation import berichttype, element_pad, validate
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "v3_2"
+
+NUMMERS = ("301", "302", "305", "306", "307", "308", "315", "316", "317", "318", "319", "320")
+NUMMERS += ("323", "325")
+VOORBEELDEN = [f"WMO{n}" for n in NUMMERS] + [f"JW{n}" for n in NUMMERS]
+AFWIJKEND = {"WMO317", "JW317", "JW323", "JW315", "JW318"}
+
+
+def _codes_en_paden(fouten):
+    return [(fout.code, fout.xpath) for fout in fouten]
+
+
+@pytest.mark.parametrize("naam", sorted(set(VOORBEELDEN) - AFWIJKEND))
+def test_de_andere_23_voorbeelden_zijn_geldig(sample_bytes, naam):
+    assert validate(sample_bytes(naam)) == []
+
+
+def test_er_zijn_28_voorbeelden():
+    assert len(list(SAMPLES.glob("*/*.xml"))) == 28 == len(VOORBEELDEN)
+
+
+def test_wmo317_breekt_alleen_tr380(sample_bytes):
+    assert _codes_en_paden(validate(sample_bytes("WMO317"))) == [
+        (
+            "TR380",
+            "/Bericht[1]/Client[1]/Verzoek[1]/NieuweProducten[1]/NieuwProduct[1]"
+            "/GewensteIngangsdatum[1]",
+        )
+    ]
+
+
+def test_jw317_breekt_cs003(sample_bytes):
+    [fout] = validate(sample_bytes("JW317"))
+    assert (fout.code, fout.retourcode) == ("CS003", "0001")
+    assert fout.xpath == (
+        "/Bericht[1]/Client[1]/Verzoek[1]/NieuweProducten[1]/NieuwProduct[1]/Einddatum[1]"
+    )
+    assert fout.line == 35
+
+
+def test_jw323_breekt_tr101(sample_bytes):
+    [fout] = validate(sample_bytes("JW323"))
+    assert (fout.code, fout.retourcode, fout.line) == ("TR101", "0001", 114)
+    assert (
+        fout.xpath == "/Bericht[1]/Declaratie[1]/Clienten[1]/Client[2]/Prestaties[1]/Prestatie[3]"
+    )
+    assert "RN004" in fout.message
+
+
+def test_jw315_is_xsd_ongeldig_door_onmogelijke_datum(sample_bytes):
+    fouten = validate(sample_bytes("JW315"))
+    assert [(fout.code, fout.retourcode, fout.line) for fout in fouten] == [
+        ("XSD", None, 44),
+        ("XSD", None, 66),
+    ]
+    assert fouten[0].xpath == (
+        "/Bericht[1]/Client[1]/AangevraagdeProducten[1]/AangevraagdProduct[1]"
+        "/ToewijzingEinddatum[1]"
+    )
+    assert "2027-06-31" in fouten[0].message
+    assert fouten[0].message.startswith("Het bericht voldoet niet aan het XSD: ")
+
+
+def test_jw318_is_xsd_ongeldig_door_retourcode_buiten_retourcodes(sample_bytes):
+    [fout] = validate(sample_bytes("JW318"))
+    assert (fout.code, fout.retourcode, fout.line) == ("XSD", None, 33)
+    assert fout.xpath == "/Bericht[1]/Client[1]/Verzoek[1]/RetourCode[1]"
+
+
+def test_xsd_fout_stopt_de_regelcontrole(bericht):
+    # WMO317 breaks TR380; an XSD error as well must hide that rule finding.
+    b = bericht("WMO317")
+    b.zet("//m:NieuwProduct/m:Einddatum", "2023-02-30")
+    assert [fout.code for fout in validate(b.bytes())] == ["XSD"]
+
+
+def test_parsefout_stopt_de_xsd_controle(sample_bytes):
+    data = sample_bytes("WMO301").replace(b"<wmo301:Header>", b"<!-- x --><wmo301:Header", 1)
+    assert [fout.code for fout in validate(data)] == ["PARSE"]
+
+
+def test_max_bytes_wordt_doorgegeven(sample_bytes):
+    [fout] = validate(sample_bytes("WMO301"), max_bytes=10)
+    assert fout.code == "PARSE"
+    assert "te groot" in fout.message
+
+
+def test_element_pad_is_positioneel_zonder_prefixen(bericht):
+    b = bericht("WMO301")
+    relatie = b.een("//m:Relatie[2]/m:Naam/b:Geslachtsnaam/b:Achternaam")
+    assert element_pad(relatie) == (
+        "/Bericht[1]/Client[1]/Relaties[1]/Relatie[2]/Naam[1]/Geslachtsnaam[1]/Achternaam[1]"
+    )
+
+
+def test_elke_regel_uit_de_scope_is_geregistreerd():
+    assert {rij.code for rij in scope_tabel()} <= set(REGELS)
+
+
+def test_elke_geregistreerde_regel_heeft_een_scope():
+    assert set(REGELS) <= {rij.code for rij in scope_tabel()}
+
+
+def test_alleen_beschikking_patronen_selecteren_niets():
+    """A pattern that selects nothing in its own message is a silent no-op. Only the 301
+    Beschikking rows are: regel-scope.md lists them, but 3.2's 301 XSD has no Beschikking."""
+    leeg = {
+        (rij.standaard, rij.code, rij.bericht, rij.patroon)
+        for rij in scope_tabel()
+        if rij.bericht
+        and xpath_voor(berichtmodel(rij.standaard, rij.bericht), [rij.patroon]) is None
+    }
+    assert leeg == {
+        (standaard, code, f"{prefix}301", patroon)
+        for standaard, prefix in (("iwmo", "WMO"), ("ijw", "JW"))
+        for code, patroon in (
+            ("CS003", "Beschikking/Einddatum"),
+            ("TR134", "Beschikking/Afgiftedatum"),
+        )
+    }
+
+
+def test_scope_gebruikt_geen_local_name():
+    for naam in VOORBEELDEN:
+        standaard = "iwmo" if naam.startswith("WMO") else "ijw"
+        for xpath, _ in berichttype(standaard, naam).controles:
+            assert "local-name" not in xpath.path
+            assert xpath.path.startswith("/m:Bericht/")
+
+
+def test_regel_krijgt_alleen_zijn_scope(bericht, monkeypatch):
+    """TR380 is checked on NieuwProduct/GewensteIngangsdatum, not on TeWijzigenProduct's."""
+    b = bericht("WMO317")
+    b.zet("//m:NieuwProduct/m:GewensteIngangsdatum", "2030-01-01")
+    b.zet("//m:NieuwProduct/m:Einddatum", "2030-12-31")
+    dagtekening = b.een("//m:BerichtIdentificatie/b:Dagtekening").text
+    b.zet("//m:TeWijzigenProduct/m:GewensteIngangsdatum", dagtekening)
+    assert validate(b.bytes()) == []
+
+
+def test_regels_doc_is_actueel():
+    """docs/regels.md lists every rule (regenerate: python -m istandaarden.regels.tabel)."""
+    from istandaarden.regels.tabel import markdown
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "regels.md").read_text(encoding="utf-8")
+    assert markdown() in doc
+    for code in REGELS:
+        assert f"\n| {code} | " in doc
+
+
+def test_berichtoverstijgende_regel_registreren_en_controleren(bericht):
+    from istandaarden.regels import crossmessage as cm
+
+    class Tr056:
+        code, retourcode, niveau, berichten = "TR056", "9056", cm.Niveau.HEADER, frozenset({"301"})
+
+        def check(self, ontvangen, store):
+            if ontvangen.identificatie in store:
+                yield cm.Overtreding(
+                    self.code, self.retourcode, None, "Identificatie is al gebruikt."
+                )
+
+    b = bericht("WMO301")
+    ontvangen = cm.OntvangenBericht(
+        "iwmo", "WMO301", b.root, b.ns, "0384", "65656055", "123", date(2023, 4, 2)
+    )
+    regel = cm.registreer(Tr056())
+    try:
+        assert cm.regels_voor("WMO301") == [regel] and cm.regels_voor("WMO305") == []
+        assert [o.code for o in cm.controleer(ontvangen, store={"123"})] == ["TR056"]
+        assert cm.controleer(ontvangen, store=set()) == []
+        with pytest.raises(ValueError):
+            cm.registreer(Tr056())
+        with pytest.raises(TypeError):
+            cm.registreer(object())  # type: ignore[arg-type]
+    finally:
+        cm.REGISTER.pop("TR056")
+
+
+def test_berichtoverstijgende_lijst_is_volledig():
+    from istandaarden.regels.crossmessage import BERICHTOVERSTIJGENDE_REGELS
+
+    codes = [b.code for b in BERICHTOVERSTIJGENDE_REGELS]
+    assert len(codes) == len(set(codes)) == 54
+    assert {"TR056", "TR063", "TR319", "TR418"} <= set(codes)
+    assert all(b.berichten for b in BERICHTOVERSTIJGENDE_REGELS)
