@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 # Debian packages: chromium (browser tests) and Pango (PDF rendering with WeasyPrint).
-SYSTEEMPAKKETTEN := chromium libpango-1.0-0 libpangoft2-1.0-0 gettext
 
 .PHONY: run test lint migraties-check pytest bench systeem clean
 
@@ -21,7 +20,6 @@ systeem:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing="$$missing libpango-1.0-0"; \
 	ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing="$$missing libpangoft2-1.0-0"; \
-	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing system packages:$$missing"; \

@@ -10,9 +10,13 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from istandaarden.samples import lees
 from wmoketen.accounts.constants import ROLLEN_AANBIEDER, ROLLEN_GEMEENTE, Rol
 from wmoketen.audit import services as audit
 from wmoketen.audit.models import AuditRegel
+from wmoketen.berichten import services as berichten
+from wmoketen.berichten.api.authenticatie import nieuwe_token
+from wmoketen.berichten.models import ApiToken, Berichtkanaal
 from wmoketen.clienten.models import Client
 from wmoketen.factories import (
     WACHTWOORD,
@@ -41,6 +45,8 @@ GEHEIMEN = [
     "Geheimmelding",
     "Geheimregel",
     "Geheimdag",
+    "GEHEIMBER",
+    "Geheimtoken",
 ]
 
 
@@ -73,6 +79,17 @@ def andermans(db):
     regio = Regio.objects.create(naam="Andere regio")
     regio.gemeenten.add(gemeente)
     auditregel = audit.log(gebruiker, "client.gelezen", client, client_id=client.pk)
+    # A WMO301 from the gemeente to the aanbieder (processed: it has a retour), naming the
+    # client: its Identificatie shows in lists, the client's name in the detail's summary.
+    wmo301 = (
+        lees("WMO301")
+        .replace(b"<wmo301:Afzender>0384<", b"<wmo301:Afzender>0363<")
+        .replace(b"<wmo301:Ontvanger>42420001<", b"<wmo301:Ontvanger>87654321<")
+        .replace(b">123456789012<", b">GEHEIMBER001<")
+        .replace(b"<iwmo:Achternaam>Wit<", b"<iwmo:Achternaam>Geheimnaam<", 1)
+    )
+    bericht = berichten.ontvang(wmo301, afzender=gemeente, ontvanger=aanbieder, transport="api")
+    assert bericht.status == "retour_verzonden", bericht.fouten
     traject = trajecten.start_traject(
         client=client,
         onderwerp="Geheimonderwerp",
@@ -115,6 +132,12 @@ def andermans(db):
             gemeente=gemeente, datum=date(2026, 12, 28), omschrijving="Geheimdag"
         ),
         "product": regel.product,
+        "bericht": bericht,
+        "retour": bericht.retour,
+        "berichtkanaal": Berichtkanaal.objects.create(organisatie=gemeente, transport="bestand"),
+        "apitoken": ApiToken.objects.create(
+            organisatie=gemeente, naam="Geheimtoken", sleutel_hash="0" * 64
+        ),
     }
 
 
@@ -130,6 +153,11 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         "meldingen:open": data["melding"],
         "organisaties:detail": data["gemeente"],
         "organisaties:contract": data["contract"],
+        "berichten:detail": data["bericht"],
+        "berichten:inhoud": data["bericht"],
+        "berichten:herverwerk": data["bericht"],
+        "api:bericht": data["bericht"],
+        "api:retour": data["bericht"],
     }
     if naam in objecten:
         return [{"pk": objecten[naam].pk}]
@@ -138,7 +166,7 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
     if naam == "admin:app_list":
         return [
             {"app_label": label}
-            for label in ("accounts", "clienten", "organisaties", "producten", "audit")
+            for label in ("accounts", "clienten", "organisaties", "producten", "audit", "berichten")
         ]
     if naam == "admin:auth_user_password_change":  # UserAdmin's name, for our Gebruiker
         return [{"id": data["gebruiker"].pk}]
@@ -187,6 +215,8 @@ def test_geen_url_toont_gegevens_van_een_andere_organisatie(client, andermans, s
         geboortedatum=date(1950, 5, 17),
     )
     audit_voor = AuditRegel.objects.filter(organisatie=andermans["gemeente"]).count()
+    # The API answers to a token, not a session: /api/ is walked with a token of our own.
+    _, sleutel = nieuwe_token(organisatie=eigen, naam="Eigen koppeling")
 
     bezocht = 0
     for naam, params in alle_urls():
@@ -199,7 +229,8 @@ def test_geen_url_toont_gegevens_van_een_andere_organisatie(client, andermans, s
                 "?q=17-05-1950",
                 f"?bsn={GEHEIM_BSN}&gebruiker=geheime.gebruiker",
             ):
-                antwoord = client.get(url + query)
+                kop = {"Authorization": f"Token {sleutel}"} if url.startswith("/api/") else {}
+                antwoord = client.get(url + query, headers=kop)
                 bezocht += 1
                 # Search forms echo the term; only data found beyond the echo is a leak.
                 html = antwoord.content.decode(errors="replace")
@@ -232,3 +263,12 @@ def test_eigen_gegevens_zijn_wel_zichtbaar(client, andermans):
     assert "GEHEIM-CONTRACT" in client.get("/organisaties/contracten/").content.decode()
     assert "Geheimnaam" in client.get("/clienten/?q=Geheimnaam").content.decode()
     assert client.get("/beheer/clienten/client/").status_code == 200
+    assert "GEHEIMBER001" in client.get("/berichten/").content.decode()
+    bericht = andermans["bericht"]
+    assert "Geheimnaam" in client.get(f"/berichten/{bericht.pk}/").content.decode()
+    assert (
+        f"/berichten/{andermans['retour'].pk}/"
+        in client.get(f"/berichten/{bericht.pk}/").content.decode()
+    )
+    assert "GEHEIMBER001" in client.get("/beheer/berichten/bericht/").content.decode()
+    assert "Geheimtoken" in client.get("/beheer/berichten/apitoken/").content.decode()

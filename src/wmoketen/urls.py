@@ -10,6 +10,8 @@ urlpatterns = [
     path("producten/", include("wmoketen.producten.urls")),
     path("trajecten/", include("wmoketen.trajecten.urls")),
     path("meldingen/", include("wmoketen.meldingen.urls")),
+    path("berichten/", include("wmoketen.berichten.urls")),
+    path("api/", include("wmoketen.berichten.api.urls")),
     path("audit/", include("wmoketen.audit.urls")),
     # One login page for everyone: the admin's own login would skip the organisation check.
     path("beheer/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

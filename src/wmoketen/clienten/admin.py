@@ -16,7 +16,7 @@ class ClientAdmin(BeheerModelAdmin):
     search_fields = ["geslachtsnaam"]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        client = self.get_object(request, object_id)
+        client = self.get_object(request, object_id) if request.method == "GET" else None
         if client is not None:
             audit.log(
                 request.user,

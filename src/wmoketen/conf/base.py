@@ -23,6 +23,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "wmoketen.organisaties",
     "wmoketen.accounts",
@@ -32,6 +35,7 @@ INSTALLED_APPS = [
     "wmoketen.termijnen",
     "wmoketen.trajecten",
     "wmoketen.meldingen",
+    "wmoketen.berichten",
     "wmoketen.portaal",
 ]
 
@@ -124,6 +128,27 @@ STATIC_ROOT = VAR_DIR / "static"
 
 EMAIL_BACKEND = config("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "wmoketen@localhost")
+
+# Messages: the largest message accepted (the exchanges' own upload limit) and the root of
+# the file mailboxes (<root>/<organisation code>/in and out).
+BERICHT_MAX_BYTES = config("BERICHT_MAX_BYTES", 25 * 1024 * 1024, cast=int)
+BERICHTEN_BRIEVENBUS = Path(config("BERICHTEN_BRIEVENBUS", str(VAR_DIR / "brievenbus")))
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["wmoketen.berichten.api.authenticatie.TokenAuthenticatie"],
+    "DEFAULT_PERMISSION_CLASSES": ["wmoketen.berichten.api.authenticatie.HeeftOrganisatieToken"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "wmoketen berichten-API",
+    "DESCRIPTION": "iWmo/iJw 3.2-berichten versturen en ophalen, per organisatie met een token.",
+    "VERSION": "1",
+    # Swagger UI and Redoc from the installed sidecar package, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # Celery: without a broker, tasks run in-process (eagerly) so the system needs no services.
 CELERY_BROKER_URL = config("CELERY_BROKER_URL", "")

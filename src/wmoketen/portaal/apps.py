@@ -9,3 +9,4 @@ class PortaalConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("werklijst")  # each app's worklist sources
+        autodiscover_modules("startblokken")  # each app's counts on the start page

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from .startblokken import blokken_voor
 from .werklijst import bronnen_voor, werklijst
 
 
@@ -13,5 +14,7 @@ def start(request):
         "soort": soort,
         "te_laat": sum(item.te_laat for item in items),
     }
-    template = "portaal/_werklijst.html" if request.htmx else "portaal/start.html"
-    return render(request, template, context)
+    if request.htmx:
+        return render(request, "portaal/_werklijst.html", context)
+    context["blokken"] = blokken_voor(request.user)
+    return render(request, "portaal/start.html", context)

@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from wmoketen.organisaties.scoping import OrganisatieQuerySet, OrganisatieScoped
+
+from .constants import Soort, Status, Transport
+
+
+class Bericht(models.Model):
+    """One message exchanged between two organisations, stored verbatim.
+
+    Sender and receiver come from the transport, never from the Header (a retour keeps the
+    heenbericht's Afzender and Ontvanger, IV028).
+    """
+
+    inhoud = models.BinaryField("inhoud (onveranderd)")
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    grootte = models.PositiveIntegerField("grootte (bytes)")
+    afzender = models.ForeignKey(
+        "organisaties.Organisatie", models.PROTECT, related_name="verzonden_berichten"
+    )
+    ontvanger = models.ForeignKey(
+        "organisaties.Organisatie", models.PROTECT, related_name="ontvangen_berichten"
+    )
+    transport = models.CharField("transport", max_length=10, choices=Transport.choices)
+    soort = models.CharField("soort", max_length=10, choices=Soort.choices, default=Soort.ONBEKEND)
+    standaard = models.CharField("standaard", max_length=5, blank=True)  # iwmo | ijw
+    nummer = models.PositiveSmallIntegerField("bericht", null=True, blank=True)  # 301 …
+    berichtcode = models.CharField("BerichtCode", max_length=3, blank=True)  # 414 …
+    versie = models.CharField("versie", max_length=10, blank=True)  # 3.2
+    # For a retour: IdentificatieRetour and DagtekeningRetour.
+    identificatie = models.CharField("identificatie", max_length=20, blank=True, db_index=True)
+    dagtekening = models.DateField("dagtekening", null=True, blank=True)
+    # TR056: set once the Identificatie is claimed; unique, so a second claim fails.
+    sleutel = models.CharField(max_length=120, null=True, blank=True, unique=True, editable=False)
+    status = models.CharField("status", max_length=20, choices=Status.choices)
+    retourcodes = models.JSONField("retourcodes", default=list, blank=True)
+    fouten = models.JSONField("fouten", default=list, blank=True)
+    foutmelding = models.TextField("foutmelding", blank=True)
+    heenbericht = models.OneToOneField(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="retour",
+        verbose_name="retour op",
+    )
+    origineel = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="herhalingen",
+        verbose_name="eerder ontvangen met deze identificatie",
+    )
+    ontvangen_op = models.DateTimeField("ontvangen op", auto_now_add=True, db_index=True)
+    verwerkt_op = models.DateTimeField("verwerkt op", null=True, blank=True)
+    opgehaald_op = models.DateTimeField("opgehaald op", null=True, blank=True)
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-ontvangen_op", "-pk"]
+        verbose_name = "bericht"
+        verbose_name_plural = "berichten"
+        indexes = [
+            models.Index(fields=["ontvanger", "status"], name="bericht_ontvanger_status"),
+            models.Index(fields=["afzender", "status"], name="bericht_afzender_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} {self.identificatie or self.pk}"
+
+    @classmethod
+    def zichtbaar_voor(cls, organisatie) -> Q:
+        return Q(afzender_id=organisatie.pk) | Q(ontvanger_id=organisatie.pk)
+
+    @property
+    def naam(self) -> str:
+        """WMO301, JW305, or ONBEKEND for input that was no message."""
+        if not self.nummer:
+            return "ONBEKEND"
+        return f"{'WMO' if self.standaard == 'iwmo' else 'JW'}{self.nummer}"
+
+    @property
+    def bytes(self) -> bytes:
+        return bytes(self.inhoud)
+
+
+class Berichtkanaal(models.Model):
+    """How messages reach an organisation: inside this installation, a file mailbox or the API."""
+
+    organisatie = models.OneToOneField(
+        "organisaties.Organisatie", models.CASCADE, related_name="berichtkanaal"
+    )
+    transport = models.CharField("transport", max_length=10, choices=Transport.choices)
+
+    class Meta:
+        verbose_name = "berichtkanaal"
+        verbose_name_plural = "berichtkanalen"
+
+    def __str__(self) -> str:
+        return f"{self.organisatie}: {self.get_transport_display()}"
+
+
+class ApiToken(OrganisatieScoped):
+    """A token with which one organisation uses the HTTP API; only its hash is stored."""
+
+    organisatie = models.ForeignKey(
+        "organisaties.Organisatie", models.CASCADE, related_name="api_tokens"
+    )
+    naam = models.CharField("naam", max_length=100)
+    sleutel_hash = models.CharField(max_length=64, unique=True, editable=False)
+    actief = models.BooleanField("actief", default=True)
+    aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "API-token"
+        verbose_name_plural = "API-tokens"
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.organisatie})"

@@ -1,0 +1,217 @@
+"""Reads of the message store for the pages and the start page, always scoped to one
+organisation (the sender or the receiver). Reading one message is audit-logged: messages
+carry client data."""
+
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from lxml import etree
+
+from istandaarden.codec import parse_tree
+from istandaarden.fout import ParseFout
+from istandaarden.retourcodes import omschrijving
+from istandaarden.safe_xml import parse_bytes
+from istandaarden.samenvatting import samenvatting as cli_samenvatting
+from wmoketen.audit import services as audit
+from wmoketen.organisaties.models import Organisatie
+
+from . import services
+from .constants import Soort, Status
+from .models import Bericht
+
+# The detail page shows at most this many characters of a message, and does not parse (no
+# summary, raw text only) a message larger than this many bytes.
+MAX_TEKENS = 100_000
+MAX_BYTES_OPMAKEN = 2_000_000
+MAX_REGELS_SAMENVATTING = 500
+
+
+def berichten_voor(organisatie) -> QuerySet[Bericht]:
+    """The organisation's messages (sent or received), newest first, without their content.
+
+    ``inkomend``: the organisation is the receiver (direction "in" for the viewer).
+    """
+    return (
+        Bericht.objects.voor_organisatie(organisatie)
+        .select_related("afzender", "ontvanger")
+        .defer("inhoud")
+        .annotate(
+            inkomend=ExpressionWrapper(
+                Q(ontvanger_id=getattr(organisatie, "pk", None)), output_field=BooleanField()
+            )
+        )
+    )
+
+
+def filter_berichten(
+    organisatie,
+    *,
+    standaard: str = "",
+    bericht: int | None = None,
+    status: str = "",
+    richting: str = "",
+    van=None,
+    tot=None,
+    tegenpartij=None,
+) -> QuerySet[Bericht]:
+    """The organisation's messages narrowed by the list page's filters (empty: no filter)."""
+    berichten = berichten_voor(organisatie)
+    if standaard:
+        berichten = berichten.filter(standaard=standaard)
+    if bericht:
+        berichten = berichten.filter(nummer=bericht)
+    if status:
+        berichten = berichten.filter(status=status)
+    if richting == "in":
+        berichten = berichten.filter(ontvanger_id=organisatie.pk)
+    elif richting == "uit":
+        berichten = berichten.filter(afzender_id=organisatie.pk)
+    if van:
+        berichten = berichten.filter(ontvangen_op__date__gte=van)
+    if tot:
+        berichten = berichten.filter(ontvangen_op__date__lte=tot)
+    if tegenpartij is not None:
+        berichten = berichten.filter(Q(afzender_id=tegenpartij.pk) | Q(ontvanger_id=tegenpartij.pk))
+    return berichten
+
+
+def tegenpartijen(organisatie) -> QuerySet[Organisatie]:
+    """The organisations this one has exchanged messages with."""
+    berichten = Bericht.objects.voor_organisatie(organisatie)
+    return (
+        Organisatie.objects.filter(
+            Q(pk__in=berichten.values("afzender_id")) | Q(pk__in=berichten.values("ontvanger_id"))
+        )
+        .exclude(pk=organisatie.pk)
+        .order_by("naam")
+    )
+
+
+def aantallen_per_status(organisatie) -> list[tuple[str, str, int]]:
+    """(status, Dutch label, count) for every status the organisation's messages have."""
+    telling = dict(
+        Bericht.objects.voor_organisatie(organisatie)
+        .order_by()
+        .values_list("status")
+        .annotate(aantal=Count("pk"))
+    )
+    return [(s.value, s.label, telling[s.value]) for s in Status if telling.get(s.value)]
+
+
+def zoek(gebruiker, pk: int) -> Bericht:
+    """One message of the user's organisation (404 otherwise), not logged."""
+    return get_object_or_404(Bericht.objects.voor_organisatie(gebruiker.organisatie), pk=pk)
+
+
+def lees(gebruiker, pk: int, *, actie: str = "bericht.gelezen") -> Bericht:
+    """One message of the user's organisation (404 otherwise); logs the read."""
+    bericht = get_object_or_404(
+        Bericht.objects.voor_organisatie(gebruiker.organisatie).select_related(
+            "afzender", "ontvanger"
+        ),
+        pk=pk,
+    )
+    audit.log(gebruiker, actie, bericht, omschrijving=str(bericht))
+    return bericht
+
+
+@dataclass(frozen=True)
+class Verwant:
+    """The messages linked to one message, as far as the organisation may see them."""
+
+    retour: Bericht | None
+    heenbericht: Bericht | None
+    origineel: Bericht | None
+    origineel_verborgen: bool  # the earlier message went to another organisation
+    herhalingen: list[Bericht]
+
+
+def verwant(bericht: Bericht, organisatie) -> Verwant:
+    """Retour, heenbericht, the earlier message with this Identificatie, and later copies.
+
+    The duplicate check (TR056) is per sender, so the earlier message may have gone to
+    another receiver: it is then named, not linked.
+    """
+    zichtbaar = berichten_voor(organisatie)
+    origineel = None
+    if bericht.origineel_id:
+        origineel = zichtbaar.filter(pk=bericht.origineel_id).first()
+    return Verwant(
+        retour=zichtbaar.filter(heenbericht_id=bericht.pk).first(),
+        heenbericht=zichtbaar.filter(pk=bericht.heenbericht_id).first()
+        if bericht.heenbericht_id
+        else None,
+        origineel=origineel,
+        origineel_verborgen=bool(bericht.origineel_id) and origineel is None,
+        herhalingen=list(zichtbaar.filter(origineel_id=bericht.pk).order_by("pk")),
+    )
+
+
+@dataclass(frozen=True)
+class Weergave:
+    """What the detail page shows of a message's content."""
+
+    samenvatting: list[tuple[int, str]]  # (indentation level, Dutch text)
+    samenvatting_fout: str  # why there is no summary
+    samenvatting_ingekort: bool
+    xml: str  # pretty-printed, or the raw text when it is no readable message
+    xml_ingekort: bool
+    tekens: int  # length of the full text
+
+
+def weergave(bericht: Bericht) -> Weergave:
+    """The readable summary (the CLI's ``toon``) and the pretty-printed XML of a message."""
+    data = bericht.bytes
+    regels: list[str] = []
+    fout = ""
+    if len(data) > MAX_BYTES_OPMAKEN:
+        tekst = data.decode("utf-8", errors="replace")
+        fout = "Het bericht is te groot om hier samen te vatten."
+    else:
+        try:
+            tree = parse_bytes(data, compact=True)
+        except ParseFout as exc:
+            tekst = data.decode("utf-8", errors="replace")
+            fout = f"Het bericht kan niet gelezen worden: {exc}"
+        else:
+            tekst = etree.tostring(tree, pretty_print=True, encoding="unicode")
+            try:
+                regels = cli_samenvatting(parse_tree(tree))
+            except ParseFout as exc:
+                fout = f"Geen samenvatting: {exc}"
+    samenvatting = [
+        ((len(r) - len(r.lstrip(" "))) // 2, " ".join(r.split()))
+        for r in regels[:MAX_REGELS_SAMENVATTING]
+    ]
+    return Weergave(
+        samenvatting=samenvatting,
+        samenvatting_fout=fout,
+        samenvatting_ingekort=len(regels) > MAX_REGELS_SAMENVATTING,
+        xml=tekst[:MAX_TEKENS],
+        xml_ingekort=len(tekst) > MAX_TEKENS,
+        tekens=len(tekst),
+    )
+
+
+def retourcodes_van(bericht: Bericht) -> list[str]:
+    """The retourcodes a message got (a heenbericht) or carries (a retour, from its content)."""
+    if bericht.retourcodes or bericht.soort != Soort.RETOUR:
+        return list(bericht.retourcodes)
+    try:
+        return services.retour_codes(bericht.bytes)
+    except ParseFout:
+        return []
+
+
+def uitleg_retourcodes(codes) -> list[tuple[str, str]]:
+    """(code, Dutch explanation) for each retourcode."""
+    return [(code, omschrijving(code)) for code in codes]
+
+
+def uitleg_fouten(fouten: list[dict]) -> list[dict]:
+    """The stored findings, each with the Dutch explanation of its retourcode."""
+    return [
+        {**fout, "uitleg": omschrijving(fout["retourcode"]) if fout.get("retourcode") else ""}
+        for fout in fouten
+    ]

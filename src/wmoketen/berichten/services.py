@@ -1,0 +1,380 @@
+"""The message pipeline: store verbatim, validate, claim the Identificatie, handle, retour.
+
+    ontvang()  a message arrives over a transport (file mailbox, API)
+    verstuur() one of our organisations sends a message; the receiver's transport delivers it
+    verwerk()  the receiving side's processing, the same for every transport
+    herverwerk() a message that failed in its handler, once more (functioneel beheerder)
+
+The raw bytes are committed first in their own transaction, so nothing received is ever lost;
+everything after that happens in one transaction per message.
+"""
+
+import hashlib
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from istandaarden.codec import parse_tree
+from istandaarden.fout import Fout, ParseFout
+from istandaarden.regels.crossmessage import OntvangenBericht, controleer
+from istandaarden.retour import maak_retour
+from istandaarden.safe_xml import parse_bytes
+from istandaarden.validation import validate, validate_tree
+from wmoketen.audit import services as audit
+
+from .constants import DUBBELE_IDENTIFICATIE, Soort, Status, Transport
+from .handlers import Ontvangen, handler_voor
+from .kop import Kop, lees_kop
+from .models import Bericht, Berichtkanaal
+
+logger = logging.getLogger(__name__)
+
+
+class OngeldigBericht(ValidationError):
+    """An outgoing message that breaks the standard: it is not sent."""
+
+
+def kanaal_van(organisatie) -> str:
+    kanaal = Berichtkanaal.objects.filter(organisatie_id=organisatie.pk).first()
+    return kanaal.transport if kanaal else Transport.INTERN
+
+
+@transaction.atomic
+def _bewaar(data: bytes, *, afzender, ontvanger, transport: str, status: str, **velden) -> Bericht:
+    return Bericht.objects.create(
+        inhoud=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        grootte=len(data),
+        afzender_id=afzender.pk,
+        ontvanger_id=ontvanger.pk,
+        transport=transport,
+        status=status,
+        **velden,
+    )
+
+
+def ontvang(data: bytes, *, afzender, ontvanger, transport: str) -> Bericht:
+    """A message from ``afzender`` for ``ontvanger`` arrived over ``transport``."""
+    bericht = _bewaar(
+        data, afzender=afzender, ontvanger=ontvanger, transport=transport, status=Status.ONTVANGEN
+    )
+    logger.info("bericht %s ontvangen via %s (%d bytes)", bericht.pk, transport, len(data))
+    return verwerk(bericht)
+
+
+def verstuur(data: bytes, *, afzender, ontvanger, acting_user=None) -> Bericht:
+    """Send a message we built; refused (nothing stored) when it breaks the standard."""
+    fouten = validate(data)
+    if fouten:
+        raise OngeldigBericht([f"{f.code}: {f.message}" for f in fouten])
+    kop = lees_kop(parse_bytes(data).getroot())
+    with transaction.atomic():
+        bericht = _bewaar(
+            data,
+            afzender=afzender,
+            ontvanger=ontvanger,
+            transport=kanaal_van(ontvanger),
+            status=Status.VERZONDEN,
+            **_kopvelden(kop),
+        )
+        audit.log(acting_user, "bericht.verzonden", bericht, omschrijving=str(bericht))
+        transaction.on_commit(lambda: bezorg(bericht.pk))
+    return bericht
+
+
+def bezorg(pk: int) -> None:
+    """Hand a sent message to its transport: internal delivery runs the receiver's pipeline."""
+    from .tasks import verwerk_intern
+
+    bericht = Bericht.objects.get(pk=pk)
+    if bericht.transport == Transport.INTERN:
+        verwerk_intern.delay(pk)
+    # File mailbox and API: the export command writes it, or the receiver fetches it.
+
+
+def _kopvelden(kop: Kop) -> dict:
+    return {
+        "soort": Soort.RETOUR if kop.is_retour else Soort.HEENBERICHT,
+        "standaard": kop.soort.standaard,
+        "nummer": kop.soort.nummer,
+        "berichtcode": kop.soort.berichtcode,
+        "versie": kop.versie,
+        "identificatie": kop.eigen_identificatie[:20],
+        "dagtekening": kop.eigen_dagtekening,
+    }
+
+
+def verwerk(bericht: Bericht) -> Bericht:
+    """The receiving side's pipeline for one stored message."""
+    try:
+        tree = parse_bytes(bericht.bytes, compact=True)
+    except ParseFout as fout:
+        return _onleesbaar(bericht, fout.fout)
+    fouten = validate_tree(tree)
+    kop = lees_kop(tree.getroot())
+    with transaction.atomic():
+        bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
+        for veld, waarde in _kopvelden(kop).items():
+            setattr(bericht, veld, waarde)
+        if fout := _adresfout(bericht, kop):
+            return _afkeuren(bericht, [fout])
+        # The Identificatie is used from now on, even when this message is rejected.
+        bericht.origineel = eerder = _claim(bericht, kop)
+        if any(f.code == "XSD" for f in fouten):
+            return _afkeuren(bericht, fouten)  # controleniveau 1: an error report, no retour
+        if eerder is not None and eerder.sha256 == bericht.sha256:
+            return _herhaling(bericht, eerder)
+        if fouten:
+            return _afkeuren(bericht, fouten, retour=True)  # controleniveau 2: 0001
+        if eerder is not None:
+            return _afkeuren(bericht, [_tr056()], retour=True)
+        return _accepteer(bericht, kop, tree)
+
+
+def _onleesbaar(bericht: Bericht, fout: Fout) -> Bericht:
+    with transaction.atomic():
+        bericht.status = Status.AFGEKEURD
+        bericht.soort = Soort.ONBEKEND
+        bericht.fouten = [_fout_json(fout)]
+        bericht.verwerkt_op = timezone.now()
+        bericht.save()
+    logger.warning("bericht %s onleesbaar: %s", bericht.pk, fout.message)
+    return bericht
+
+
+def _adresfout(bericht: Bericht, kop: Kop) -> Fout | None:
+    """The Header must name the organisations the transport says: a message is not ours else.
+
+    A retour copies the heenbericht's Header, so there Afzender is the retour's receiver.
+    """
+    afzender, ontvanger = (
+        (kop.ontvanger, kop.afzender) if kop.is_retour else (kop.afzender, kop.ontvanger)
+    )
+    verwacht = (bericht.afzender.code, bericht.ontvanger.code)
+    if (afzender, ontvanger) == verwacht:
+        return None
+    return Fout(
+        "ADRES",
+        None,
+        "/Bericht[1]/Header[1]",
+        None,
+        f"De Header noemt afzender {afzender} en ontvanger {ontvanger}, maar het bericht "
+        f"kwam van {verwacht[0]} voor {verwacht[1]}.",
+    )
+
+
+def _claim(bericht: Bericht, kop: Kop) -> Bericht | None:
+    """TR056: claim (sender, standard, message, Identificatie); the earlier holder if taken.
+
+    The unique column makes a concurrent second claim wait for the first transaction and
+    then fail, so exactly one of two simultaneous copies is processed.
+    """
+    sleutel = (
+        f"{bericht.afzender_id}:{kop.soort.standaard}:{kop.soort.nummer}:{kop.eigen_identificatie}"
+    )
+    try:
+        with transaction.atomic():
+            Bericht.objects.filter(pk=bericht.pk).update(sleutel=sleutel)
+    except IntegrityError:
+        return Bericht.objects.select_related("retour").get(sleutel=sleutel)
+    bericht.sleutel = sleutel
+    return None
+
+
+def _herhaling(bericht: Bericht, eerder: Bericht) -> Bericht:
+    """The same bytes again (a resend after a lost connection): the earlier retour stands."""
+    bericht.status = Status.DUBBEL
+    bericht.verwerkt_op = timezone.now()
+    bericht.save()
+    retour = getattr(eerder, "retour", None)
+    if retour is not None:
+        transaction.on_commit(lambda: _bezorg_opnieuw(retour.pk))
+    return bericht
+
+
+def _tr056() -> Fout:
+    return Fout(
+        "TR056",
+        DUBBELE_IDENTIFICATIE,
+        None,
+        None,
+        "Deze identificatie is al gebruikt voor een ander bericht van deze afzender.",
+    )
+
+
+def _bezorg_opnieuw(pk: int) -> None:
+    """Offer an earlier retour again (a resend after a lost connection)."""
+    Bericht.objects.filter(pk=pk).update(opgehaald_op=None)
+    bezorg(pk)
+
+
+def _fout_json(fout: Fout) -> dict:
+    return {
+        "code": fout.code,
+        "retourcode": fout.retourcode,
+        "xpath": fout.xpath,
+        "line": fout.line,
+        "message": fout.message,
+    }
+
+
+def _afkeuren(bericht: Bericht, fouten, *, retour: bool = False) -> Bericht:
+    """Rejected: counts as not sent (OP286). A retour where the standard gives one."""
+    bericht.status = Status.AFGEKEURD
+    bericht.fouten = [_fout_json(f) if isinstance(f, Fout) else f for f in fouten]
+    bericht.retourcodes = sorted({f.retourcode for f in fouten if getattr(f, "retourcode", None)})
+    bericht.verwerkt_op = timezone.now()
+    bericht.save()
+    logger.warning(
+        "bericht %s afgekeurd: %s",
+        bericht.pk,
+        "; ".join(f"{f.code} {f.message}" for f in fouten if isinstance(f, Fout)),
+    )
+    if retour and bericht.soort == Soort.HEENBERICHT and _heeft_retour(bericht):
+        _stuur_retour(bericht, [f for f in fouten if isinstance(f, Fout)] or fouten)
+    return bericht
+
+
+def _heeft_retour(bericht: Bericht) -> bool:
+    return bericht.nummer not in (323, 325) and bericht.soort == Soort.HEENBERICHT
+
+
+def _accepteer(bericht: Bericht, kop: Kop, tree) -> Bericht:
+    root = tree.getroot()
+    if kop.is_retour:
+        _koppel_aan_heenbericht(bericht, kop)
+    else:
+        overtredingen = controleer(_ontvangen_bericht(bericht, kop, root), store=bericht)
+        if overtredingen:
+            bericht.status = Status.AFGEKEURD
+            bericht.retourcodes = sorted({o.retourcode for o in overtredingen if o.retourcode})
+            bericht.fouten = [
+                {
+                    "code": o.code,
+                    "retourcode": o.retourcode,
+                    "xpath": None,
+                    "line": getattr(o.element, "sourceline", None),
+                    "message": o.message,
+                }
+                for o in overtredingen
+            ]
+            bericht.verwerkt_op = timezone.now()
+            bericht.save()
+            _stuur_retour(bericht, overtredingen)
+            return bericht
+    bericht.status = Status.GEACCEPTEERD
+    bericht.save()
+    return _handel_af(bericht, root)
+
+
+def _ontvangen_bericht(bericht: Bericht, kop: Kop, root) -> OntvangenBericht:
+    return OntvangenBericht(
+        standaard=kop.soort.standaard,
+        bericht=kop.soort.naam,
+        root=root,
+        ns={"m": kop.soort.namespace, "b": kop.soort.basis_namespace},
+        afzender=kop.afzender,
+        ontvanger=kop.ontvanger,
+        identificatie=kop.identificatie,
+        dagtekening=kop.dagtekening,
+    )
+
+
+def _koppel_aan_heenbericht(retour: Bericht, kop: Kop) -> None:
+    """Match a retour to the heenbericht we sent, by that one's Identificatie."""
+    heen = (
+        Bericht.objects.filter(
+            afzender_id=retour.ontvanger_id,
+            ontvanger_id=retour.afzender_id,
+            standaard=kop.soort.standaard,
+            nummer=kop.soort.nummer - 1,
+            identificatie=kop.identificatie,
+            soort=Soort.HEENBERICHT,
+        )
+        .exclude(status=Status.DUBBEL)
+        .order_by("pk")
+        .first()
+    )
+    if (
+        heen is not None
+        and not Bericht.objects.filter(heenbericht=heen).exclude(pk=retour.pk).exists()
+    ):
+        retour.heenbericht = heen
+        heen.retourcodes = retour.retourcodes = retour_codes(retour.bytes)
+        heen.save(update_fields=["retourcodes"])
+
+
+def retour_codes(data: bytes) -> list[str]:
+    """Every RetourCode in a retour message."""
+    root = parse_bytes(data).getroot()
+    return sorted({e.text for e in root.iter("{*}RetourCode") if e.text})
+
+
+def _handel_af(bericht: Bericht, root) -> Bericht:
+    """Run the handler in a savepoint: fully applied, or not at all and marked."""
+    functie = handler_voor(bericht.standaard, bericht.nummer)
+    try:
+        with transaction.atomic():
+            if functie is not None:
+                functie(Ontvangen(bericht, parse_tree(root.getroottree()), root))
+    except Exception as exc:  # any failure of a domain handler: keep the message, mark it
+        logger.exception("bericht %s: fout bij verwerking", bericht.pk)
+        bericht.status = Status.FOUT_BIJ_VERWERKING
+        bericht.foutmelding = f"{type(exc).__name__}: {exc}"
+        bericht.save()
+        return bericht
+    bericht.status = Status.VERWERKT
+    bericht.foutmelding = ""
+    bericht.verwerkt_op = timezone.now()
+    bericht.save()
+    if _heeft_retour(bericht):
+        _stuur_retour(bericht, [])
+    return bericht
+
+
+def _stuur_retour(heen: Bericht, fouten) -> Bericht:
+    """Build the retour (IV028) and send it back over the sender's transport."""
+    data = maak_retour(
+        heen.bytes,
+        fouten,
+        identificatie_retour=f"R{heen.pk}"[:12],
+        dagtekening_retour=timezone.localdate(),
+    )
+    codes = retour_codes(data)
+    retour = _bewaar(
+        data,
+        afzender=heen.ontvanger,
+        ontvanger=heen.afzender,
+        transport=kanaal_van(heen.afzender),
+        status=Status.VERZONDEN,
+        **_kopvelden(lees_kop(parse_bytes(data).getroot())),
+        heenbericht=heen,
+        retourcodes=codes,
+    )
+    if heen.status == Status.VERWERKT:
+        heen.status = Status.RETOUR_VERZONDEN
+    heen.retourcodes = codes
+    heen.save()
+    transaction.on_commit(lambda: bezorg(retour.pk))
+    return retour
+
+
+def herverwerk(bericht: Bericht, *, acting_user) -> Bericht:
+    """Run the handler of a message that failed in it once more."""
+    if (
+        not acting_user.is_functioneel_beheerder
+        or bericht.ontvanger_id != acting_user.organisatie_id
+    ):
+        raise PermissionDenied(
+            "Alleen een functioneel beheerder van de ontvanger kan een bericht herverwerken."
+        )
+    if bericht.status != Status.FOUT_BIJ_VERWERKING:
+        raise ValidationError(
+            "Alleen een bericht met een fout bij verwerking kan opnieuw worden verwerkt."
+        )
+    with transaction.atomic():
+        bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
+        audit.log(acting_user, "bericht.herverwerkt", bericht, omschrijving=str(bericht))
+        return _handel_af(bericht, parse_bytes(bericht.bytes, compact=True).getroot())

@@ -1,0 +1,29 @@
+"""Template filters for messages: who may read them, and Dutch names and explanations."""
+
+from django import template
+
+from istandaarden.berichten import BERICHTEN
+from istandaarden.retourcodes import omschrijving
+
+from ..rollen import LEZERS
+
+register = template.Library()
+
+
+@register.filter
+def mag_berichten_lezen(gebruiker) -> bool:
+    """For the menu: the user has a role that reads the organisation's messages."""
+    return bool(getattr(gebruiker, "is_authenticated", False)) and gebruiker.heeft_rol(*LEZERS)
+
+
+@register.filter
+def retourcode(code: str) -> str:
+    """The Dutch explanation of a retourcode (WJ001)."""
+    return omschrijving(code)
+
+
+@register.filter
+def berichtsoort(bericht) -> str:
+    """The Dutch name of the message type, e.g. "Toewijzing"; empty when unknown."""
+    soort = BERICHTEN.get((bericht.standaard, bericht.nummer))
+    return soort.naam_nl if soort else "Onleesbare invoer"

@@ -1,0 +1,89 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from wmoketen.accounts.decorators import rol_vereist
+
+from . import queries, services
+from .constants import Status
+from .forms import FilterForm
+from .rollen import LEZERS
+
+
+def mag_herverwerken(gebruiker, bericht) -> bool:
+    """Only a functioneel beheerder of the receiving organisation runs its handler again."""
+    return gebruiker.is_functioneel_beheerder and bericht.ontvanger_id == gebruiker.organisatie_id
+
+
+@rol_vereist(*LEZERS)
+@vary_on_headers("HX-Request")
+def lijst(request):
+    organisatie = request.user.organisatie
+    form = FilterForm(request.GET or None, organisatie=organisatie)
+    filters = form.filters() if form.is_bound else {}
+    berichten = queries.filter_berichten(organisatie, **filters)
+    pagina = Paginator(berichten, 25).get_page(request.GET.get("p"))
+    parameters = request.GET.copy()
+    parameters.pop("p", None)
+    context = {"form": form, "pagina": pagina, "querystring": parameters.urlencode()}
+    gedeeltelijk = request.htmx and not request.htmx.history_restore_request
+    template = "berichten/_tabel.html" if gedeeltelijk else "berichten/lijst.html"
+    return render(request, template, context)
+
+
+@rol_vereist(*LEZERS)
+def detail(request, pk: int):
+    bericht = queries.lees(request.user, pk)
+    inkomend = bericht.ontvanger_id == request.user.organisatie_id
+    context = {
+        "bericht": bericht,
+        "inkomend": inkomend,
+        "tegenpartij": bericht.afzender if inkomend else bericht.ontvanger,
+        "weergave": queries.weergave(bericht),
+        "verwant": queries.verwant(bericht, request.user.organisatie),
+        "retourcodes": queries.uitleg_retourcodes(queries.retourcodes_van(bericht)),
+        "fouten": queries.uitleg_fouten(bericht.fouten),
+        "in_fout": bericht.status == Status.FOUT_BIJ_VERWERKING,
+        "mag_herverwerken": mag_herverwerken(request.user, bericht),
+    }
+    return render(request, "berichten/detail.html", context)
+
+
+@rol_vereist(*LEZERS)
+def inhoud(request, pk: int):
+    """The message exactly as stored, as a download (never shown inline: it is foreign input)."""
+    bericht = queries.lees(request.user, pk, actie="bericht.gedownload")
+    extensie = "bin" if bericht.naam == "ONBEKEND" else "xml"
+    antwoord = HttpResponse(bericht.bytes, content_type="application/octet-stream")
+    antwoord["Content-Disposition"] = (
+        f'attachment; filename="{bericht.naam}-{bericht.pk}.{extensie}"'
+    )
+    return antwoord
+
+
+@require_POST
+@rol_vereist(*LEZERS)
+def herverwerk(request, pk: int):
+    bericht = queries.zoek(request.user, pk)
+    if not mag_herverwerken(request.user, bericht):
+        raise PermissionDenied(
+            "Alleen een functioneel beheerder van de ontvanger kan een bericht opnieuw verwerken."
+        )
+    try:
+        bericht = services.herverwerk(bericht, acting_user=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        if bericht.status == Status.FOUT_BIJ_VERWERKING:
+            messages.error(request, f"Opnieuw verwerken is weer mislukt: {bericht.foutmelding}")
+        else:
+            messages.success(
+                request,
+                f"Bericht {bericht.naam} {bericht.identificatie} is opnieuw verwerkt. "
+                f"Status: {bericht.get_status_display()}.",
+            )
+    return redirect("berichten:detail", pk=bericht.pk)
