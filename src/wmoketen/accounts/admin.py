@@ -3,6 +3,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from wmoketen.audit import services as audit
+
 from .beheer import BeheerModelAdmin
 from .models import Gebruiker
 
@@ -35,3 +37,15 @@ class GebruikerAdmin(BeheerModelAdmin, UserAdmin):
     def save_model(self, request, obj, form, change):
         obj.organisatie = request.user.organisatie
         super().save_model(request, obj, form, change)
+
+    def user_change_password(self, request, id, form_url=""):
+        antwoord = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and antwoord.status_code == 302:
+            gebruiker = self.get_queryset(request).get(pk=id)
+            audit.log(
+                request.user,
+                "gebruiker.wachtwoord_gewijzigd",
+                gebruiker,
+                omschrijving=gebruiker.get_username(),
+            )
+        return antwoord

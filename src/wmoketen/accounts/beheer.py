@@ -42,6 +42,12 @@ class BeheerModelAdmin(admin.ModelAdmin):
             field.queryset = scope(field.queryset, request.user.organisatie)
         return field
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None:
+            field.queryset = scope(field.queryset, request.user.organisatie)
+        return field
+
     def _mag_wijzigen(self, request) -> bool:
         if self.alleen_lezen or not request.user.is_functioneel_beheerder:
             return False
@@ -63,11 +69,35 @@ class BeheerModelAdmin(admin.ModelAdmin):
         return self._mag_wijzigen(request)
 
     def save_model(self, request, obj, form, change):
+        oud = {veld: form.initial.get(veld) for veld in form.changed_data}
         super().save_model(request, obj, form, change)
-        gewijzigd = {veld: ["", str(form.cleaned_data.get(veld))] for veld in form.changed_data}
+        nieuw = {
+            veld: form.cleaned_data.get(veld)
+            for veld in form.changed_data
+            if "password" not in veld  # a password never goes into the trail
+        }
+        gevoelig = getattr(obj, "AUDIT_GEVOELIG", frozenset())
+        gewijzigd = audit.wijzigingen(oud, _als_tekst(nieuw), gevoelig)
         actie = f"{obj._meta.model_name}.{'gewijzigd' if change else 'toegevoegd'}"
         audit.log(request.user, actie, obj, omschrijving=str(obj), wijzigingen=gewijzigd)
 
     def delete_model(self, request, obj):
         audit.log(request.user, f"{obj._meta.model_name}.verwijderd", obj, omschrijving=str(obj))
         super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            audit.log(
+                request.user, f"{obj._meta.model_name}.verwijderd", obj, omschrijving=str(obj)
+            )
+        super().delete_queryset(request, queryset)
+
+
+def _als_tekst(waarden: dict) -> dict:
+    """Form values as the trail shows them (many-to-many: the names)."""
+    return {
+        veld: ", ".join(map(str, waarde))
+        if hasattr(waarde, "__iter__") and not isinstance(waarde, str)
+        else waarde
+        for veld, waarde in waarden.items()
+    }

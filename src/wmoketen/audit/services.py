@@ -35,12 +35,21 @@ def log(
     client_id: int | None = None,
     omschrijving: str = "",
     wijzigingen: dict | None = None,
+    organisatie=None,
+    gebruikersnaam: str | None = None,
 ) -> AuditRegel:
-    """Append one row: who (and for which organisation) did ``actie`` on ``obj``."""
+    """Append one row: who (and for which organisation) did ``actie`` on ``obj``.
+
+    Without a user (the API's token, the system) pass ``organisatie`` and ``gebruikersnaam``.
+    """
+    if gebruikersnaam is None:
+        gebruikersnaam = acting_user.get_username() if acting_user else "systeem"
     return AuditRegel.objects.create(
         gebruiker=acting_user,
-        gebruikersnaam=acting_user.get_username() if acting_user else "systeem",
-        organisatie_id=getattr(acting_user, "organisatie_id", None),
+        gebruikersnaam=gebruikersnaam,
+        organisatie_id=organisatie.pk
+        if organisatie
+        else getattr(acting_user, "organisatie_id", None),
         actie=actie,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),

@@ -21,6 +21,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -346,6 +347,11 @@ def zonder_retour_afgekeurd(organisatie: Organisatie | None = None):
 
 def exporteer(organisatie: Organisatie | None = None) -> Exportverslag:
     """Write every pending message and error report to the out/ folder it belongs in."""
+    with _slot(settings.BERICHTEN_BRIEVENBUS / ".export"):  # one export run at a time
+        return _exporteer(organisatie)
+
+
+def _exporteer(organisatie: Organisatie | None) -> Exportverslag:
     verslag = Exportverslag()
     for bericht in te_exporteren(organisatie):
         doel = map_van(bericht.afzender) / OUT / bericht.ontvanger.code / bestandsnaam(bericht)
@@ -368,8 +374,9 @@ def exporteer(organisatie: Organisatie | None = None) -> Exportverslag:
 def _schrijf(doel: Path, data: bytes) -> None:
     """Under a temporary name first, so the exchange never picks up half a file."""
     doel.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = doel.with_name(f".{doel.name}.tmp")
-    tijdelijk.write_bytes(data)
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
+    with os.fdopen(fd, "wb") as bestand:
+        bestand.write(data)
     os.replace(tijdelijk, doel)
 
 

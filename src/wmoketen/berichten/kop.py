@@ -47,6 +47,9 @@ def lees_kop(root: etree._Element) -> Kop:
     header = root.find(f"{{{m}}}Header")
 
     def veld(pad: str) -> str:
+        # An XSD-invalid message may lack its Header: it is still stored and rejected.
+        if header is None:
+            return ""
         return (header.findtext(pad.format(m=f"{{{m}}}", b=f"{{{b}}}")) or "").strip()
 
     return Kop(

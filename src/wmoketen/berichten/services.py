@@ -100,10 +100,14 @@ def _kopvelden(kop: Kop) -> dict:
         "standaard": kop.soort.standaard,
         "nummer": kop.soort.nummer,
         "berichtcode": kop.soort.berichtcode,
-        "versie": kop.versie,
+        "versie": kop.versie[:10],
         "identificatie": kop.eigen_identificatie[:20],
         "dagtekening": kop.eigen_dagtekening,
     }
+
+
+# Only a message waiting for the receiving side is processed; a repeat of the task is a no-op.
+TE_VERWERKEN = (Status.ONTVANGEN, Status.VERZONDEN)
 
 
 def verwerk(bericht: Bericht) -> Bericht:
@@ -112,10 +116,23 @@ def verwerk(bericht: Bericht) -> Bericht:
         tree = parse_bytes(bericht.bytes, compact=True)
     except ParseFout as fout:
         return _onleesbaar(bericht, fout.fout)
+    try:
+        return _verwerk_boom(bericht, tree)
+    except Exception as exc:  # a defect of ours: keep the message, mark it, go on with the next
+        logger.exception("bericht %s: onverwachte fout in de verwerking", bericht.pk)
+        Bericht.objects.filter(pk=bericht.pk, status__in=TE_VERWERKEN).update(
+            status=Status.FOUT_BIJ_VERWERKING, foutmelding=f"{type(exc).__name__}: {exc}"
+        )
+        return Bericht.objects.get(pk=bericht.pk)
+
+
+def _verwerk_boom(bericht: Bericht, tree) -> Bericht:
     fouten = validate_tree(tree)
     kop = lees_kop(tree.getroot())
     with transaction.atomic():
         bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
+        if bericht.status not in TE_VERWERKEN:
+            return bericht
         for veld, waarde in _kopvelden(kop).items():
             setattr(bericht, veld, waarde)
         if fout := _adresfout(bericht, kop):
@@ -127,7 +144,8 @@ def verwerk(bericht: Bericht) -> Bericht:
         if eerder is not None and eerder.sha256 == bericht.sha256:
             return _herhaling(bericht, eerder)
         if fouten:
-            return _afkeuren(bericht, fouten, retour=True)  # controleniveau 2: 0001
+            # Controleniveau 2 comes before the cross-message TR056 (level 3): 0001 only.
+            return _afkeuren(bericht, fouten, retour=True)
         if eerder is not None:
             return _afkeuren(bericht, [_tr056()], retour=True)
         return _accepteer(bericht, kop, tree)
@@ -174,6 +192,8 @@ def _claim(bericht: Bericht, kop: Kop) -> Bericht | None:
     sleutel = (
         f"{bericht.afzender_id}:{kop.soort.standaard}:{kop.soort.nummer}:{kop.eigen_identificatie}"
     )
+    if len(sleutel) > 120:  # only an XSD-invalid Identificatie is this long: keep it exact
+        sleutel = "sha256:" + hashlib.sha256(sleutel.encode()).hexdigest()
     try:
         with transaction.atomic():
             Bericht.objects.filter(pk=bericht.pk).update(sleutel=sleutel)
@@ -205,9 +225,12 @@ def _tr056() -> Fout:
 
 
 def _bezorg_opnieuw(pk: int) -> None:
-    """Offer an earlier retour again (a resend after a lost connection)."""
-    Bericht.objects.filter(pk=pk).update(opgehaald_op=None)
-    bezorg(pk)
+    """Offer an earlier retour again (a resend after a lost connection).
+
+    Inside the installation it was delivered already; outside, it is offered for fetching or
+    export once more.
+    """
+    Bericht.objects.filter(pk=pk).exclude(transport=Transport.INTERN).update(opgehaald_op=None)
 
 
 def _fout_json(fout: Fout) -> dict:
@@ -370,11 +393,16 @@ def herverwerk(bericht: Bericht, *, acting_user) -> Bericht:
         raise PermissionDenied(
             "Alleen een functioneel beheerder van de ontvanger kan een bericht herverwerken."
         )
-    if bericht.status != Status.FOUT_BIJ_VERWERKING:
-        raise ValidationError(
-            "Alleen een bericht met een fout bij verwerking kan opnieuw worden verwerkt."
-        )
     with transaction.atomic():
         bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
+        if bericht.status != Status.FOUT_BIJ_VERWERKING:  # checked under the lock
+            raise ValidationError(
+                "Alleen een bericht met een fout bij verwerking kan opnieuw worden verwerkt."
+            )
         audit.log(acting_user, "bericht.herverwerkt", bericht, omschrijving=str(bericht))
-        return _handel_af(bericht, parse_bytes(bericht.bytes, compact=True).getroot())
+        if bericht.sleutel is not None:  # it failed in its handler: run that again
+            return _handel_af(bericht, parse_bytes(bericht.bytes, compact=True).getroot())
+        # It failed before the pipeline claimed its Identificatie: run all of it again.
+        bericht.status = Status.ONTVANGEN
+        bericht.save(update_fields=["status"])
+    return verwerk(bericht)

@@ -32,9 +32,10 @@ class AanbiederAdmin(EigenOrganisatieAdmin):
 
 @admin.register(Regio)
 class RegioAdmin(BeheerModelAdmin):
-    referentiedata = True
+    """Read-only: a gemeente must not change another's membership (contracts, deadlines)."""
+
+    alleen_lezen = True
     list_display = ["naam"]
-    filter_horizontal = ["gemeenten"]
 
 
 class ContractregelInline(admin.TabularInline):

@@ -14,7 +14,7 @@ def lopende_termijnen(gebruiker):
     Deadlines a user chose (a task's due date) show with their own item, not here.
     """
     termijnen = queries.open_termijnen(gebruiker.organisatie, binnen_dagen=VOORUIT_DAGEN)
-    for termijn in termijnen.filter(regel__isnull=False):
+    for termijn in termijnen.filter(regel__isnull=False).prefetch_related("onderwerp"):
         onderwerp = termijn.onderwerp
         yield Werkitem(
             soort="Termijnen",

@@ -11,9 +11,18 @@ def trajecten_voor(organisatie):
 
 def lees_traject(gebruiker, pk: int) -> Traject:
     """A traject the user's organisation takes part in (404 otherwise); logs the read."""
-    traject = get_object_or_404(trajecten_voor(gebruiker.organisatie), pk=pk)
+    traject = get_object_or_404(
+        trajecten_voor(gebruiker.organisatie).prefetch_related("deelnames__organisatie"), pk=pk
+    )
     audit.log(gebruiker, "traject.gelezen", traject, client_id=traject.client_id)
     return traject
+
+
+def lees_taak(gebruiker, pk: int) -> Taak:
+    """A task of a traject the user's organisation takes part in; logs the read."""
+    taak = get_object_or_404(taken_voor(gebruiker.organisatie), pk=pk)
+    audit.log(gebruiker, "taak.gelezen", taak, client_id=taak.traject.client_id)
+    return taak
 
 
 def taken_voor(organisatie):

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
@@ -46,7 +46,9 @@ def detail(request, pk: int):
             return redirect("trajecten:detail", pk=traject.pk)
     context = {
         "traject": traject,
-        "taken": traject.taken.select_related("termijn", "toegewezen_aan_organisatie"),
+        "taken": traject.taken.select_related(
+            "termijn", "toegewezen_aan_organisatie", "toegewezen_aan_gebruiker"
+        ),
         "taakform": taakform,
         "deelnemerform": deelnemerform,
         "is_regie": request.user.organisatie_id == traject.gemeente_id,
@@ -70,7 +72,7 @@ def deelnemer_toevoegen(request, pk: int):
 
 
 def taak(request, pk: int):
-    taak = get_object_or_404(queries.taken_voor(request.user.organisatie), pk=pk)
+    taak = queries.lees_taak(request.user, pk)
     form = StatusForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -23,6 +23,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from wmoketen.audit import services as audit
 from wmoketen.organisaties.models import Organisatie
 
 from .. import services
@@ -69,6 +70,21 @@ class ApiBasis:
             )
         super().permission_denied(request, message, code)
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.controleer_kanaal()
+
+    def controleer_kanaal(self) -> None:
+        """Only an organisation whose channel is the API uses it (else retours go astray and
+        a fetch would take messages out of its file mailbox)."""
+        kanaal = services.kanaal_van(self.organisatie)
+        if kanaal != Transport.API:
+            raise exceptions.PermissionDenied(
+                f"{self.organisatie} wisselt geen berichten uit via de HTTP-API (berichtkanaal: "
+                f"{Transport(kanaal).label.lower()}); retouren zouden u zo niet bereiken. Laat de "
+                "functioneel beheerder het berichtkanaal op HTTP-API zetten."
+            )
+
     @property
     def organisatie(self) -> Organisatie:
         return self.request.auth.organisatie
@@ -84,8 +100,20 @@ class ApiBasis:
         return bericht
 
     def xml(self, bericht: Bericht) -> HttpResponse:
-        """The message verbatim; fetching by the receiver marks it opgehaald."""
-        if bericht.ontvanger_id == self.organisatie.pk and bericht.opgehaald_op is None:
+        """The message verbatim (a read of client data: audit-logged); fetching by the
+        receiver marks it opgehaald."""
+        audit.log(
+            None,
+            "bericht.opgehaald",
+            bericht,
+            organisatie=self.organisatie,
+            gebruikersnaam=f"api:{self.request.auth.naam}",
+        )
+        if (
+            bericht.ontvanger_id == self.organisatie.pk
+            and bericht.transport == Transport.API
+            and bericht.opgehaald_op is None
+        ):
             bericht.opgehaald_op = timezone.now()
             Bericht.objects.filter(pk=bericht.pk, opgehaald_op__isnull=True).update(
                 opgehaald_op=bericht.opgehaald_op
@@ -217,13 +245,6 @@ class BerichtenView(ApiBasis, generics.ListAPIView):
     def post(self, request):
         afzender = self.organisatie
         ontvanger = ontvanger_met_code(request.query_params.get("ontvanger", "").strip(), afzender)
-        if services.kanaal_van(afzender) != Transport.API:
-            raise exceptions.PermissionDenied(
-                f"{afzender} wisselt geen berichten uit via de HTTP-API (berichtkanaal: "
-                f"{Transport(services.kanaal_van(afzender)).label.lower()}); retouren zouden u "
-                "zo niet bereiken. Laat de functioneel beheerder het berichtkanaal op HTTP-API "
-                "zetten."
-            )
         if request.content_type.split(";")[0].strip().lower() not in XML_TYPES:
             raise exceptions.UnsupportedMediaType(
                 request.content_type,

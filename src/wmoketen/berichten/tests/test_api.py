@@ -484,3 +484,32 @@ def test_groot_bericht_boven_djangos_formuliergrens_komt_aan(client, partijen, g
 
     assert antwoord.status_code == 201
     assert Bericht.objects.get().grootte == len(groot)
+
+
+def test_ophalen_zonder_api_kanaal_wordt_geweigerd_en_bericht_blijft_voor_de_brievenbus(
+    client, partijen, wmo301
+):
+    gemeente, aanbieder = partijen
+    Berichtkanaal.objects.create(organisatie=aanbieder, transport=Transport.BESTAND)
+    bericht = services.ontvang(wmo301, afzender=gemeente, ontvanger=aanbieder, transport="api")
+    _, sleutel = nieuwe_token(organisatie=aanbieder, naam="Verkeerd kanaal")
+
+    assert get(client, URL, sleutel).status_code == 403
+    assert get(client, f"{URL}{bericht.pk}/", sleutel).status_code == 403
+    bericht.refresh_from_db()
+    assert bericht.opgehaald_op is None
+
+
+def test_ophalen_via_de_api_wordt_gelogd(client, partijen, gemeente_api, wmo301):
+    from wmoketen.audit.models import AuditRegel
+
+    antwoord = post(client, wmo301, gemeente_api)
+    pk = antwoord.json()["id"]
+
+    assert get(client, f"{URL}{pk}/", gemeente_api).status_code == 200
+    regel = AuditRegel.objects.get(actie="bericht.opgehaald")
+    assert (regel.gebruikersnaam, regel.organisatie_id, regel.object_id) == (
+        "api:Suite",
+        partijen[0].pk,
+        str(pk),
+    )

@@ -207,3 +207,51 @@ def test_identificatie_blijft_gebruikt_na_afkeuring(partijen):
     tweede = services.ontvang(verbeterd, afzender=aanbieder, ontvanger=gemeente, transport="api")
 
     assert tweede.retourcodes == ["9056"]  # a corrected resend needs a new Identificatie
+
+
+def test_bericht_zonder_header_wordt_afgekeurd_en_niet_gecrasht(partijen, wmo301):
+    gemeente, aanbieder = partijen
+    begin, eind = wmo301.index(b"<wmo301:Header>"), wmo301.index(b"</wmo301:Header>")
+    zonder = wmo301[:begin] + wmo301[eind + len(b"</wmo301:Header>") :]
+
+    bericht = services.ontvang(zonder, afzender=gemeente, ontvanger=aanbieder, transport="api")
+
+    assert bericht.status == Status.AFGEKEURD
+    assert {f["code"] for f in bericht.fouten} == {"ADRES"}  # Header missing: not for us
+
+
+def test_lange_identificatie_past_in_de_sleutel(partijen, wmo301):
+    gemeente, aanbieder = partijen
+    lang = wmo301.replace(b"123456789012", b"9" * 200)
+
+    bericht = services.ontvang(lang, afzender=gemeente, ontvanger=aanbieder, transport="api")
+
+    assert bericht.status == Status.AFGEKEURD
+    assert bericht.sleutel.startswith("sha256:") and {f["code"] for f in bericht.fouten} == {"XSD"}
+
+
+def test_tweede_verwerking_van_hetzelfde_bericht_doet_niets(partijen, wmo301, handlers):
+    gemeente, aanbieder = partijen
+    gezien = verwerkte(handlers)
+    bericht = services.ontvang(wmo301, afzender=gemeente, ontvanger=aanbieder, transport="api")
+
+    services.verwerk(bericht)  # e.g. a Celery task delivered twice (acks_late)
+
+    assert len(gezien) == 1
+    assert Bericht.objects.filter(nummer=302).count() == 1
+
+
+def test_onverwachte_fout_in_de_pijplijn_markeert_het_bericht(partijen, wmo301, monkeypatch):
+    gemeente, aanbieder = partijen
+
+    def stuk(*args, **kwargs):
+        raise RuntimeError("defect")
+
+    monkeypatch.setattr(services, "_claim", stuk)
+    bericht = services.ontvang(wmo301, afzender=gemeente, ontvanger=aanbieder, transport="api")
+
+    assert bericht.status == Status.FOUT_BIJ_VERWERKING
+    assert bericht.foutmelding == "RuntimeError: defect"
+    monkeypatch.undo()
+    beheerder = GebruikerFactory(organisatie=aanbieder, rol="functioneel beheerder")
+    assert services.herverwerk(bericht, acting_user=beheerder).status == Status.RETOUR_VERZONDEN

@@ -26,7 +26,10 @@ class Command(BaseCommand):
                 eigen = brievenbus.eigen_organisatie(organisatie)
             except ValueError as fout:
                 raise CommandError(str(fout)) from None
-        verslag = brievenbus.exporteer(eigen)
+        try:
+            verslag = brievenbus.exporteer(eigen)
+        except brievenbus.Bezet as fout:
+            raise CommandError(str(fout)) from None
         for pad in verslag.berichten + verslag.foutrapporten:
             self.stdout.write(f"  {pad}")
         self.stdout.write(
