@@ -26,11 +26,15 @@ from wmoketen.factories import (
     ContractregelFactory,
     GebruikerFactory,
     GemeenteFactory,
+    ProductFactory,
 )
 from wmoketen.meldingen.services import meld
 from wmoketen.organisaties.models import Regio
 from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.models import Sluitingsdag
+from wmoketen.toegang import services as toegang
+from wmoketen.toegang.constants import Levensdomein
+from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.trajecten import services as trajecten
 
 GEHEIM_BSN = "999993653"
@@ -47,6 +51,9 @@ GEHEIMEN = [
     "Geheimdag",
     "GEHEIMBER",
     "Geheimtoken",
+    "Geheimresultaat",
+    "Geheimverslag",
+    "Geheimmotivering",
 ]
 
 
@@ -59,6 +66,65 @@ def alle_urls(resolver=None, prefix=""):
             yield from alle_urls(patroon, ns)
         elif isinstance(patroon, URLPattern) and patroon.name:
             yield f"{prefix}{patroon.name}", tuple(patroon.pattern.regex.groupindex)
+
+
+def toegangsroute(client, consulent, aanbieder, contract):
+    """The other gemeente's client walked from melding to beschikking and WMO301."""
+    termijnen.laad_standaardregels(acting_user=None)
+    product = ProductFactory(productcategorie="02", productcode="02A01", naam="Begeleiding")
+    ContractregelFactory(contract=contract, product=product, eenheid="04", frequentie="2")
+    backoffice = GebruikerFactory(organisatie=consulent.organisatie, rol=Rol.BACKOFFICE)
+    medewerker = GebruikerFactory(organisatie=aanbieder, rol=Rol.AANBIEDER)
+    vandaag = date.today()
+    melding = toegang.registreer_melding(
+        client=client, wet="wmo", ontvangen_op=vandaag, kanaal="loket", acting_user=consulent
+    )
+    toegang.leg_onderzoek_vast(
+        melding,
+        domeinen=[toegang.DomeinInvoer(d, 3, "Geheimprobleem") for d in Levensdomein.values],
+        acting_user=consulent,
+    )
+    toegang.onderzoek_afronden(
+        melding, verslag="Geheimverslag", ondertekend_door_client_op=vandaag, acting_user=consulent
+    )
+    plan = toegang.stel_plan_deel_1_op(
+        melding,
+        resultaatgebieden=[toegang.ResultaatgebiedInvoer("tijdsbesteding", "Geheimresultaat")],
+        acting_user=consulent,
+    )
+    scores = dict.fromkeys(
+        ("veiligheid", "balans", "afstand", "zelfredzaamheid", "cooperatie"), "B"
+    )
+    toegang.beoordeel_profiel(plan, scores=scores, acting_user=consulent)
+    toegang.leg_toestemming_vast(
+        plan, toestemming=True, ondertekend_op=vandaag, acting_user=consulent
+    )
+    toegang.geef_opdracht_deel_2(
+        plan, aanbieder=aanbieder, producten=[product], acting_user=consulent
+    )
+    gebied = plan.resultaatgebieden.get()
+    toegang.vul_deel_2_in(
+        plan,
+        resultaatgebieden=[toegang.Deel2Invoer(gebied, "activering", "Iets", "1x", vandaag)],
+        acting_user=medewerker,
+    )
+    toegang.deel_2_gereed(
+        plan,
+        client_ondertekend_op=vandaag,
+        aanbieder_ondertekend_op=vandaag,
+        acting_user=medewerker,
+    )
+    toegang.keur_goed(plan, acting_user=consulent)
+    beschikking = toegang.neem_beschikking(
+        plan,
+        producten=[toegang.BeschiktProductInvoer(product, 2)],
+        ingangsdatum=vandaag,
+        duur="1j",
+        motivering="Geheimmotivering",
+        acting_user=backoffice,
+    )
+    melding.refresh_from_db()
+    return melding, plan, beschikking
 
 
 @pytest.fixture
@@ -106,7 +172,12 @@ def andermans(db):
         acting_user=gebruiker,
         vervaldatum=date.today() + timedelta(days=3),
     )
+    melding, plan, beschikking = toegangsroute(client, gebruiker, aanbieder, regel.contract)
     return {
+        "toegang_melding": melding,
+        "toegang_ondersteuningsplan": plan,
+        "toegang_beschikking": beschikking,
+        "toewijzing": Toewijzing.objects.get(beschikkingnummer=beschikking.nummer),
         "traject": traject,
         "taak": taak,
         "termijn": taak.termijn,
@@ -158,6 +229,11 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         "berichten:herverwerk": data["bericht"],
         "api:bericht": data["bericht"],
         "api:retour": data["bericht"],
+        "toegang:melding": data["toegang_melding"],
+        "toegang:plan": data["toegang_ondersteuningsplan"],
+        "toegang:aanvraag": data["toegang_ondersteuningsplan"],
+        "toegang:beschikking": data["toegang_beschikking"],
+        "toegang:brief": data["toegang_beschikking"],
     }
     if naam in objecten:
         return [{"pk": objecten[naam].pk}]
@@ -166,7 +242,16 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
     if naam == "admin:app_list":
         return [
             {"app_label": label}
-            for label in ("accounts", "clienten", "organisaties", "producten", "audit", "berichten")
+            for label in (
+                "accounts",
+                "clienten",
+                "organisaties",
+                "producten",
+                "audit",
+                "berichten",
+                "toegang",
+                "toewijzingen",
+            )
         ]
     if naam == "admin:auth_user_password_change":  # UserAdmin's name, for our Gebruiker
         return [{"id": data["gebruiker"].pk}]
@@ -177,6 +262,8 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         model = naam.removeprefix("admin:").rsplit("_", 1)[0].split("_", 1)[1]
         if model == "gebruiker":
             return [{"object_id": data["gebruiker"].pk}]
+        if naam.startswith("admin:toegang_"):  # toegang's Melding is not the notification
+            return [{"object_id": data[f"toegang_{model}"].pk}]
         return [{"object_id": data[model].pk}]
     if naam == "admin:autocomplete" or naam == "admin:jsi18n":
         return [{}]
@@ -247,7 +334,8 @@ def test_geen_url_toont_gegevens_van_een_andere_organisatie(client, andermans, s
                             0
                         ] or antwoord.url.startswith("/beheer/")
     assert bezocht > 100
-    assert Client.objects.get(bsn=GEHEIM_BSN).geslachtsnaam == "Geheimnaam"
+    eigenaar = andermans["gemeente"]
+    assert Client.objects.get(bsn=GEHEIM_BSN, organisatie=eigenaar).geslachtsnaam == "Geheimnaam"
     andermans["gebruiker"].refresh_from_db()
     assert andermans["gebruiker"].check_password(WACHTWOORD)
     assert AuditRegel.objects.filter(organisatie=andermans["gemeente"]).count() == audit_voor
@@ -272,3 +360,13 @@ def test_eigen_gegevens_zijn_wel_zichtbaar(client, andermans):
     )
     assert "GEHEIMBER001" in client.get("/beheer/berichten/bericht/").content.decode()
     assert "Geheimtoken" in client.get("/beheer/berichten/apitoken/").content.decode()
+    melding = andermans["toegang_melding"]
+    pagina = client.get(f"/toegang/{melding.pk}/").content.decode()
+    assert all(g in pagina for g in ("Geheimnaam", "Geheimresultaat", "Geheimverslag"))
+    assert "Geheimnaam" in client.get("/toegang/?wie=alle&afgerond=1").content.decode()
+    beschikking = andermans["toegang_beschikking"]
+    assert (
+        "Geheimmotivering"
+        in client.get(f"/toegang/beschikkingen/{beschikking.pk}/").content.decode()
+    )
+    assert client.get(f"/toegang/beschikkingen/{beschikking.pk}/brief/").status_code == 200

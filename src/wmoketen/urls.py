@@ -9,6 +9,7 @@ urlpatterns = [
     path("organisaties/", include("wmoketen.organisaties.urls")),
     path("producten/", include("wmoketen.producten.urls")),
     path("trajecten/", include("wmoketen.trajecten.urls")),
+    path("toegang/", include("wmoketen.toegang.urls")),
     path("meldingen/", include("wmoketen.meldingen.urls")),
     path("berichten/", include("wmoketen.berichten.urls")),
     path("api/", include("wmoketen.berichten.api.urls")),

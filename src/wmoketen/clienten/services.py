@@ -88,3 +88,61 @@ def voeg_relatie_toe(client: Client, *, acting_user, **gegevens) -> Relatie:
         wijzigingen=audit.wijzigingen({}, gegevens),
     )
     return relatie
+
+
+# What a client record shares with another organisation (the plan's consent, 002/004).
+GEDEELDE_VELDEN = [
+    "bsn",
+    "geboortedatum",
+    "datumgebruik",
+    "geslacht",
+    "geslachtsnaam",
+    "voorvoegsel",
+    "partnernaam",
+    "partnervoorvoegsel",
+    "voornamen",
+    "voorletters",
+    "naamgebruik",
+]
+GEDEELDE_CONTACTVELDEN = [
+    f.name for f in Contact._meta.fields if f.editable and f.name not in ("id", "client", "relatie")
+]
+
+
+@transaction.atomic
+def deel_met(client: Client, *, organisatie, acting_user) -> Client:
+    """Give ``organisatie`` (e.g. the aanbieder with the order for plan part 2, with the
+    client's consent) its own record of the client: name, birth date, BSN and addresses.
+
+    Creates the record, or updates the one it already has for that BSN. The caller checks
+    the consent; only the client's owner shares."""
+    _controleer_eigenaar(client, acting_user)
+    gegevens = model_to_dict(client, GEDEELDE_VELDEN)
+    eigen = (
+        Client.objects.select_for_update().filter(organisatie=organisatie, bsn=client.bsn).first()
+    )
+    oud = model_to_dict(eigen, GEDEELDE_VELDEN) if eigen else {}
+    eigen = eigen or Client(organisatie=organisatie)
+    for veld, waarde in gegevens.items():
+        setattr(eigen, veld, waarde)
+    eigen.full_clean()
+    eigen.save()
+    bestaand = {
+        tuple(sorted(model_to_dict(c, GEDEELDE_CONTACTVELDEN).items(), key=str))
+        for c in eigen.contacten.filter(relatie__isnull=True)
+    }
+    for contact in client.contacten.filter(relatie__isnull=True):
+        velden = model_to_dict(contact, GEDEELDE_CONTACTVELDEN)
+        if tuple(sorted(velden.items(), key=str)) not in bestaand:
+            Contact.objects.create(client=eigen, **velden)
+    audit.log(
+        acting_user,
+        "client.gedeeld",
+        eigen,
+        client_id=eigen.pk,
+        omschrijving=f"gedeeld met {organisatie}",
+        wijzigingen=audit.wijzigingen(
+            oud, model_to_dict(eigen, GEDEELDE_VELDEN), Client.AUDIT_GEVOELIG
+        ),
+    )
+    return eigen

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "wmoketen.trajecten",
     "wmoketen.meldingen",
     "wmoketen.berichten",
+    "wmoketen.toegang",
+    "wmoketen.toewijzingen",
     "wmoketen.portaal",
 ]
 

@@ -1,11 +1,13 @@
-"""Demo data: the seeds' gemeenten, three aanbieders with contracts, users and 30 clients.
+"""Demo data: the seeds' gemeenten, three aanbieders with contracts, users and 30 clients, and
+the gemeenten's clients walked through the toegang route (``_toegang``), so that every step
+has cases waiting (some overdue) and WMO301 and JW301 messages have been sent.
 
 Idempotent: everything is looked up by its natural key first, so a second run changes nothing.
 """
 
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
@@ -23,6 +25,8 @@ from wmoketen.organisaties.models import Aanbieder, Contract, Gemeente, Regio
 from wmoketen.producten.models import Product
 from wmoketen.termijnen.kalender import plus_werkdagen
 from wmoketen.termijnen.services import laad_standaardregels
+from wmoketen.toegang import services as toegang
+from wmoketen.toegang.constants import Levensdomein
 from wmoketen.trajecten import services as trajecten
 
 WACHTWOORD = "Demo-wmoketen-2026"
@@ -201,6 +205,141 @@ def _traject(gemeente, aanbieder) -> None:
     )
 
 
+# The toegang route per gemeente: for each of its six clients (by pk) the step the case
+# reached and how many days ago the melding came in (long ago: its deadlines are overdue).
+# Stages: 0 melding, 1 huisbezoek gepland, 2 plan deel 1, 3 opdracht deel 2 (at the aanbieder),
+# 4 deel 2 gereed (akkoord waits), 5 aanvraag (beschikking waits), 6 beschikt with the 301.
+ROUTE = {
+    "1640": [(0, 14), (1, 3), (2, 10), (3, 30), (4, 20), (6, 30)],
+    "0946": [(5, 40), (6, 35), (6, 28), (3, 12), (0, 1), (2, 8)],
+    "0988": [(6, 45), (6, 25), (5, 18), (4, 16), (1, 35), (3, 9)],
+    "0034": [(6, 40), (6, 30), (3, 27), (6, 24), (5, 60), (0, 9)],  # first three: Jeugdwet
+}
+JEUGD = {"0034": 3}
+AANBIEDER_VOOR = {"1640": "73730101", "0946": "73730202", "0988": "73730101", "0034": "73730202"}
+JEUGDAANBIEDER = "73730303"
+PROFIEL = {
+    "veiligheid": "B",
+    "balans": "C",
+    "afstand": "C",
+    "zelfredzaamheid": "B",
+    "cooperatie": "B",
+}
+
+
+def _gebruiker(organisatie, rol: Rol) -> Gebruiker:
+    prefix = (
+        organisatie.naam.lower()
+        if organisatie.is_gemeente
+        else f"agb{organisatie.aanbieder.agb_code}"
+    )
+    return Gebruiker.objects.get(username=f"{prefix}.{ROL_NAAM[rol]}")
+
+
+def _loop_route(client, gemeente, wet: str, stap: int, dagen: int) -> None:
+    """Walk one client to ``stap`` with A's services, the melding ``dagen`` days ago."""
+    consulent = _gebruiker(gemeente, Rol.TOEGANGSMEDEWERKER)
+    jeugd = wet == "jeugdwet"
+    aanbieder = Aanbieder.objects.get(
+        agb_code=JEUGDAANBIEDER if jeugd else AANBIEDER_VOOR[gemeente.gemeentecode]
+    )
+    product = Product.objects.filter(wet=wet, productcategorie="45" if jeugd else "02").order_by(
+        "productcode"
+    )
+    product = product.first() or Product.objects.filter(wet=wet).order_by("productcode").first()
+    start = timezone.localdate() - timedelta(days=dagen)
+
+    def op(n: int) -> date:
+        return min(start + timedelta(days=n), timezone.localdate())
+
+    melding = toegang.registreer_melding(
+        client=client, wet=wet, ontvangen_op=start, kanaal="telefonisch", acting_user=consulent
+    )
+    if stap < 1:
+        return
+    toegang.plan_huisbezoek(melding, datum=op(3), op=op(1), acting_user=consulent)
+    domeinen = [
+        toegang.DomeinInvoer(d, 2 + i % 3, "Redt dit niet alleen" if i % 3 == 0 else "")
+        for i, d in enumerate(Levensdomein.values)
+    ]
+    toegang.leg_onderzoek_vast(
+        melding, domeinen=domeinen, netwerk="Familie in de buurt", acting_user=consulent
+    )
+    if stap < 2:
+        return
+    toegang.onderzoek_afronden(
+        melding,
+        verslag="Huisbezoek en gesprek met cliënt en familie; zie de scores per levensdomein.",
+        ondertekend_door_client_op=op(7),
+        op=op(7),
+        acting_user=consulent,
+    )
+    plan = toegang.stel_plan_deel_1_op(
+        melding,
+        resultaatgebieden=[
+            toegang.ResultaatgebiedInvoer("tijdsbesteding", "Een zinvolle dagbesteding."),
+            toegang.ResultaatgebiedInvoer("huisvesting", "Het huishouden op orde houden."),
+        ],
+        acting_user=consulent,
+    )
+    if stap < 3:
+        return
+    toegang.beoordeel_profiel(plan, scores=PROFIEL, acting_user=consulent)
+    toegang.leg_toestemming_vast(
+        plan, toestemming=True, ondertekend_op=op(7), acting_user=consulent
+    )
+    toegang.geef_opdracht_deel_2(
+        plan, aanbieder=aanbieder, producten=[product], op=op(8), acting_user=consulent
+    )
+    if stap < 4:
+        return
+    medewerker = _gebruiker(aanbieder, Rol.AANBIEDER)
+    toegang.vul_deel_2_in(
+        plan,
+        resultaatgebieden=[
+            toegang.Deel2Invoer(
+                r, "activering", "Begeleiding bij dagstructuur.", "2x per week", op(20)
+            )
+            for r in plan.resultaatgebieden.all()
+        ],
+        acting_user=medewerker,
+    )
+    toegang.deel_2_gereed(
+        plan,
+        client_ondertekend_op=op(15),
+        aanbieder_ondertekend_op=op(15),
+        op=op(15),
+        acting_user=medewerker,
+    )
+    if stap < 5:
+        return
+    toegang.keur_goed(plan, op=op(16), acting_user=consulent)
+    if stap < 6:
+        return
+    toegang.neem_beschikking(
+        plan,
+        producten=[toegang.BeschiktProductInvoer(product, 3)],
+        ingangsdatum=op(21),
+        duur="1j",
+        motivering="De ondersteuning is nodig om de resultaten van het plan te bereiken.",
+        dagtekening=op(20),
+        acting_user=_gebruiker(gemeente, Rol.BACKOFFICE),
+    )
+
+
+def _toegang(gemeenten) -> None:
+    """Walk each gemeente's clients through the route (clients with a melding are skipped)."""
+    for gemeente in gemeenten:
+        clienten_ = Client.objects.voor_organisatie(gemeente).order_by("pk")
+        for i, (client, (stap, dagen)) in enumerate(
+            zip(clienten_, ROUTE[gemeente.gemeentecode], strict=False)
+        ):
+            if client.meldingen.exists():
+                continue
+            wet = "jeugdwet" if i < JEUGD.get(gemeente.gemeentecode, 0) else "wmo"
+            _loop_route(client, gemeente, wet, stap, dagen)
+
+
 @transaction.atomic
 def laad_demo() -> list[Login]:
     call_command("loaddata", "producten", verbosity=0)
@@ -258,4 +397,5 @@ def laad_demo() -> list[Login]:
         ).first()
         _clienten(organisatie, 6 if organisatie.is_gemeente else 2, rng, bsns, consulent)
     _traject(gemeenten[0], aanbieders[0])
+    _toegang(gemeenten)
     return logins

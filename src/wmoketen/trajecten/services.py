@@ -121,13 +121,19 @@ def maak_taak(
     naam: str,
     soort: str,
     toegewezen_aan_organisatie,
-    vervaldatum: date,
+    vervaldatum: date | None,
     acting_user,
     toegewezen_aan_gebruiker=None,
     prioriteit: str = "midden",
     omschrijving: str = "",
+    regelcode: str = "",
+    startdatum: date | None = None,
 ) -> Taak:
-    """A task in the traject for a participating organisation (or one of its users)."""
+    """A task in the traject for a participating organisation (or one of its users).
+
+    The due date is ``vervaldatum`` (chosen by the user), or, with ``regelcode``, the rule's
+    term from ``startdatum`` as it applies to the traject's gemeente (e.g. ``plan_deel_2``).
+    """
     _eis_rol(acting_user, *UITVOERENDE_ROLLEN)
     _eis_deelnemer(traject, acting_user)
     if not traject.is_deelnemer(toegewezen_aan_organisatie):
@@ -151,14 +157,26 @@ def maak_taak(
     )
     taak.full_clean(exclude=["termijn"])
     taak.save()
-    taak.termijn = termijnen.open_vrije_termijn(
-        vervaldatum=vervaldatum,
-        onderwerp=taak,
-        gemeente=traject.gemeente,
-        organisaties={toegewezen_aan_organisatie, acting_user.organisatie},
-        acting_user=acting_user,
-        omschrijving=f"Taak: {naam}",
-    )
+    if regelcode:
+        taak.termijn = termijnen.open_termijn(
+            regelcode,
+            onderwerp=taak,
+            gemeente=traject.gemeente,
+            startdatum=startdatum or timezone.localdate(),
+            organisaties={toegewezen_aan_organisatie, acting_user.organisatie},
+            acting_user=acting_user,
+            omschrijving=f"Taak: {naam}",
+        )
+        vervaldatum = taak.termijn.vervaldatum
+    else:
+        taak.termijn = termijnen.open_vrije_termijn(
+            vervaldatum=vervaldatum,
+            onderwerp=taak,
+            gemeente=traject.gemeente,
+            organisaties={toegewezen_aan_organisatie, acting_user.organisatie},
+            acting_user=acting_user,
+            omschrijving=f"Taak: {naam}",
+        )
     taak.save(update_fields=["termijn"])
     _geschiedenis(
         taak,
@@ -185,8 +203,13 @@ def mag_status_wijzigen(taak: Taak, gebruiker) -> bool:
 
 
 @transaction.atomic
-def wijzig_taakstatus(taak: Taak, *, status: str, acting_user, toelichting: str = "") -> Taak:
-    """Move a task on; the assignee's or the creator's organisation may do so."""
+def wijzig_taakstatus(
+    taak: Taak, *, status: str, acting_user, toelichting: str = "", op: date | None = None
+) -> Taak:
+    """Move a task on; the assignee's or the creator's organisation may do so.
+
+    ``op``: the day the task was done (closes its deadline on that day; default today).
+    """
     taak = Taak.objects.select_for_update().select_related("aangemaakt_door").get(pk=taak.pk)
     if not mag_status_wijzigen(taak, acting_user):
         raise PermissionDenied("U mag de status van deze taak niet wijzigen.")
@@ -199,7 +222,9 @@ def wijzig_taakstatus(taak: Taak, *, status: str, acting_user, toelichting: str 
     taak.status = status
     taak.save(update_fields=["status"])
     if taak.termijn_id and status == TaakStatus.AFGEROND:
-        termijnen.sluit_termijn(taak.termijn, op=timezone.localdate(), acting_user=acting_user)
+        termijnen.sluit_termijn(
+            taak.termijn, op=op or timezone.localdate(), acting_user=acting_user
+        )
     elif taak.termijn_id and status == TaakStatus.GEANNULEERD:
         termijnen.trek_termijn_in(taak.termijn, reden="taak geannuleerd", acting_user=acting_user)
     _geschiedenis(

@@ -1,0 +1,28 @@
+"""Functioneel beheer sees the route read-only: every change goes through the services."""
+
+from django.contrib import admin
+
+from wmoketen.accounts.beheer import BeheerModelAdmin
+
+from .models import Beschikking, Melding, Ondersteuningsplan
+
+
+@admin.register(Melding)
+class MeldingAdmin(BeheerModelAdmin):
+    alleen_lezen = True
+    list_display = ["pk", "client", "wet", "ontvangen_op", "kanaal", "status", "consulent"]
+    list_filter = ["wet", "status", "kanaal"]
+
+
+@admin.register(Ondersteuningsplan)
+class OndersteuningsplanAdmin(BeheerModelAdmin):
+    alleen_lezen = True
+    list_display = ["pk", "melding", "status", "categorie", "intensiteit", "aanbieder"]
+    list_filter = ["status"]
+
+
+@admin.register(Beschikking)
+class BeschikkingAdmin(BeheerModelAdmin):
+    alleen_lezen = True
+    list_display = ["nummer", "client", "aanbieder", "ingangsdatum", "einddatum"]
+    exclude = ["pdf"]

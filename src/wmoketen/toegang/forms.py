@@ -1,0 +1,388 @@
+"""Forms of the toegang pages: one per step. They only collect input; ``services`` decides."""
+
+from django import forms
+from django.utils import timezone
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.clienten.models import Client
+from wmoketen.organisaties.models import Aanbieder, Onderaanneming
+from wmoketen.producten.codelijsten import omschrijving
+from wmoketen.producten.constants import Wet
+
+from . import queries
+from .constants import (
+    Aard,
+    Categorie,
+    Criterium,
+    Duur,
+    Intensiteit,
+    Kanaal,
+    Levensdomein,
+    Score,
+    Vervoer,
+    Zelfredzaamheid,
+)
+from .services import BeschiktProductInvoer, Deel2Invoer, DomeinInvoer, ResultaatgebiedInvoer
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _datum(label: str, *, required: bool = True, vandaag: bool = False, **kwargs):
+    return forms.DateField(
+        label=label,
+        widget=DATUM,
+        required=required,
+        initial=timezone.localdate if vandaag else None,
+        **kwargs,
+    )
+
+
+def _tekst(label: str, rows: int = 3, *, required: bool = False, **kwargs):
+    return forms.CharField(
+        label=label, widget=forms.Textarea(attrs={"rows": rows}), required=required, **kwargs
+    )
+
+
+# Step 1 -----------------------------------------------------------------------------------
+
+
+class MeldingForm(forms.Form):
+    client = forms.ModelChoiceField(label="Cliënt", queryset=Client.objects.none())
+    wet = forms.ChoiceField(label="Wet", choices=Wet.choices)
+    ontvangen_op = _datum("Ontvangen op", vandaag=True)
+    kanaal = forms.ChoiceField(label="Binnengekomen via", choices=Kanaal.choices)
+    consulent = forms.ModelChoiceField(
+        label="Consulent",
+        queryset=None,
+        required=False,
+        empty_label="Ikzelf",
+        help_text="De toegangsmedewerker die de melding behandelt.",
+    )
+    toelichting = _tekst("Toelichting", help_text="De hulpvraag in het kort.")
+
+    def __init__(self, *args, gebruiker, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisatie = gebruiker.organisatie
+        self.fields["client"].queryset = Client.objects.voor_organisatie(organisatie)
+        self.fields["consulent"].queryset = (
+            organisatie.gebruikers.filter(is_active=True, groups__name=Rol.TOEGANGSMEDEWERKER)
+            .exclude(pk=gebruiker.pk)
+            .order_by("first_name", "username")
+            .distinct()
+        )
+        self.fields["consulent"].label_from_instance = lambda g: g.get_full_name() or g.username
+
+
+# Step 2 -----------------------------------------------------------------------------------
+
+
+class HuisbezoekForm(forms.Form):
+    datum = _datum("Datum huisbezoek")
+    op = _datum("Afspraak gemaakt op", vandaag=True)
+
+
+SCORE_KEUZES = [("", "– nog niet gescoord –"), *Zelfredzaamheid.choices]
+
+
+class OnderzoekForm(forms.Form):
+    """The integrale vraaganalyse: per life domain a ZRM score, problems and strengths."""
+
+    netwerk = _tekst("Netwerk", help_text="Wie om de cliënt heen helpt of kan helpen.")
+    eigen_oplossingen = _tekst("Eigen oplossingen van de cliënt")
+    verslag = _tekst("Onderzoeksverslag", rows=5, help_text="Nodig om het onderzoek af te ronden.")
+    ondertekend_door_client_op = _datum(
+        "Verslag ondertekend door de cliënt op",
+        required=False,
+        help_text="Nodig om het onderzoek af te ronden.",
+    )
+
+    def __init__(self, *args, onderzoek=None, **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        if onderzoek is not None:
+            initial.update(netwerk=onderzoek.netwerk, eigen_oplossingen=onderzoek.eigen_oplossingen)
+            for score in onderzoek.domeinscores.all():
+                initial[f"score_{score.domein}"] = score.score
+                initial[f"problemen_{score.domein}"] = score.problemen
+                initial[f"krachten_{score.domein}"] = score.krachten
+        super().__init__(*args, **kwargs)
+        for domein, label in Levensdomein.choices:
+            self.fields[f"score_{domein}"] = forms.TypedChoiceField(
+                label=f"Zelfredzaamheid {label.lower()}",
+                choices=SCORE_KEUZES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+            self.fields[f"problemen_{domein}"] = _tekst(f"Problemen {label.lower()}", rows=2)
+            self.fields[f"krachten_{domein}"] = _tekst(f"Krachten {label.lower()}", rows=2)
+
+    def domeinrijen(self):
+        """(domain label, score, problems, strengths) bound fields, for the template."""
+        return [
+            (label, self[f"score_{d}"], self[f"problemen_{d}"], self[f"krachten_{d}"])
+            for d, label in Levensdomein.choices
+        ]
+
+    def domeinen(self) -> list[DomeinInvoer]:
+        data = self.cleaned_data
+        return [
+            DomeinInvoer(d, data[f"score_{d}"], data[f"problemen_{d}"], data[f"krachten_{d}"])
+            for d in Levensdomein.values
+            if data.get(f"score_{d}") is not None
+        ]
+
+
+# Step 3: plan part 1, profile, consent -------------------------------------------------------
+
+
+class ResultaatgebiedForm(forms.Form):
+    domein = forms.ChoiceField(
+        label="Levensdomein", choices=[("", "– kies –"), *Levensdomein.choices], required=False
+    )
+    beoogd_resultaat = _tekst("Beoogd resultaat", rows=2)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("beoogd_resultaat", "").strip() and not data.get("domein"):
+            self.add_error("domein", "Kies het levensdomein bij dit resultaat.")
+        if data.get("domein") and not data.get("beoogd_resultaat", "").strip():
+            self.add_error("beoogd_resultaat", "Beschrijf het beoogde resultaat.")
+        return data
+
+
+class BasisResultatenFormSet(forms.BaseFormSet):
+    def resultaatgebieden(self) -> list[ResultaatgebiedInvoer]:
+        return [
+            ResultaatgebiedInvoer(f.cleaned_data["domein"], f.cleaned_data["beoogd_resultaat"])
+            for f in self.forms
+            if f.cleaned_data.get("domein")
+        ]
+
+
+ResultatenFormSet = forms.formset_factory(
+    ResultaatgebiedForm, formset=BasisResultatenFormSet, extra=2, max_num=13
+)
+
+
+def resultaten_formset(plan, data=None) -> BasisResultatenFormSet:
+    initial = (
+        [
+            {"domein": r.domein, "beoogd_resultaat": r.beoogd_resultaat}
+            for r in plan.resultaatgebieden.all()
+        ]
+        if plan
+        else []
+    )
+    return ResultatenFormSet(data, initial=initial, prefix="rg")
+
+
+class ProfielForm(forms.Form):
+    categorie = forms.TypedChoiceField(
+        label="Categorie",
+        choices=[("", "Volg de berekening"), *Categorie.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    intensiteit = forms.ChoiceField(
+        label="Intensiteit",
+        choices=[("", "Volg de berekening"), *Intensiteit.choices],
+        required=False,
+    )
+    motivering = _tekst(
+        "Motivering afwijking",
+        help_text="Verplicht als u een andere categorie of intensiteit kiest dan de berekening.",
+    )
+    vervoer = forms.ChoiceField(label="Vervoer", choices=Vervoer.choices, initial=Vervoer.GEEN)
+    kortdurend_verblijf_etmalen = forms.IntegerField(
+        label="Kortdurend verblijf (etmalen per 4 weken)", min_value=0, max_value=28, initial=0
+    )
+
+    def __init__(self, *args, plan=None, **kwargs):
+        if plan is not None and plan.categorie:
+            initial = kwargs.setdefault("initial", {})
+            initial.update({f"score_{c}": s for c, s in plan.scores.items()})
+            initial.update(
+                vervoer=plan.vervoer,
+                kortdurend_verblijf_etmalen=plan.kortdurend_verblijf_etmalen,
+                motivering=plan.afwijking_motivering,
+            )
+            if plan.wijkt_af:
+                initial.update(categorie=plan.categorie, intensiteit=plan.intensiteit)
+        super().__init__(*args, **kwargs)
+        criteria = {}
+        for criterium, label in Criterium.choices:
+            criteria[f"score_{criterium}"] = forms.ChoiceField(
+                label=label, choices=Score.choices, widget=forms.RadioSelect
+            )
+        # The five criteria first, then the outcome and the extras.
+        self.fields = {**criteria, **self.fields}
+
+    def criteriumvelden(self):
+        return [self[f"score_{c}"] for c in Criterium.values]
+
+    def scores(self) -> dict[str, str]:
+        return {c: self.cleaned_data[f"score_{c}"] for c in Criterium.values}
+
+
+class ToestemmingForm(forms.Form):
+    toestemming = forms.BooleanField(
+        label="De cliënt geeft toestemming om het plan met de aanbieder te delen",
+        required=False,
+        help_text="Zonder toestemming wordt niets gedeeld en kan de opdracht voor deel 2 niet "
+        "worden gegeven.",
+    )
+    ondertekend_op = _datum("Deel 1 ondertekend door de cliënt op", vandaag=True)
+
+
+# Step 4: provider choice --------------------------------------------------------------------
+
+
+class OpdrachtForm(forms.Form):
+    producten = forms.ModelMultipleChoiceField(
+        label="Producten",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Alleen producten waarvoor de gemeente een contract heeft.",
+    )
+    aanbieder = forms.ModelChoiceField(
+        label="Aanbieder",
+        queryset=None,
+        error_messages={
+            "invalid_choice": "Deze aanbieder heeft geen contract voor de gekozen producten."
+        },
+        help_text="Aanbieders met een geldig contract voor alle gekozen producten.",
+    )
+
+    def __init__(self, *args, melding, **kwargs):
+        super().__init__(*args, **kwargs)
+        producten = queries.gecontracteerde_producten(melding.gemeente, wet=melding.wet)
+        self.fields["producten"].queryset = producten
+        gekozen = producten.filter(pk__in=self._gekozen_pks()) if self.is_bound else None
+        self.fields["aanbieder"].queryset = aanbieders_keuze(melding.gemeente, producten, gekozen)
+
+    def _gekozen_pks(self) -> list[int]:
+        waarden = self.data.getlist(self.add_prefix("producten"))
+        return [int(w) for w in waarden if str(w).isdigit()]
+
+
+def aanbieders_keuze(gemeente, producten, gekozen=None):
+    """The aanbieders to choose from: contracted for every chosen product, or (nothing chosen
+    yet) for at least one of the products on offer."""
+    if gekozen:
+        return queries.aanbieders_voor(gemeente, gekozen)
+    pks = set()
+    for product in producten:
+        pks |= set(queries.aanbieders_voor(gemeente, [product]).values_list("pk", flat=True))
+    return Aanbieder.objects.filter(pk__in=pks).order_by("naam")
+
+
+# Step 5: part 2 by the aanbieder ------------------------------------------------------------
+
+
+class Deel2Form(forms.Form):
+    """Part 2 for one result area (prefixed with the result area's pk)."""
+
+    aard = forms.ChoiceField(label="Aard", choices=Aard.choices, widget=forms.RadioSelect)
+    activiteiten = _tekst("Activiteiten", required=True)
+    frequentie = forms.CharField(
+        label="Frequentie", max_length=100, help_text="Bijvoorbeeld: 2 keer per week 1 uur."
+    )
+    startdatum = _datum("Startdatum")
+    onderaannemers = forms.ModelMultipleChoiceField(
+        label="Onderaannemers",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, resultaatgebied, aanbieder, **kwargs):
+        self.resultaatgebied = resultaatgebied
+        r = resultaatgebied
+        kwargs.setdefault(
+            "initial",
+            {
+                "aard": r.aard,
+                "activiteiten": r.activiteiten,
+                "frequentie": r.frequentie,
+                "startdatum": r.startdatum,
+                "onderaannemers": list(r.onderaannemers.all()),
+            },
+        )
+        super().__init__(*args, prefix=f"rg{r.pk}", **kwargs)
+        self.fields["onderaannemers"].queryset = Aanbieder.objects.filter(
+            pk__in=Onderaanneming.objects.filter(contract__aanbieder_id=aanbieder.pk).values(
+                "onderaannemer_id"
+            )
+        ).order_by("naam")
+        if not self.fields["onderaannemers"].queryset.exists():
+            del self.fields["onderaannemers"]
+
+    def invoer(self) -> Deel2Invoer:
+        data = self.cleaned_data
+        return Deel2Invoer(
+            resultaatgebied=self.resultaatgebied,
+            aard=data["aard"],
+            activiteiten=data["activiteiten"],
+            frequentie=data["frequentie"],
+            startdatum=data["startdatum"],
+            onderaannemers=tuple(data.get("onderaannemers") or ()),
+        )
+
+
+class GereedForm(forms.Form):
+    client_ondertekend_op = _datum("Ondertekend door de cliënt op", vandaag=True)
+    aanbieder_ondertekend_op = _datum("Ondertekend door de aanbieder op", vandaag=True)
+
+
+# Step 6: akkoord or back ------------------------------------------------------------------
+
+
+class TerugForm(forms.Form):
+    reden = _tekst(
+        "Reden",
+        required=True,
+        help_text="Waarover gaat het gesprek? Over de resultaten, niet over het tarief.",
+    )
+
+
+# Step 8: beschikking ----------------------------------------------------------------------
+
+
+class BeschikkingForm(forms.Form):
+    ingangsdatum = _datum("Ingangsdatum", vandaag=True)
+    duur = forms.ChoiceField(
+        label="Duur van de indicatie",
+        choices=Duur.choices,
+        widget=forms.RadioSelect,
+        initial=Duur.EEN_JAAR,
+    )
+    einddatum = _datum(
+        "Einddatum", required=False, help_text="Alleen bij 'Andere einddatum'; ten hoogste 5 jaar."
+    )
+    motivering = _tekst("Motivering", rows=4, required=True)
+
+    def __init__(self, *args, plan, regels=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.producten = list(plan.producten.order_by("productcode"))
+        regels = regels or {}
+        volumes = {}
+        for product in self.producten:
+            regel = regels.get(product.pk)
+            eenheid = omschrijving("WJ756", (regel and regel.eenheid) or product.eenheid)
+            frequentie = omschrijving("WMO757", (regel and regel.frequentie) or product.frequentie)
+            volumes[f"volume_{product.pk}"] = forms.IntegerField(
+                label=f"Volume {product}",
+                min_value=1,
+                help_text=" ".join(p for p in (eenheid, frequentie) if p).lower(),
+            )
+        self.fields = {**volumes, **self.fields}
+
+    def volumevelden(self):
+        return [self[f"volume_{p.pk}"] for p in self.producten]
+
+    def producten_invoer(self) -> list[BeschiktProductInvoer]:
+        return [
+            BeschiktProductInvoer(product=p, volume=self.cleaned_data[f"volume_{p.pk}"])
+            for p in self.producten
+        ]

@@ -1,0 +1,171 @@
+"""Reads of the toegang route for views, worklists and other apps, always scoped.
+
+The onderzoek and the beschikking are the gemeente's only: their querysets return nothing for
+an aanbieder (``zichtbaar_voor``). The aanbieder sees the plan it has the order for, with the
+client's consent.
+"""
+
+from datetime import date
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from wmoketen.audit import services as audit
+from wmoketen.organisaties.models import Aanbieder, Contractregel
+
+from .constants import MeldingStatus, PlanStatus
+from .models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
+
+
+def _geldige_contracten(gemeente, op: date) -> Q:
+    """Contract lines of contracts for the gemeente or one of its regio's, valid on ``op``."""
+    return (
+        (Q(contract__gemeente_id=gemeente.pk) | Q(contract__regio__gemeenten__pk=gemeente.pk))
+        & Q(contract__begindatum__lte=op)
+        & (Q(contract__einddatum__isnull=True) | Q(contract__einddatum__gte=op))
+    )
+
+
+def contractregels(gemeente, aanbieder, producten, *, op: date | None = None) -> dict:
+    """``{product pk: Contractregel}`` for the products ``aanbieder`` holds a valid contract for."""
+    op = op or timezone.localdate()
+    regels = (
+        Contractregel.objects.filter(_geldige_contracten(gemeente, op))
+        .filter(contract__aanbieder_id=aanbieder.pk, product__in=[p.pk for p in producten])
+        .select_related("contract", "product")
+        .order_by("contract__begindatum", "pk")
+    )
+    return {regel.product_id: regel for regel in regels}
+
+
+def aanbieders_voor(gemeente, producten, *, op: date | None = None):
+    """The provider choice: aanbieders with a valid contract for the gemeente (or its regio)
+    holding a contract line for every one of ``producten``."""
+    op = op or timezone.localdate()
+    aanbieders = Aanbieder.objects.all()
+    for product in producten:
+        aanbieders = aanbieders.filter(
+            pk__in=Contractregel.objects.filter(_geldige_contracten(gemeente, op))
+            .filter(product_id=product.pk)
+            .values("contract__aanbieder_id")
+        )
+    return aanbieders.order_by("naam")
+
+
+def gecontracteerde_producten(gemeente, *, wet: str, op: date | None = None):
+    """Products of ``wet`` that at least one aanbieder is contracted for (choice lists)."""
+    from wmoketen.producten.models import Product
+
+    op = op or timezone.localdate()
+    return (
+        Product.objects.filter(wet=wet)
+        .filter(
+            pk__in=Contractregel.objects.filter(_geldige_contracten(gemeente, op)).values(
+                "product_id"
+            )
+        )
+        .order_by("productcode")
+    )
+
+
+def meldingen_voor(organisatie):
+    return Melding.objects.voor_organisatie(organisatie).select_related(
+        "client", "consulent", "traject", "gemeente"
+    )
+
+
+def plannen_voor(organisatie):
+    return Ondersteuningsplan.objects.voor_organisatie(organisatie).select_related(
+        "melding__client", "melding__traject", "aanbieder", "taak__termijn"
+    )
+
+
+def beschikkingen_voor(organisatie):
+    return Beschikking.objects.voor_organisatie(organisatie).select_related("client", "aanbieder")
+
+
+def onderzoek_van(melding: Melding, organisatie) -> Onderzoek | None:
+    """The onderzoek of a melding, only for its gemeente."""
+    return (
+        Onderzoek.objects.voor_organisatie(organisatie)
+        .filter(melding_id=melding.pk)
+        .prefetch_related("domeinscores")
+        .first()
+    )
+
+
+def lees_melding(gebruiker, pk: int) -> Melding:
+    """One melding of the user's gemeente (404 otherwise); logs the read."""
+    melding = get_object_or_404(meldingen_voor(gebruiker.organisatie), pk=pk)
+    audit.log(gebruiker, "melding.gelezen", melding, client_id=melding.client_id)
+    return melding
+
+
+def lees_plan(gebruiker, pk: int) -> Ondersteuningsplan:
+    """One plan the user's organisation sees (404 otherwise); logs the read."""
+    plan = get_object_or_404(
+        plannen_voor(gebruiker.organisatie).prefetch_related("resultaatgebieden"), pk=pk
+    )
+    audit.log(gebruiker, "plan.gelezen", plan, client_id=plan.melding.client_id)
+    return plan
+
+
+def lees_beschikking(gebruiker, pk: int) -> Beschikking:
+    """One beschikking of the user's gemeente (404 for everyone else); logs the read."""
+    beschikking = get_object_or_404(
+        beschikkingen_voor(gebruiker.organisatie).prefetch_related("producten__product"), pk=pk
+    )
+    audit.log(gebruiker, "beschikking.gelezen", beschikking, client_id=beschikking.client_id)
+    return beschikking
+
+
+# Worklists -----------------------------------------------------------------------------
+
+
+def caseload(gebruiker):
+    """The consulent's meldingen that are not yet decided."""
+    return (
+        meldingen_voor(gebruiker.organisatie)
+        .filter(consulent=gebruiker)
+        .exclude(status=MeldingStatus.BESCHIKT)
+    )
+
+
+def huisbezoeken_te_plannen(gebruiker):
+    return (
+        meldingen_voor(gebruiker.organisatie)
+        .filter(status=MeldingStatus.ONTVANGEN)
+        .filter(Q(consulent=gebruiker) | Q(consulent__isnull=True))
+    )
+
+
+def plannen_te_beoordelen(gebruiker):
+    return (
+        plannen_voor(gebruiker.organisatie)
+        .filter(status=PlanStatus.DEEL_2_GEREED, melding__gemeente_id=gebruiker.organisatie_id)
+        .filter(Q(melding__consulent=gebruiker) | Q(melding__consulent__isnull=True))
+    )
+
+
+def aanvragen_te_beslissen(organisatie):
+    return plannen_voor(organisatie).filter(
+        status=PlanStatus.AKKOORD, melding__gemeente_id=organisatie.pk
+    )
+
+
+def opdrachten_deel_2(organisatie):
+    return plannen_voor(organisatie).filter(
+        aanbieder_id=organisatie.pk,
+        status__in=[PlanStatus.OPDRACHT_DEEL_2, PlanStatus.TERUGGESTUURD],
+    )
+
+
+def afgekeurde_301(organisatie):
+    """WMO301/JW301 messages of the gemeente that the aanbieder's side rejected."""
+    from wmoketen.berichten.constants import Status
+    from wmoketen.berichten.models import Bericht
+
+    return Bericht.objects.filter(
+        afzender_id=organisatie.pk, nummer=301, status=Status.AFGEKEURD
+    ).order_by("-ontvangen_op")

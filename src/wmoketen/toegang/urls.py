@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "toegang"
+
+urlpatterns = [
+    path("", views.caseload, name="caseload"),
+    path("nieuw/", views.nieuw, name="nieuw"),
+    path("<int:pk>/", views.melding, name="melding"),
+    path("profiel/", views.profiel_berekenen, name="profiel_berekenen"),
+    path("aanbieders/", views.aanbieders_kiezen, name="aanbieders_kiezen"),
+    path("plannen/<int:pk>/", views.plan, name="plan"),
+    path("opdrachten/", views.opdrachten, name="opdrachten"),
+    path("aanvragen/", views.aanvragen, name="aanvragen"),
+    path("aanvragen/<int:pk>/", views.aanvraag, name="aanvraag"),
+    path("einddatum/", views.einddatum_berekenen, name="einddatum_berekenen"),
+    path("beschikkingen/<int:pk>/", views.beschikking, name="beschikking"),
+    path("beschikkingen/<int:pk>/brief/", views.brief, name="brief"),
+]

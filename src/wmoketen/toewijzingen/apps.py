@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ToewijzingenConfig(AppConfig):
+    name = "wmoketen.toewijzingen"
+    verbose_name = "Toewijzingen"

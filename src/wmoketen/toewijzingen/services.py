@@ -1,0 +1,286 @@
+"""Allocating care (toewijzen): the allocation records and the 301 to the aanbieder.
+
+Public API for other apps (the beschikking in ``toegang`` calls :func:`wijs_toe`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from wmoketen.audit import services as audit
+from wmoketen.berichten.models import Bericht
+from wmoketen.berichten.services import OngeldigBericht, verstuur
+from wmoketen.organisaties.models import Contract, Contractregel
+from wmoketen.producten.constants import Wet
+from wmoketen.producten.models import Product
+
+from .bericht301 import MAX_IDENTIFICATIE, maak_301, standaard_voor
+from .constants import FREQUENTIE_PER_WEEK, MAX_TOEWIJZINGNUMMER, STAPELING_UITGEZONDERD
+from .models import Nummerreeks, Toewijzing
+
+__all__ = ["TeWijzenProduct", "volgend_nummer", "wijs_toe", "verstuur_301"]
+
+
+@dataclass(frozen=True)
+class TeWijzenProduct:
+    """One product of a beschikking to allocate to the aanbieder.
+
+    ``eenheid`` (WJ756) and ``frequentie`` (WMO757) default to the product's; ``budget`` (euros)
+    makes it a budget allocation without Omvang (taakgericht, CD077/CD078).
+    """
+
+    product: Product
+    ingangsdatum: date
+    einddatum: date | None
+    volume: int | None
+    eenheid: str | None
+    frequentie: str | None
+    budget: Decimal | None = None
+
+
+@transaction.atomic
+def wijs_toe(
+    *,
+    gemeente,
+    aanbieder,
+    client,
+    wet: str,
+    producten: list[TeWijzenProduct],
+    beschikkingnummer: str,
+    acting_user,
+) -> list[Toewijzing]:
+    """Allocate ``producten`` to ``aanbieder`` for ``client`` (the gemeente's record).
+
+    Creates one Toewijzing per product and sends ONE 301 (WMO301 for the Wmo, JW301 for the
+    Jeugdwet) carrying every current allocation of the client at that aanbieder. Refuses with
+    a Dutch ``ValidationError`` (``OngeldigBericht`` when the message breaks the standard) and
+    stores nothing when a product does not fit: the wrong wet, no contract line, an
+    inconsistent omvang/budget, stapeling (OP259), or a client record a 301 cannot carry.
+    """
+    if wet not in Wet.values:
+        raise ValidationError(f"Onbekende wet: {wet!r}.")
+    if not producten:
+        raise ValidationError("Er is geen product om toe te wijzen.")
+    if client.organisatie_id != gemeente.pk:
+        raise ValidationError("De cliënt hoort niet bij deze gemeente.")
+    for te_wijzen in producten:
+        _controleer_product(te_wijzen, wet=wet, gemeente=gemeente, aanbieder=aanbieder)
+    _controleer_stapeling(gemeente, aanbieder, client, producten)
+
+    nu = timezone.localtime()
+    nieuw = []
+    for te_wijzen in producten:
+        product = te_wijzen.product
+        budget = te_wijzen.budget
+        toewijzing = Toewijzing(
+            gemeente=gemeente,
+            aanbieder=aanbieder,
+            client=client,
+            wet=wet,
+            toewijzingnummer=volgend_nummer(gemeente, "toewijzingnummer"),
+            product=product,
+            ingangsdatum=te_wijzen.ingangsdatum,
+            einddatum=te_wijzen.einddatum,
+            volume=None if budget is not None else te_wijzen.volume,
+            eenheid="" if budget is not None else (te_wijzen.eenheid or product.eenheid),
+            frequentie="" if budget is not None else (te_wijzen.frequentie or product.frequentie),
+            budget=budget,
+            toewijzingsdatum=nu.date(),
+            toewijzingstijd=nu.time().replace(microsecond=0),
+            beschikkingnummer=beschikkingnummer,
+        )
+        if toewijzing.toewijzingnummer > MAX_TOEWIJZINGNUMMER:
+            raise ValidationError("De toewijzingnummers van deze gemeente zijn op.")
+        toewijzing.full_clean(exclude=["bericht"])
+        toewijzing.save()
+        audit.log(
+            acting_user,
+            "toewijzing.aangemaakt",
+            toewijzing,
+            client_id=client.pk,
+            omschrijving=f"{toewijzing} aan {aanbieder} (beschikking {beschikkingnummer})",
+        )
+        nieuw.append(toewijzing)
+    verstuur_301(
+        gemeente=gemeente, aanbieder=aanbieder, client=client, wet=wet, acting_user=acting_user
+    )
+    for toewijzing in nieuw:
+        toewijzing.refresh_from_db(fields=["bericht"])
+    return nieuw
+
+
+@transaction.atomic
+def verstuur_301(
+    *, gemeente, aanbieder, client, wet: str, acting_user, gewijzigd: Iterable[int] = ()
+) -> Bericht:
+    """Send the client's complete current set of allocations at ``aanbieder`` as one 301.
+
+    Also the way to resend after a rejected 301 (OP286: a new Identificatie) or to announce
+    a change (``gewijzigd``: the pks whose RedenWijziging goes along, IV099).
+    """
+    vandaag = date.today()
+    toewijzingen = list(
+        Toewijzing.objects.actueel(vandaag)
+        .filter(gemeente_id=gemeente.pk, aanbieder_id=aanbieder.pk, client_id=client.pk, wet=wet)
+        .select_related("product")
+    )
+    gewijzigd = set(gewijzigd)
+    toewijzingen += [
+        t
+        for t in Toewijzing.objects.filter(pk__in=gewijzigd, client_id=client.pk)
+        .exclude(pk__in=[t.pk for t in toewijzingen])
+        .select_related("product")
+    ]
+    if not toewijzingen:
+        raise ValidationError("Er zijn geen actuele toewijzingen om te versturen.")
+    standaard = standaard_voor(wet)
+    naam = standaard.berichtnaam
+    data = maak_301(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        wet=wet,
+        toewijzingen=toewijzingen,
+        identificatie=_identificatie(gemeente, standaard.naam),
+        dagtekening=vandaag,
+        gewijzigd=gewijzigd,
+    )
+    try:
+        bericht = verstuur(data, afzender=gemeente, ontvanger=aanbieder, acting_user=acting_user)
+    except OngeldigBericht as fout:
+        raise OngeldigBericht(
+            [f"Het {naam}-bericht voldoet niet aan de standaard en is niet verstuurd."]
+            + fout.messages
+        ) from fout
+    Toewijzing.objects.filter(pk__in=[t.pk for t in toewijzingen]).update(bericht=bericht)
+    audit.log(
+        acting_user,
+        "toewijzing.verzonden",
+        bericht,
+        client_id=client.pk,
+        omschrijving=f"{naam} {bericht.identificatie} met {len(toewijzingen)} product(en)",
+    )
+    return bericht
+
+
+def volgend_nummer(organisatie, naam: str) -> int:
+    """The next number of the organisation's counter ``naam``; locks it until commit."""
+    reeks, _ = Nummerreeks.objects.get_or_create(organisatie_id=organisatie.pk, naam=naam)
+    Nummerreeks.objects.filter(pk=reeks.pk).update(laatste=F("laatste") + 1)
+    return (
+        Nummerreeks.objects.select_for_update().values_list("laatste", flat=True).get(pk=reeks.pk)
+    )
+
+
+def _identificatie(gemeente, standaard: str) -> str:
+    """Unique per sender and message type (TR056), at most 12 characters: ``T`` + 11 digits.
+
+    Numbers already used by a 301 from this gemeente (e.g. sent outside this app) are skipped.
+    """
+    while True:
+        identificatie = f"T{volgend_nummer(gemeente, f'{standaard}301'):011d}"
+        assert len(identificatie) <= MAX_IDENTIFICATIE
+        if not Bericht.objects.filter(
+            afzender_id=gemeente.pk, standaard=standaard, nummer=301, identificatie=identificatie
+        ).exists():
+            return identificatie
+
+
+def _controleer_product(te_wijzen: TeWijzenProduct, *, wet: str, gemeente, aanbieder) -> None:
+    product = te_wijzen.product
+    naam = f"{product.productcode} {product.naam}"
+    if product.wet != wet:
+        raise ValidationError(
+            f"Product {naam} hoort bij de {product.get_wet_display()}, niet bij de "
+            f"{Wet(wet).label}."
+        )
+    if te_wijzen.einddatum is not None and te_wijzen.einddatum < te_wijzen.ingangsdatum:
+        raise ValidationError(f"Product {naam}: de einddatum ligt vóór de ingangsdatum.")
+    if te_wijzen.budget is not None:
+        if te_wijzen.volume is not None:
+            raise ValidationError(
+                f"Product {naam}: een toewijzing heeft een budget óf een omvang, niet allebei."
+            )
+        if te_wijzen.budget < 0:
+            raise ValidationError(f"Product {naam}: het budget kan niet negatief zijn.")
+        if te_wijzen.einddatum is None:
+            raise ValidationError(f"Product {naam}: een budget vraagt om een einddatum (CD075).")
+    elif product.productcode:
+        if te_wijzen.volume is None:
+            raise ValidationError(f"Product {naam}: geef het volume op, of een budget (CD041).")
+        frequentie = te_wijzen.frequentie or product.frequentie
+        if frequentie == FREQUENTIE_PER_WEEK and te_wijzen.einddatum is None:
+            raise ValidationError(
+                f"Product {naam}: een toewijzing per week vraagt om een einddatum (CD076)."
+            )
+    if not _gecontracteerd(product, gemeente, aanbieder, te_wijzen.ingangsdatum):
+        raise ValidationError(
+            f"{aanbieder} heeft geen contract met {gemeente} voor product {naam} op "
+            f"{te_wijzen.ingangsdatum:%d-%m-%Y}."
+        )
+
+
+def _gecontracteerd(product: Product, gemeente, aanbieder, op: date) -> bool:
+    contracten = Contract.objects.filter(
+        Q(gemeente_id=gemeente.pk) | Q(regio__gemeenten__pk=gemeente.pk),
+        aanbieder_id=aanbieder.pk,
+        begindatum__lte=op,
+    ).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=op))
+    return Contractregel.objects.filter(contract__in=contracten, product=product).exists()
+
+
+def _stapelsleutel(product: Product) -> tuple[str, ...] | None:
+    """Same productcode, or the same category when there is no code; 11–14 never stack."""
+    if product.productcategorie in STAPELING_UITGEZONDERD:
+        return None
+    if product.productcode:
+        return (product.productcategorie, product.productcode)
+    return (product.productcategorie,)
+
+
+def _overlapt(a_begin: date, a_eind: date | None, b_begin: date, b_eind: date | None) -> bool:
+    return (a_eind is None or a_eind >= b_begin) and (b_eind is None or b_eind >= a_begin)
+
+
+def _controleer_stapeling(gemeente, aanbieder, client, producten: list[TeWijzenProduct]) -> None:
+    """OP259: the same product may not be allocated twice to one aanbieder for one period."""
+    bestaand = list(
+        Toewijzing.objects.actueel(date.min)
+        .filter(gemeente_id=gemeente.pk, aanbieder_id=aanbieder.pk, client__bsn=client.bsn)
+        .select_related("product")
+    )
+    for i, te_wijzen in enumerate(producten):
+        sleutel = _stapelsleutel(te_wijzen.product)
+        if sleutel is None:
+            continue
+        for ander in bestaand:
+            if _stapelsleutel(ander.product) == sleutel and _overlapt(
+                te_wijzen.ingangsdatum, te_wijzen.einddatum, ander.ingangsdatum, ander.einddatum
+            ):
+                raise ValidationError(
+                    f"Product {te_wijzen.product} is al aan {aanbieder} toegewezen "
+                    f"(toewijzing {ander.toewijzingnummer}, {_periode(ander)}); dezelfde "
+                    "toewijzing mag niet twee keer voor een overlappende periode bestaan "
+                    "(stapeling, OP259). Wijzig of beëindig eerst de bestaande toewijzing."
+                )
+        for ander in producten[:i]:
+            if _stapelsleutel(ander.product) == sleutel and _overlapt(
+                te_wijzen.ingangsdatum, te_wijzen.einddatum, ander.ingangsdatum, ander.einddatum
+            ):
+                raise ValidationError(
+                    f"Product {te_wijzen.product} staat twee keer in deze toewijzing voor een "
+                    "overlappende periode (stapeling, OP259)."
+                )
+
+
+def _periode(toewijzing: Toewijzing) -> str:
+    eind = f"{toewijzing.einddatum:%d-%m-%Y}" if toewijzing.einddatum else "zonder einddatum"
+    return f"{toewijzing.ingangsdatum:%d-%m-%Y} t/m {eind}"
