@@ -30,7 +30,8 @@ _BOMS = (
 )
 _DECLARATIE = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
 _UTF8 = {"utf-8", "utf8"}
-_PROLOG_OVERSLAAN = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+# Whitespace, processing instructions and comments before the root (as many as there are).
+_PROLOG_OVERSLAAN = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _local = threading.local()  # lxml parsers must not be shared between threads
 
 
@@ -105,7 +106,7 @@ def _controleer_vooraf(data: bytes, max_bytes: int) -> None:
 
 
 def _controleer_codering(data: bytes) -> None:
-    for bom, naam in _BOMS:
+    for bom, naam in _BOMS if data[0] in b"\x00\xfe\xff" else ():
         if data.startswith(bom):
             raise ParseFout(
                 f"Het bestand is in {naam} gecodeerd (byte order mark); alleen UTF-8 is toegestaan."
@@ -126,10 +127,7 @@ def _controleer_codering(data: bytes) -> None:
 def _controleer_doctype(data: bytes) -> None:
     """Reject a DOCTYPE in the prolog before the parser ever sees it."""
     positie = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    while match := _PROLOG_OVERSLAAN.match(data, positie):
-        if match.end() == positie:
-            break
-        positie = match.end()
+    positie = _PROLOG_OVERSLAAN.match(data, positie).end()  # (the pattern matches "" too)
     if data.startswith(b"<!DOCTYPE", positie):
         doctype = data[positie : positie + 4096]
         raise ParseFout(_doctype_melding(doctype), line=data.count(b"\n", 0, positie) + 1)

@@ -9,11 +9,13 @@ routes are built from the same ``scope.scope_knopen`` list (every XSD element pa
 scope pattern matches, with its scope predicate), so they select the same elements:
 
 * Small messages (at most ``KLEIN_MAX_ELEMENTEN`` scope elements: every 301, the usual
-  305-320): one ``root.iter(*tags)`` walk puts each element in the list ("slot") of the rules
-  that see it (``_verdeel``); a rule that sees only some paths of a tag, or has a scope
-  predicate, gets its own slot with a path/predicate test in Python (XPath 1.0 semantics).
-  Then every rule function runs on every element of its slot: no XPath call, no filter, no
-  ``vooraf`` (each lxml XPath call costs 2-5 us, more than the Python it would save here).
+  305-320): one ``root.iter(*tags)`` walk over the scope elements in document order; each
+  element goes to the rules that see its tag (``per_tag``, built from the "slots" of
+  ``_verdeling``); a rule that sees only some paths of a tag, or has a scope predicate, first
+  tests the element in Python (path, predicate; XPath 1.0 semantics). No XPath call, no
+  filter, no ``vooraf`` (each lxml XPath call costs 2-5 us, more than the Python it would
+  save here). The rules of one element read its children from one shared child map per
+  element (``Context.kaart``), built once per message.
 * Large messages (a 323 with thousands of prestaties):
   1. ``berichttype`` translates every rule's scope into one absolute, namespace-qualified
      XPath for this message type (``scope.xpath_voor``), with the rule's ``filter`` predicate
@@ -39,6 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import islice
 
 from lxml import etree
 
@@ -67,10 +70,12 @@ VOORAF = True
 
 # Scope of one rule on one tag: alternatives (element paths or None = every path of the tag,
 # scope predicate or None); None instead of the tuple = every element with the tag.
-Predicaat = Callable[[etree._Element], bool]
+Predicaat = Callable[[etree._Element, Context], bool]
 Keuze = tuple[tuple[frozenset[tuple[str, ...]] | None, Predicaat | None], ...]
 # Per tag: the slot every element with it goes to (or None), and the conditional slots.
 Verdeling = tuple[int | None, tuple[tuple[int, Keuze | None], ...]]
+# Per tag: the rules that see elements with it, each with its Keuze (None: every element).
+RegelsPerTag = dict[str, tuple[tuple[Regel, Keuze | None], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +92,9 @@ class Berichttype:
     dagtekening_tags: tuple[str, str, str]
     variabelen: tuple[tuple[str, etree.XPath], ...]
     kind_tags: dict[tuple[str, str], tuple[str, ...]]
-    # Tag dispatch for small messages: every rule once, the scope per tag, the tags to walk.
-    regels: tuple[tuple[Regel, int], ...]  # (rule, slot)
-    slots: int
-    verdeling: dict[str, Verdeling]
+    # Tag dispatch for small messages: per tag the rules (and scope test) its elements get,
+    # and the tags to walk.
+    per_tag: RegelsPerTag
     wandel_tags: tuple[str, ...]
     # Filled by the rules' Context as they go; shared by all messages of this type.
     paden: dict = field(default_factory=dict)
@@ -153,7 +157,7 @@ def berichttype(standaard: str, bericht: str) -> Berichttype:
         for naam, pad in FILTERVARIABELEN.items()
         if f"${naam}" in gebruikt
     )
-    regels, slots, verdeling = _verdeling(model, scope_regels(standaard, bericht), per_xpath)
+    per_tag = _per_tag(*_verdeling(model, scope_regels(standaard, bericht), per_xpath))
     return Berichttype(
         standaard,
         bericht,
@@ -163,10 +167,8 @@ def berichttype(standaard: str, bericht: str) -> Berichttype:
         dagtekening,
         variabelen,
         model.kind_tags,
-        regels,
-        slots,
-        verdeling,
-        tuple(verdeling),
+        per_tag,
+        tuple(per_tag),
     )
 
 
@@ -221,6 +223,24 @@ def _verdeling(
     return tuple(regel_slots), slots, verdeling
 
 
+def _per_tag(
+    regels: tuple[tuple[Regel, int], ...], slots: int, verdeling: dict[str, Verdeling]
+) -> RegelsPerTag:
+    """The slots turned around: per tag, every rule that sees (some of) its elements, with
+    the test that decides which (None: all), in the order of ``regels``."""
+    per_slot: list[list[Regel]] = [[] for _ in range(slots)]
+    for regel, slot in regels:
+        per_slot[slot].append(regel)
+    volgorde = {regel.code: i for i, (regel, _) in enumerate(regels)}
+    uit: RegelsPerTag = {}
+    for tag, (slot, voorwaardelijk) in verdeling.items():
+        paren = [(regel, None) for regel in per_slot[slot]] if slot is not None else []
+        for slot_, keuze in voorwaardelijk:
+            paren += [(regel, keuze) for regel in per_slot[slot_]]
+        uit[tag] = tuple(sorted(paren, key=lambda paar: volgorde[paar[0].code]))
+    return uit
+
+
 _VERGELIJKING = re.compile(r"^([\w:/]+) = '([^']*)'$")
 
 
@@ -244,22 +264,25 @@ def _predicaat_functie(model: BerichtModel, predicaat: str) -> Predicaat:
     if (match := _VERGELIJKING.match(predicaat)) and "/" not in match.group(1):
         [tag], waarde = tags(match.group(1)), match.group(2)
 
-        def kind_met_waarde(element: etree._Element) -> bool:  # the common case, fast
-            for kind in element.iterchildren(tag):
-                tekst = (kind.text or "") if len(kind) == 0 else "".join(kind.itertext())
-                if tekst == waarde:
-                    return True
+        def kind_met_waarde(element: etree._Element, ctx: Context) -> bool:  # common, fast
+            kind = ctx.kaart(element).get(tag)  # the first child with the tag, then the rest
+            while kind is not None:
+                if kind.tag == tag:
+                    tekst = (kind.text or "") if len(kind) == 0 else "".join(kind.itertext())
+                    if tekst == waarde:
+                        return True
+                kind = kind.getnext()
             return False
 
         return kind_met_waarde
     if match:
         stappen, waarde = tags(match.group(1)), match.group(2)
-        return lambda el: any("".join(k.itertext()) == waarde for k in knopen(el, stappen))
+        return lambda el, ctx: any("".join(k.itertext()) == waarde for k in knopen(el, stappen))
     delen = [tags(deel.strip()) for deel in predicaat.split(" and ")]
     if all(len(stappen) == 1 for stappen in delen):
         enkel = [tag for (tag,) in delen]
-        return lambda el: all(next(el.iterchildren(tag), None) is not None for tag in enkel)
-    return lambda el: all(knopen(el, stappen) for stappen in delen)
+        return lambda el, ctx: all(tag in ctx.kaart(el) for tag in enkel)
+    return lambda el, ctx: all(knopen(el, stappen) for stappen in delen)
 
 
 def validate(data: bytes, *, max_bytes: int | None = None) -> list[Fout]:
@@ -319,37 +342,44 @@ def _regel_fouten(soort: Berichttype, root: etree._Element) -> list[Fout]:
         absoluut=soort.absoluut,
     )
     fouten: list[Fout] = []
-    lijsten = _verdeel(soort, root, KLEIN_MAX_ELEMENTEN)
-    if lijsten is not None:
-        _controleer_klein(soort, lijsten, ctx, fouten)
-    else:
+    ctx.kaarten = {}  # child maps per element, shared by the rules (``Context.kaart``)
+    if not _controleer_klein(soort, root, ctx, fouten, KLEIN_MAX_ELEMENTEN):
+        ctx.kaarten = None  # thousands of elements: rules see few of them, keep no maps
         _controleer_groot(soort, root, ctx, fouten, vooraf=VOORAF)
     fouten.sort(key=lambda fout: (fout.line or 0, fout.code, fout.xpath or ""))
     return fouten
 
 
-def _verdeel(
-    soort: Berichttype, root: etree._Element, limiet: int
-) -> list[list[etree._Element]] | None:
-    """The scope elements per slot in document order, from one walk; None when more than
-    ``limiet`` elements are in some scope."""
-    lijsten: list[list[etree._Element]] = [[] for _ in range(soort.slots)]
+def _controleer_klein(
+    soort: Berichttype, root: etree._Element, ctx: Context, fouten: list[Fout], limiet: int
+) -> bool:
+    """Every rule function on every element of its scope, from one walk over the scope
+    elements in document order; False (nothing done) when more than ``limiet`` elements are
+    in some scope.
+
+    No filters, no ``vooraf``: a small message costs less in Python than in extra XPath calls;
+    the functions are the authority. Each rule still sees its elements in document order
+    (uniqueness rules rely on that); the findings are sorted afterwards, and no rule's result
+    depends on another rule having run, so taking the rules per element instead of per rule
+    changes nothing.
+    """
     if not soort.wandel_tags:
-        return lijsten  # iter() without tags would walk everything
-    verdeling = soort.verdeling
-    for aantal, element in enumerate(root.iter(*soort.wandel_tags)):
-        if aantal >= limiet:
-            return None
-        slot, voorwaardelijk = verdeling[element.tag]
-        if slot is not None:
-            lijsten[slot].append(element)
-        for slot, keuze in voorwaardelijk:
-            if keuze is None or _in_keuze(element, keuze):
-                lijsten[slot].append(element)
-    return lijsten
+        return True  # iter() without tags would walk everything
+    limiet = max(limiet, 0)  # (a negative limit, in tests: any scope element is too many)
+    elementen = list(islice(root.iter(*soort.wandel_tags), limiet + 1))
+    if len(elementen) > limiet:
+        return False
+    per_tag = soort.per_tag
+    for element in elementen:
+        for regel, keuze in per_tag[element.tag]:
+            if keuze is not None and not _in_keuze(element, keuze, ctx):
+                continue
+            for bevinding in regel.functie(element, ctx):
+                fouten.append(_fout(regel, bevinding.element, bevinding.message))
+    return True
 
 
-def _in_keuze(element: etree._Element, keuze: Keuze) -> bool:
+def _in_keuze(element: etree._Element, keuze: Keuze, ctx: Context) -> bool:
     pad = None
     for paden, predicaat in keuze:
         if paden is not None:
@@ -357,7 +387,7 @@ def _in_keuze(element: etree._Element, keuze: Keuze) -> bool:
                 pad = _tagpad(element)
             if pad not in paden:
                 continue
-        if predicaat is None or predicaat(element):
+        if predicaat is None or predicaat(element, ctx):
             return True
     return False
 
@@ -369,21 +399,6 @@ def _tagpad(element: etree._Element) -> tuple[str, ...]:
         tags.append(huidig.tag)
         huidig = huidig.getparent()
     return tuple(reversed(tags))
-
-
-def _controleer_klein(
-    soort: Berichttype, lijsten: list[list[etree._Element]], ctx: Context, fouten: list[Fout]
-) -> None:
-    """Every rule function on every scope element (no filters, no ``vooraf``: a small
-    message costs less in Python than in extra XPath calls; the functions are the authority)."""
-    for regel, slot in soort.regels:
-        elementen = lijsten[slot]
-        if not elementen:
-            continue
-        functie = regel.functie
-        for element in elementen:
-            for bevinding in functie(element, ctx):
-                fouten.append(_fout(regel, bevinding.element, bevinding.message))
 
 
 def _controleer_groot(

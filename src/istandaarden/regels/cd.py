@@ -15,13 +15,11 @@ from lxml import etree
 
 from istandaarden.regels import cd_product  # noqa: F401  (registers the product conditions)
 from istandaarden.regels.cd_cs_hulp import (
-    heeft,
     kind,
     kind_achteraan,
     namen,
     namespace_van,
     volgende,
-    vorige,
 )
 from istandaarden.regels.registry import Bevinding, Context, regel
 
@@ -55,12 +53,12 @@ def cd005(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 
     Checked on LandCode (needs a Postcode) and on Postcode (needs a LandCode).
     """
-    b = namen(namespace_van(element))
-    # In CDT_Adres, Postcode comes before LandCode.
+    b, adres = namen(namespace_van(element)), ctx.kaart(element.getparent())
+    # In CDT_Adres, Postcode comes before LandCode (each at most once).
     if element.tag == b.Postcode:
-        if volgende(element, b.LandCode) is None:
+        if b.LandCode not in adres:
             yield Bevinding(element, "LandCode is verplicht als Postcode gevuld is.")
-    elif vorige(element, b.Postcode) is None:
+    elif b.Postcode not in adres:
         yield Bevinding(element, "LandCode moet leeg blijven als Postcode leeg is.")
 
 
@@ -72,7 +70,7 @@ def cd005(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 def cd009(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CD009: Alleen als Soort adres de waarde 04 (tijdelijk adres) heeft, is vullen toegestaan."""
     contact = element.getparent()
-    soort = kind(contact, namen(namespace_van(contact)).Soort)
+    soort = ctx.kaart(contact).get(namen(namespace_van(contact)).Soort)
     if soort is None or soort.text != ADRESSOORT_TIJDELIJK:
         yield Bevinding(
             element,
@@ -87,8 +85,8 @@ def cd009(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 )
 def cd025(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CD025: Als Adres / LandCode de waarde NL (Nederland) heeft, dan verplicht vullen (Huis)."""
-    if element.text == LANDCODE_NEDERLAND:
-        if vorige(element, namen(namespace_van(element)).Huis) is None:
+    if element.text == LANDCODE_NEDERLAND:  # Huis precedes LandCode in CDT_Adres
+        if namen(namespace_van(element)).Huis not in ctx.kaart(element.getparent()):
             yield Bevinding(element, "Huis (huisnummer) is verplicht bij LandCode NL (Nederland).")
 
 
@@ -100,12 +98,12 @@ def cd025(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 def cd034(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CD034: Als Soort adres de waarde 1 (BRP-adres) of 3 (verblijfadres) heeft, dan verplicht
     vullen (Adres / Postcode)."""
-    m, b = namen(ctx.ns["m"]), namen(ctx.ns["b"])
-    soort = kind(element, m.Soort)
+    m, kaart = ctx.m, ctx.kaart(element)
+    soort = kaart.get(m.Soort)
     if soort is None or soort.text not in ADRESSOORT_MET_POSTCODE:
         return
-    adres = kind(element, m.Adres)
-    if adres is None or not heeft(adres, b.Postcode):
+    adres = kaart.get(m.Adres)
+    if adres is None or ctx.b.Postcode not in ctx.kaart(adres):
         yield Bevinding(
             element,
             f"Postcode is verplicht bij Soort adres {soort.text} (BRP-adres of verblijfadres).",
@@ -117,13 +115,9 @@ def cd034(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 
 def _verwijzer(element: etree._Element, ctx: Context) -> tuple[str | None, bool, bool]:
     """(Type, ZorgverlenerCode gevuld, Naam gevuld) of a Verwijzer (basisschema children)."""
-    b = namen(ctx.ns["b"])
-    type_ = kind(element, b.Type)
-    return (
-        None if type_ is None else type_.text,
-        heeft(element, b.ZorgverlenerCode),
-        heeft(element, b.Naam),
-    )
+    b, kaart = ctx.b, ctx.kaart(element)
+    type_ = kaart.get(b.Type)
+    return (None if type_ is None else type_.text, b.ZorgverlenerCode in kaart, b.Naam in kaart)
 
 
 @regel(
@@ -229,7 +223,7 @@ def _cd060_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
 def cd060(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CD060: Verplicht vullen indien DebetCredit bij het ingediende bedrag de waarde C (credit)
     heeft, anders leeg laten (ProductReferentie / VorigReferentieNummer)."""
-    m, b = namen(ctx.ns["m"]), namen(ctx.ns["b"])
+    m, b = ctx.m, ctx.b
     # ProductReferentie opens a Prestatie, IngediendBedrag closes it (before RetourCodes).
     referentie = kind(element, m.ProductReferentie)
     bedrag = kind_achteraan(element, m.IngediendBedrag)

@@ -11,8 +11,12 @@ forbid empty values) and values have their XSD type.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from istandaarden.regels.registry import Context
 
 __all__ = [
     "EINDE_2020",
@@ -148,19 +152,26 @@ def geheel_getal(waarde: str | None) -> int | None:
         return None
 
 
-def einddatum_van_product(product: etree._Element) -> etree._Element | None:
+def einddatum_van_product(
+    product: etree._Element, ctx: Context | None = None
+) -> etree._Element | None:
     """The end date of a product class: ``Einddatum``, or ``ToewijzingEinddatum`` (315).
 
     ToegewezenProduct, NieuwProduct and TeWijzigenProduct carry ``Einddatum``;
     AangevraagdProduct carries ``ToewijzingEinddatum``. Both are in the message namespace.
+    With ``ctx`` read from the product's child map (no type has both, each at most once).
     """
     m = namen(namespace_van(product))
-    return kind_achteraan(product, m.Einddatum, m.ToewijzingEinddatum)
+    if ctx is None:
+        return kind_achteraan(product, m.Einddatum, m.ToewijzingEinddatum)
+    kaart = ctx.kaart(product)
+    einde = kaart.get(m.Einddatum)
+    return kaart.get(m.ToewijzingEinddatum) if einde is None else einde
 
 
-def einddatum_na_2020_of_leeg(product: etree._Element) -> bool:
+def einddatum_na_2020_of_leeg(product: etree._Element, ctx: Context | None = None) -> bool:
     """Whether the product's end date is after 31-12-2020 or absent (CD080/095/096, CS338/343)."""
-    einde = einddatum_van_product(product)
+    einde = einddatum_van_product(product, ctx)
     if einde is None:
         return True
     waarde = datum(einde.text)

@@ -14,14 +14,9 @@ from lxml import etree
 
 from istandaarden.regels.cd_cs_hulp import (
     einddatum_na_2020_of_leeg,
-    einddatum_van_product,
     heeft,
-    kind,
-    kind_achteraan,
     namen,
     namespace_van,
-    volgende,
-    vorige,
 )
 from istandaarden.regels.registry import Bevinding, Context, regel
 
@@ -30,8 +25,14 @@ FREQUENTIE_PER_WEEK = "2"  # codelist WMO757 "Frequentie" (LDT_Frequentie): 2 = 
 
 def _heeft_productcode(product: etree._Element, ctx: Context) -> bool:
     """Whether Product / Code of a product class is filled."""
-    code_product = kind(product, namen(ctx.ns["m"]).Product)
-    return code_product is not None and heeft(code_product, namen(ctx.ns["b"]).Code)
+    code_product = ctx.kaart(product).get(ctx.m.Product)
+    return code_product is not None and ctx.b.Code in ctx.kaart(code_product)
+
+
+def _heeft_einddatum(product: etree._Element, ctx: Context) -> bool:
+    """Whether the product class has its end date (``einddatum_van_product``)."""
+    kaart, m = ctx.kaart(product), ctx.m
+    return m.Einddatum in kaart or m.ToewijzingEinddatum in kaart
 
 
 def _einddatum_naam(product: etree._Element) -> str:
@@ -46,8 +47,7 @@ def _einddatum_naam(product: etree._Element) -> str:
 )
 def cd041(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CD041: Indien Code in Product gevuld is, verplicht vullen (Omvang)."""
-    m = namen(ctx.ns["m"])
-    if _heeft_productcode(element, ctx) and kind_achteraan(element, m.Omvang) is None:
+    if _heeft_productcode(element, ctx) and ctx.m.Omvang not in ctx.kaart(element):
         yield Bevinding(element, "Omvang is verplicht als een productcode gevuld is.")
 
 
@@ -59,7 +59,7 @@ def cd041(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 def cd043(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CD043: Indien Beschikkingnummer gevuld is, verplicht vullen, anders leeg laten
     (BeschikkingIngangsdatum)."""
-    m = namen(ctx.ns["m"])
+    m = ctx.m
     met_nummer = heeft(element, m.BeschikkingNummer)
     met_datum = heeft(element, m.BeschikkingIngangsdatum)
     if met_nummer and not met_datum:
@@ -83,7 +83,7 @@ def cd075(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     Checked on Budget; the end date belongs to the product class around it.
     """
     product = element.getparent()
-    if einddatum_van_product(product) is None:
+    if not _heeft_einddatum(product, ctx):
         yield Bevinding(element, f"{_einddatum_naam(product)} is verplicht als Budget gevuld is.")
 
 
@@ -101,7 +101,7 @@ def cd076(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     if element.text != FREQUENTIE_PER_WEEK:
         return
     product = element.getparent().getparent()
-    if einddatum_van_product(product) is None:
+    if not _heeft_einddatum(product, ctx):
         yield Bevinding(
             element,
             f"{_einddatum_naam(product)} is verplicht als Frequentie 2 (per week) is.",
@@ -110,15 +110,19 @@ def cd076(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 
 @regel("CD077", titel="Omvang leeg laten als Budget gevuld is", filter="../m:Omvang")
 def cd077(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
-    """CD077: Indien Budget gevuld is, dan leeg laten (Omvang). Checked on Budget."""
-    if vorige(element, namen(namespace_van(element)).Omvang) is not None:
+    """CD077: Indien Budget gevuld is, dan leeg laten (Omvang). Checked on Budget.
+
+    Omvang precedes Budget in every product class (XSD sequence), so "a preceding Omvang"
+    is "an Omvang in the product class"."""
+    if namen(namespace_van(element)).Omvang in ctx.kaart(element.getparent()):
         yield Bevinding(element, "Omvang moet leeg zijn als Budget gevuld is.")
 
 
 @regel("CD078", titel="Budget leeg laten als Omvang gevuld is", filter="../m:Budget")
 def cd078(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
-    """CD078: Indien Omvang gevuld is, dan leeg laten (Budget). Checked on Omvang."""
-    if volgende(element, namen(namespace_van(element)).Budget) is not None:
+    """CD078: Indien Omvang gevuld is, dan leeg laten (Budget). Checked on Omvang (which
+    precedes Budget in every product class)."""
+    if namen(namespace_van(element)).Budget in ctx.kaart(element.getparent()):
         yield Bevinding(element, "Budget moet leeg zijn als Omvang gevuld is.")
 
 
@@ -129,15 +133,15 @@ def cd078(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 )
 def cd079(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CD079: Indien Budget leeg is, dan verplicht vullen (Product)."""
-    m = namen(ctx.ns["m"])
-    if kind_achteraan(element, m.Budget) is None and not heeft(element, m.Product):
+    m, kaart = ctx.m, ctx.kaart(element)
+    if m.Budget not in kaart and m.Product not in kaart:
         yield Bevinding(element, "Product is verplicht als Budget leeg is.")
 
 
 def _omvang_zonder_productcode(omvang: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """Omvang must be empty when the product has no Code and ends after 2020 or is open."""
     product = omvang.getparent()
-    if not _heeft_productcode(product, ctx) and einddatum_na_2020_of_leeg(product):
+    if not _heeft_productcode(product, ctx) and einddatum_na_2020_of_leeg(product, ctx):
         yield Bevinding(
             omvang,
             "Omvang moet leeg zijn als er geen productcode is en "

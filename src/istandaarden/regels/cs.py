@@ -7,7 +7,6 @@ Persons, addresses, dates and the product classes of 301/315/317 live here; the 
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -20,9 +19,6 @@ from istandaarden.regels.cd_cs_hulp import (
     einddatum_na_2020_of_leeg,
     namen,
     namespace_van,
-    tekst,
-    volgende,
-    vorige,
 )
 from istandaarden.regels.registry import Bevinding, Context, regel
 
@@ -80,7 +76,12 @@ def voldoet_aan_elfproef(bsn: str) -> bool:
     """Whether a nine-digit BSN passes the elfproef (weights 9..2 and -1, sum divisible by 11)."""
     if len(bsn) != 9 or not bsn.isascii() or not bsn.isdigit():
         return False
-    return sum(map(operator.mul, map(int, bsn), ELFPROEF_GEWICHTEN)) % 11 == 0
+    c = bsn.encode("ascii")  # digit values: byte - 48 (the offset sums to 48 * 43)
+    som = 9 * c[0] + 8 * c[1] + 7 * c[2] + 6 * c[3] + 5 * c[4] + 4 * c[5] + 3 * c[6]
+    return (som + 2 * c[7] - c[8] - _ELFPROEF_NUL) % 11 == 0
+
+
+_ELFPROEF_NUL = ord("0") * sum(ELFPROEF_GEWICHTEN)
 
 
 @regel("CS002", titel="De waarde moet voldoen aan de 11-proef")
@@ -97,8 +98,8 @@ def cs002(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 def cs050(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CS050: Als Partnernaam gevuld is, dan NaamGebruik vullen met waarde 1, 2, 3 of 4.
     Anders waarde 1 of 6 vullen."""
-    waarde = element.text
-    if vorige(element, namen(namespace_van(element)).Partnernaam) is not None:
+    waarde = element.text  # Partnernaam precedes NaamGebruik in CDT_Naam
+    if namen(namespace_van(element)).Partnernaam in ctx.kaart(element.getparent()):
         if waarde not in NAAMGEBRUIK_MET_PARTNER:
             yield Bevinding(
                 element,
@@ -124,9 +125,10 @@ def cs318(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 def cs139(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CS139: Voor Geboortedatum geldt dat DatumGebruik en Datum met elkaar in overeenstemming
     moeten zijn: DatumGebruik 3 -> Datum 01-01-1900; 2 -> 01-01-EEJJ; 1 -> 01-MM-EEJJ."""
-    b = namen(ctx.ns["b"])
-    gebruik = tekst(element, b.DatumGebruik)
-    waarde = datum(tekst(element, b.Datum))
+    b, kaart = ctx.b, ctx.kaart(element)
+    gebruik_element, datum_element = kaart.get(b.DatumGebruik), kaart.get(b.Datum)
+    gebruik = None if gebruik_element is None else (gebruik_element.text or "")
+    waarde = None if datum_element is None else datum(datum_element.text or "")
     if gebruik is None or waarde is None:
         return
     if gebruik == DATUMGEBRUIK_ONBEKEND:
@@ -158,7 +160,8 @@ def cs089(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     dat van een Nederlandse postcode ([1-9][0-9]{3}[a-zA-Z]{2}). Checked on LandCode."""
     if element.text != LANDCODE_NEDERLAND:
         return
-    postcode_element = vorige(element, namen(namespace_van(element)).Postcode)
+    # Postcode precedes LandCode in CDT_Adres.
+    postcode_element = ctx.kaart(element.getparent()).get(namen(namespace_van(element)).Postcode)
     if postcode_element is None:
         return
     postcode = postcode_element.text or ""
@@ -175,9 +178,14 @@ def cs003(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     Begindatum (of Ingangsdatum) van de aangeduide periode.
 
     The begin date is a preceding sibling of the end date: Begindatum (Periode), Ingangsdatum
-    (ToegewezenProduct), GewensteIngangsdatum (317) or ToewijzingIngangsdatum (315).
+    (ToegewezenProduct), GewensteIngangsdatum (317) or ToewijzingIngangsdatum (315); no type
+    has two of them, and it precedes the end date (XSD sequence).
     """
-    begin_element = vorige(element, *_begin_tags(element.tag))
+    kaart = ctx.kaart(element.getparent())
+    for tag in _begin_tags(element.tag):
+        begin_element = kaart.get(tag)
+        if begin_element is not None:
+            break
     if begin_element is None:
         return
     einde, begin = datum(element.text), datum(begin_element.text)
@@ -228,11 +236,13 @@ def cs058(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 def cs335(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CS335: RedenWijziging 13 (verwijderd) mag alleen gebruikt worden indien de ingangsdatum
     gelijk is aan de einddatum. Checked on ToegewezenProduct with RedenWijziging 13."""
-    m = namen(ctx.ns["m"])
-    if tekst(element, m.RedenWijziging) != REDEN_WIJZIGING_VERWIJDERD:
+    m, kaart = ctx.m, ctx.kaart(element)
+    reden = kaart.get(m.RedenWijziging)
+    if reden is None or (reden.text or "") != REDEN_WIJZIGING_VERWIJDERD:
         return
-    ingang = datum(tekst(element, m.Ingangsdatum))
-    einde = datum(tekst(element, m.Einddatum))
+    ingang_element, eind_element = kaart.get(m.Ingangsdatum), kaart.get(m.Einddatum)
+    ingang = None if ingang_element is None else datum(ingang_element.text or "")
+    einde = None if eind_element is None else datum(eind_element.text or "")
     if einde is None or ingang != einde:
         yield Bevinding(
             element,
@@ -255,14 +265,15 @@ def cs336(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
         )
 
 
-def _frequentie_bij_eenheid(eenheid: etree._Element) -> Iterator[Bevinding]:
+def _frequentie_bij_eenheid(eenheid: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """Eenheid 14/16/83/84 with an end date after 2020 or none needs Frequentie 2, 4 or 6."""
     if eenheid.text not in EENHEDEN_MET_PERIODE_FREQUENTIE:
         return
     omvang = eenheid.getparent()
-    if not einddatum_na_2020_of_leeg(omvang.getparent()):
+    if not einddatum_na_2020_of_leeg(omvang.getparent(), ctx):
         return
-    frequentie_element = volgende(eenheid, namen(namespace_van(eenheid)).Frequentie)
+    # Frequentie follows Eenheid in CDT_Omvang.
+    frequentie_element = ctx.kaart(omvang).get(namen(namespace_van(eenheid)).Frequentie)
     frequentie = None if frequentie_element is None else frequentie_element.text
     if frequentie not in FREQUENTIES_PERIODE:
         yield Bevinding(
@@ -280,7 +291,7 @@ def _frequentie_bij_eenheid(eenheid: etree._Element) -> Iterator[Bevinding]:
 def cs338(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CS338: Indien eenheid de waarde 14, 16, 83 of 84 heeft en Einddatum groter dan 31-12-2020
     of leeg is, dan Frequentie vullen met de waarde 2, 4 of 6. Checked on Omvang / Eenheid."""
-    return _frequentie_bij_eenheid(element)
+    return _frequentie_bij_eenheid(element, ctx)
 
 
 @regel(
@@ -291,4 +302,4 @@ def cs338(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 def cs343(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CS343: Indien eenheid de waarde 14, 16, 83 of 84 heeft en ToewijzingEinddatum is groter
     dan 31-12-2020 of leeg, dan Frequentie vullen met waarde 2, 4 of 6. Checked on Eenheid."""
-    return _frequentie_bij_eenheid(element)
+    return _frequentie_bij_eenheid(element, ctx)

@@ -18,7 +18,6 @@ from istandaarden.regels.cd_cs_hulp import (
     geheel_getal,
     kind,
     kind_achteraan,
-    namen,
     tekst,
 )
 from istandaarden.regels.registry import Bevinding, Context, regel
@@ -30,7 +29,7 @@ DEBET = "D"  # codelist COD043 "Indicatie debet/credit"
 
 def _periode(element: etree._Element, ctx: Context) -> tuple[date | None, date | None]:
     """(Begindatum, Einddatum) of a CDT_GeslotenPeriode element."""
-    b = namen(ctx.ns["b"])
+    b = ctx.b
     return datum(tekst(element, b.Begindatum)), datum(tekst(element, b.Einddatum))
 
 
@@ -73,7 +72,7 @@ def cs325(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
 
     Checked on every amount with a DebetCredit (CDT_BedragMetDC, CDT_TotaalBedragMetDC).
     """
-    b = namen(ctx.ns["b"])
+    b = ctx.b
     debet_credit = kind_achteraan(element, b.DebetCredit)
     if debet_credit is None or debet_credit.text == DEBET:
         return
@@ -100,10 +99,10 @@ def _cs337_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
 def cs337(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CS337: Einddatum in de ProductPeriode vullen met een datum die valt in dezelfde
     kalendermaand en jaar als de Begindatum van de ProductPeriode. Checked on Prestatie."""
-    periode = kind(element, namen(ctx.ns["m"]).ProductPeriode)
+    periode = kind(element, ctx.m.ProductPeriode)
     if periode is None:
         return
-    b = namen(ctx.ns["b"])
+    b = ctx.b
     begin, einde = tekst(periode, b.Begindatum), kind_achteraan(periode, b.Einddatum)
     if begin is None or einde is None:
         return
@@ -130,14 +129,14 @@ def _cs339_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
 def cs339(element: etree._Element, ctx: Context) -> Iterator[Bevinding]:
     """CS339: Indien Eenheid de waarde 83 (euro's) heeft, moet IngediendBedrag gelijk zijn aan
     GeleverdVolume. Checked on Prestatie with Eenheid 83."""
-    m = namen(ctx.ns["m"])
+    m = ctx.m
     if tekst(element, m.Eenheid) != EENHEID_EUROS:
         return
     volume = geheel_getal(tekst(element, m.GeleverdVolume))
     ingediend = kind_achteraan(element, m.IngediendBedrag)
     if ingediend is None:
         return
-    bedrag = geheel_getal(tekst(ingediend, namen(ctx.ns["b"]).Bedrag))
+    bedrag = geheel_getal(tekst(ingediend, ctx.b.Bedrag))
     if volume is not None and bedrag is not None and volume != bedrag:
         yield Bevinding(
             element,

@@ -55,6 +55,8 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
+from istandaarden.regels.cd_cs_hulp import Namen, namen
+
 __all__ = [
     "REGELS",
     "Bevinding",
@@ -135,11 +137,41 @@ class Context:
     # Qualified tag -> an XPath for every element with that tag by its absolute path(s) from
     # the XSD (far cheaper in libxml2 than ``//m:Naam`` on a big tree); None: use ``//``.
     absoluut: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
+    # Per element its child map (``kaart``), kept for the whole message; None: maps are built
+    # but not kept (the XPath route for big messages, where rules see few elements).
+    kaarten: dict[etree._Element, dict[Any, etree._Element]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    # Clark names in the message (``m.Einddatum``) and basisschema namespace (``b.Code``).
+    m: Namen = field(init=False, repr=False, compare=False)
+    b: Namen = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.m, self.b = namen(self.ns["m"]), namen(self.ns["b"])
 
     @property
     def nummer(self) -> str:
         """The message number without prefix: "301", "323"."""
         return self.bericht[-3:]
+
+    def kaart(self, element: etree._Element) -> dict[Any, etree._Element]:
+        """``element``'s direct children by qualified tag (the first child per tag), built
+        once per element and message when ``kaarten`` is set.
+
+        The rules of one element (CD041, CD079, CD080, TR302, ... on one ToegewezenProduct)
+        read its children from this one map instead of each walking the siblings: lxml builds
+        a proxy and a tag string for every sibling it passes. Outside the container classes
+        (ToegewezenProducten, Clienten, ...) every child of an iWmo/iJw 3.2 element occurs at
+        most once, in the XSD's sequence order (tests/test_validation.py checks both), so
+        after the XSD the first child per tag is the only one.
+        """
+        kaarten = self.kaarten
+        if kaarten is None:
+            return {kind.tag: kind for kind in reversed(element)}
+        kaart = kaarten.get(element)
+        if kaart is None:
+            kaart = kaarten[element] = {kind.tag: kind for kind in reversed(element)}
+        return kaart
 
     def kind(self, element: etree._Element, pad: str) -> etree._Element | None:
         """The first element at ``pad`` (local names separated by '/') below ``element``."""
@@ -147,6 +179,17 @@ class Context:
         if stappen is None:
             stappen = self.paden[(element.tag, pad)] = self._stappen(element.tag, pad)
         huidig = element
+        if self.kaarten is not None:  # small messages: the cached child maps
+            for tags in stappen:
+                kaart = self.kaart(huidig)
+                for tag in tags:
+                    gevonden = kaart.get(tag)
+                    if gevonden is not None:
+                        break
+                else:
+                    return None
+                huidig = gevonden
+            return huidig
         for tags in stappen:
             # The first child with tags[0], else with tags[1], ...: a walk over the siblings
             # is cheaper in lxml than an iterchildren(tag) matcher per call.
@@ -162,9 +205,12 @@ class Context:
         return huidig
 
     def kinderen_van(self, element: etree._Element, naam: str) -> Iterator[etree._Element]:
-        """All direct children called ``naam`` (local name)."""
-        for tag in self._tags(element.tag, naam):
-            yield from element.iterchildren(tag)
+        """All direct children called ``naam`` (local name): those with the first tag it can
+        have, then those with the second."""
+        tags = self._tags(element.tag, naam)
+        if len(tags) == 1:
+            return element.iterchildren(tags[0])
+        return (kind for tag in tags for kind in element.iterchildren(tag))
 
     def tekst(self, element: etree._Element, pad: str) -> str | None:
         gevonden = self.kind(element, pad)

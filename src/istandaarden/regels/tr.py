@@ -379,7 +379,9 @@ def _producten_verschillend(container: etree._Element, tag: str, ctx: Context) -
     if uitkomst is None:
         gezien: set[tuple[str, str]] = set()
         uitkomst = True
-        for product in container.iterchildren(tag):
+        for product in container:
+            if product.tag != tag:
+                continue
             categorie = ctx.tekst(product, "Product/Categorie")
             code = ctx.tekst(product, "Product/Code")
             if not categorie or not code or (categorie, code) in gezien:
@@ -446,10 +448,11 @@ def _actuele_toewijzing(ctx: Context):
     vooraf=_overlap_mogelijk,
 )
 def tr302_toewijzingen_overlappen_niet(element: etree._Element, ctx: Context) -> Bevindingen:
-    if not _heeft_eerdere(element):
-        return
+    # Both tests only return early; the cached per-container one first (usually decisive).
     ouder = element.getparent()
     if ouder is not None and _producten_verschillend(ouder, element.tag, ctx):
+        return
+    if not _heeft_eerdere(element):
         return
     telt = _actuele_toewijzing(ctx)
     if telt(element):
@@ -529,7 +532,10 @@ def tr101_geen_dubbele_regels(element: etree._Element, ctx: Context) -> Bevindin
         paden = _sleutelpaden(klasse.tag) if isinstance(klasse.tag, str) else None
         if not paden:
             continue
-        sleutel = tuple(ctx.tekst(klasse, pad) for pad in paden)
+        if len(paden) == 1:
+            sleutel: tuple[str | None, ...] = (ctx.tekst(klasse, paden[0]),)
+        else:
+            sleutel = tuple(ctx.tekst(klasse, pad) for pad in paden)
         if sleutel in gezien:
             yield Bevinding(
                 klasse,
@@ -724,9 +730,9 @@ def _som_ingediend_snel(ctx: Context) -> float | None:
         for kind in element:
             kind_tag = kind.tag
             if kind_tag == bedrag:
-                bedragen.append(_xpath_string(kind))
+                bedragen.append((kind.text or "") if len(kind) == 0 else _xpath_string(kind))
             elif kind_tag == debet_credit:
-                soorten.add(_xpath_string(kind))
+                soorten.add((kind.text or "") if len(kind) == 0 else _xpath_string(kind))
         for soort in ("D", "C"):
             if soort in soorten:
                 for tekst in bedragen:
@@ -747,6 +753,8 @@ def _xpath_string(element: etree._Element) -> str:
 def _xpath_number(tekst: str) -> float | None:
     """XPath 1.0 number() of a string: optional '-', digits with an optional '.' part,
     surrounding whitespace; None (XPath: NaN) for anything else."""
+    if tekst.isdigit() and tekst.isascii():  # the usual amount: plain digits (cents)
+        return float(tekst)
     kaal = tekst.strip(" \t\r\n")
     cijfers = kaal[1:] if kaal.startswith("-") else kaal
     if not cijfers or cijfers == "." or cijfers.count(".") > 1:

@@ -197,3 +197,47 @@ def test_berichtoverstijgende_lijst_is_volledig():
     assert len(codes) == len(set(codes)) == 54
     assert {"TR056", "TR063", "TR319", "TR418"} <= set(codes)
     assert all(b.berichten for b in BERICHTOVERSTIJGENDE_REGELS)
+
+
+# The child maps of the rules (``Context.kaart``: the first child per tag) and the rules that
+# read "a preceding/following sibling" from them rely on these XSD facts.
+VOOR_NA = [
+    ("Postcode", "LandCode"),  # CD005, CS089
+    ("Huis", "LandCode"),  # CD025
+    ("Partnernaam", "NaamGebruik"),  # CS050
+    ("Omvang", "Budget"),  # CD077, CD078
+    ("Eenheid", "Frequentie"),  # CS338, CS343
+]
+
+
+def test_kinderen_hoogstens_een_keer_buiten_containers_en_geen_keuze():
+    from lxml import etree
+
+    from istandaarden.regels.scope import SCHEMA_DIR, XS
+
+    for pad in sorted(SCHEMA_DIR.glob("*/*.xsd")):
+        wortel = etree.parse(str(pad)).getroot()
+        assert not list(wortel.iter(f"{XS}choice", f"{XS}any", f"{XS}all")), pad.name
+        for type_ in wortel.iterchildren(f"{XS}complexType"):
+            elementen = list(type_.iter(f"{XS}element"))
+            herhaald = [e for e in elementen if e.get("maxOccurs", "1") != "1"]
+            assert not herhaald or len(elementen) == 1, (pad.name, type_.get("name"))
+
+
+@pytest.mark.parametrize("naam", VOORBEELDEN)
+def test_volgorde_van_kinderen_waar_regels_op_rekenen(naam):
+    from istandaarden.regels.cs import BEGIN_BIJ_EINDE
+
+    standaard = "iwmo" if naam.startswith("WMO") else "ijw"
+    model = berichtmodel(standaard, naam)
+    for kinderen in model.kinderen.values():
+        volgorde = list(kinderen)
+        for voor, na in VOOR_NA:
+            if voor in kinderen and na in kinderen:
+                assert volgorde.index(voor) < volgorde.index(na), (voor, na)
+        assert not ("Einddatum" in kinderen and "ToewijzingEinddatum" in kinderen)
+        for einde, beginnen in BEGIN_BIJ_EINDE.items():
+            if einde in kinderen:
+                aanwezig = [b for b in beginnen if b in kinderen]
+                assert len(aanwezig) <= 1, aanwezig
+                assert all(volgorde.index(b) < volgorde.index(einde) for b in aanwezig)
