@@ -7,12 +7,15 @@ client's consent.
 
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from wmoketen.audit import services as audit
 from wmoketen.organisaties.models import Aanbieder, Contractregel
+from wmoketen.termijnen.constants import LOPEND
+from wmoketen.termijnen.models import Termijn
 
 from .constants import MeldingStatus, PlanStatus
 from .models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
@@ -169,3 +172,75 @@ def afgekeurde_301(organisatie):
     return Bericht.objects.filter(
         afzender_id=organisatie.pk, nummer=301, status=Status.AFGEKEURD
     ).order_by("-ontvangen_op")
+
+
+# Deadlines of a case ---------------------------------------------------------------------
+
+
+def termijnen_van(organisatie, *onderwerpen):
+    """The deadlines on the case's objects (melding, plan, beschikking), by due date."""
+    filter_ = None
+    for onderwerp in onderwerpen:
+        if onderwerp is None:
+            continue
+        ct = ContentType.objects.get_for_model(onderwerp)
+        deel = Termijn.objects.filter(content_type=ct, object_id=onderwerp.pk)
+        filter_ = deel if filter_ is None else filter_ | deel
+    if filter_ is None:
+        return []
+    return list(
+        Termijn.objects.voor_organisatie(organisatie)
+        .filter(pk__in=filter_.values("pk"))
+        .select_related("regel")
+        .order_by("vervaldatum", "pk")
+    )
+
+
+def lopende_termijnen_per_melding(organisatie, meldingen) -> dict[int, list]:
+    """Per melding pk: its running deadlines and those of its plan (one query)."""
+    meldingen = list(meldingen)
+    plannen = {m.plan.pk: m.pk for m in meldingen if plan_van(m)}
+    ct_melding = ContentType.objects.get_for_model(type(meldingen[0])) if meldingen else None
+    ct_plan = ContentType.objects.get_for_model(Ondersteuningsplan)
+    per_melding: dict[int, list] = {m.pk: [] for m in meldingen}
+    if not meldingen:
+        return per_melding
+    rijen = (
+        Termijn.objects.voor_organisatie(organisatie)
+        .filter(status__in=LOPEND)
+        .filter(
+            content_type__in=[ct_melding, ct_plan],
+            object_id__in=[*per_melding, *plannen],
+        )
+        .order_by("vervaldatum", "pk")
+    )
+    for termijn in rijen:
+        if termijn.content_type_id == ct_melding.pk and termijn.object_id in per_melding:
+            per_melding[termijn.object_id].append(termijn)
+        elif termijn.content_type_id == ct_plan.pk and termijn.object_id in plannen:
+            per_melding[plannen[termijn.object_id]].append(termijn)
+    for melding in meldingen:
+        plan = plan_van(melding)
+        taaktermijn = plan and plan.taak_id and plan.taak.termijn
+        if taaktermijn and taaktermijn.is_lopend:
+            per_melding[melding.pk].append(taaktermijn)
+        per_melding[melding.pk].sort(key=lambda t: t.vervaldatum)
+    return per_melding
+
+
+def plan_van(melding):
+    try:
+        return melding.plan
+    except Ondersteuningsplan.DoesNotExist:
+        return None
+
+
+def lopende_termijn_per_plan(organisatie, plannen) -> dict:
+    """Per plan pk: its running deadline (the backoffice's aanvragen list, one query)."""
+    ct = ContentType.objects.get_for_model(Ondersteuningsplan)
+    return {
+        t.object_id: t
+        for t in Termijn.objects.voor_organisatie(organisatie).filter(
+            content_type=ct, object_id__in=[p.pk for p in plannen], status__in=LOPEND
+        )
+    }

@@ -12,7 +12,6 @@ from datetime import date
 
 from django import forms
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,8 +21,6 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.berichten.rollen import LEZERS
 from wmoketen.producten.models import Product
-from wmoketen.termijnen.constants import LOPEND
-from wmoketen.termijnen.models import Termijn
 from wmoketen.toewijzingen.models import Toewijzing
 
 from . import queries, services
@@ -42,7 +39,7 @@ from .forms import (
     aanbieders_keuze,
     resultaten_formset,
 )
-from .models import Beschikking, Ondersteuningsplan
+from .models import Beschikking
 from .profiel import bepaal_profiel
 
 GEMEENTE = (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
@@ -51,67 +48,6 @@ FOUTEN = (ValidationError, PermissionDenied)
 
 def _fout(form, fout) -> None:
     form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
-
-
-# Deadlines -------------------------------------------------------------------------------
-
-
-def _termijnen(organisatie, *onderwerpen):
-    """The deadlines on the case's objects (melding, plan, beschikking), by due date."""
-    filter_ = None
-    for onderwerp in onderwerpen:
-        if onderwerp is None:
-            continue
-        ct = ContentType.objects.get_for_model(onderwerp)
-        deel = Termijn.objects.filter(content_type=ct, object_id=onderwerp.pk)
-        filter_ = deel if filter_ is None else filter_ | deel
-    if filter_ is None:
-        return []
-    return list(
-        Termijn.objects.voor_organisatie(organisatie)
-        .filter(pk__in=filter_.values("pk"))
-        .select_related("regel")
-        .order_by("vervaldatum", "pk")
-    )
-
-
-def _lopende_termijnen(organisatie, meldingen) -> dict[int, list]:
-    """Per melding pk: its running deadlines and those of its plan (one query)."""
-    meldingen = list(meldingen)
-    plannen = {m.plan.pk: m.pk for m in meldingen if _plan_van(m)}
-    ct_melding = ContentType.objects.get_for_model(type(meldingen[0])) if meldingen else None
-    ct_plan = ContentType.objects.get_for_model(Ondersteuningsplan)
-    per_melding: dict[int, list] = {m.pk: [] for m in meldingen}
-    if not meldingen:
-        return per_melding
-    rijen = (
-        Termijn.objects.voor_organisatie(organisatie)
-        .filter(status__in=LOPEND)
-        .filter(
-            content_type__in=[ct_melding, ct_plan],
-            object_id__in=[*per_melding, *plannen],
-        )
-        .order_by("vervaldatum", "pk")
-    )
-    for termijn in rijen:
-        if termijn.content_type_id == ct_melding.pk and termijn.object_id in per_melding:
-            per_melding[termijn.object_id].append(termijn)
-        elif termijn.content_type_id == ct_plan.pk and termijn.object_id in plannen:
-            per_melding[plannen[termijn.object_id]].append(termijn)
-    for melding in meldingen:
-        plan = _plan_van(melding)
-        taaktermijn = plan and plan.taak_id and plan.taak.termijn
-        if taaktermijn and taaktermijn.is_lopend:
-            per_melding[melding.pk].append(taaktermijn)
-        per_melding[melding.pk].sort(key=lambda t: t.vervaldatum)
-    return per_melding
-
-
-def _plan_van(melding):
-    try:
-        return melding.plan
-    except Ondersteuningsplan.DoesNotExist:
-        return None
 
 
 # The route as steps --------------------------------------------------------------------------
@@ -250,7 +186,7 @@ def caseload(request):
             "ontvangen_op", "pk"
         )
     )
-    termijnen = _lopende_termijnen(gebruiker.organisatie, meldingen)
+    termijnen = queries.lopende_termijnen_per_melding(gebruiker.organisatie, meldingen)
     rijen = [(m, termijnen[m.pk][0] if termijnen[m.pk] else None) for m in meldingen]
     context = {
         "rijen": rijen,
@@ -386,7 +322,7 @@ def _voer_uit(request, stap, form, melding, plan) -> str:
 @rol_vereist(*GEMEENTE)
 def melding(request, pk: int):
     melding = queries.lees_melding(request.user, pk)
-    plan = _plan_van(melding)
+    plan = queries.plan_van(melding)
     onderzoek = queries.onderzoek_van(melding, request.user.organisatie)
     is_consulent = request.user.heeft_rol(Rol.TOEGANGSMEDEWERKER)
     stap = request.POST.get("stap", "") if request.method == "POST" else ""
@@ -440,7 +376,7 @@ def melding(request, pk: int):
         "bericht": bericht,
         "stappen": _stappen(melding, plan, onderzoek, beschikking, bericht),
         "huidig": _huidige_stap(melding, plan),
-        "termijnen": _termijnen(request.user.organisatie, melding, plan, beschikking)
+        "termijnen": queries.termijnen_van(request.user.organisatie, melding, plan, beschikking)
         + ([plan.taak.termijn] if plan and plan.taak_id and plan.taak.termijn_id else []),
         "formulieren": formulieren,
         "onderdeel": next(iter(formulieren), ""),
@@ -570,13 +506,7 @@ def opdrachten(request):
 def aanvragen(request):
     organisatie = request.user.organisatie
     plannen = list(queries.aanvragen_te_beslissen(organisatie).order_by("aanvraag_op", "pk"))
-    ct = ContentType.objects.get_for_model(Ondersteuningsplan)
-    termijnen = {
-        t.object_id: t
-        for t in Termijn.objects.voor_organisatie(organisatie).filter(
-            content_type=ct, object_id__in=[p.pk for p in plannen], status__in=LOPEND
-        )
-    }
+    termijnen = queries.lopende_termijn_per_plan(organisatie, plannen)
     context = {
         "rijen": [(p, termijnen.get(p.pk)) for p in plannen],
         "beschikkingen": queries.beschikkingen_voor(organisatie)[:25],
@@ -620,7 +550,7 @@ def aanvraag(request, pk: int):
                 f"Beschikking {beschikking.nummer} is genomen en de toewijzing is verstuurd.",
             )
             return redirect("toegang:beschikking", pk=beschikking.pk)
-    termijnen = _termijnen(organisatie, plan.melding, plan)
+    termijnen = queries.termijnen_van(organisatie, plan.melding, plan)
     context = {
         "plan": plan,
         "melding": plan.melding,
