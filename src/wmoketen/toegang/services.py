@@ -152,13 +152,16 @@ def _niet_voor(datum: date, grens: date, tekst: str) -> None:
 
 def _vergrendel_melding(melding: Melding) -> Melding:
     return (
-        Melding.objects.select_for_update().select_related("gemeente", "client").get(pk=melding.pk)
+        Melding.objects.select_for_update(of=("self",))
+        .select_related("gemeente", "client")
+        .get(pk=melding.pk)
     )
 
 
 def _vergrendel_plan(plan: Ondersteuningsplan) -> Ondersteuningsplan:
     return (
-        Ondersteuningsplan.objects.select_for_update()
+        # Lock the plan row only: PostgreSQL refuses FOR UPDATE on the outer-joined relations.
+        Ondersteuningsplan.objects.select_for_update(of=("self",))
         .select_related("melding__gemeente", "melding__client", "aanbieder", "taak")
         .get(pk=plan.pk)
     )

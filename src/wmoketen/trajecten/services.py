@@ -210,7 +210,11 @@ def wijzig_taakstatus(
 
     ``op``: the day the task was done (closes its deadline on that day; default today).
     """
-    taak = Taak.objects.select_for_update().select_related("aangemaakt_door").get(pk=taak.pk)
+    taak = (
+        Taak.objects.select_for_update(of=("self",))
+        .select_related("aangemaakt_door")
+        .get(pk=taak.pk)
+    )
     if not mag_status_wijzigen(taak, acting_user):
         raise PermissionDenied("U mag de status van deze taak niet wijzigen.")
     if status not in OVERGANGEN.get(taak.status, set()):
