@@ -127,7 +127,9 @@ class Berichttype:
         return tags
 
 
-# Variables for the rules' XPath filters (registry docstring): dates as numbers yyyymmdd.
+# Variables for the rules' XPath filters (registry docstring): dates as numbers yyyymmdd,
+# read with ``datum_van`` (the rules' own reading: a year before 1 or after 9999 becomes
+# date.min / date.max, 10101 / 99991231), NaN when absent.
 FILTERVARIABELEN = {
     "dagtekening": "/m:Bericht/m:Header/m:BerichtIdentificatie/b:Dagtekening",
     "declaratieperiode_eind": "/m:Bericht/m:Declaratie/m:DeclaratiePeriode/b:Einddatum",
@@ -153,7 +155,7 @@ def berichttype(standaard: str, bericht: str) -> Berichttype:
     dagtekening = (f"{{{m}}}Header", f"{{{m}}}BerichtIdentificatie", f"{{{b}}}Dagtekening")
     gebruikt = " ".join(xpath.path for xpath, _ in controles)
     variabelen = tuple(
-        (naam, etree.XPath(f"number(translate({pad}, '-', ''))", namespaces=model.ns))
+        (naam, etree.XPath(pad, namespaces=model.ns))
         for naam, pad in FILTERVARIABELEN.items()
         if f"${naam}" in gebruikt
     )
@@ -424,7 +426,12 @@ def _controleer_groot(
 
 def _variabelen(soort: Berichttype, root: etree._Element) -> dict[str, float]:
     """The XPath variables the rule filters use, each evaluated once per message."""
-    return {naam: xpath(root) for naam, xpath in soort.variabelen}
+    uit = {}
+    for naam, xpath in soort.variabelen:
+        elementen = xpath(root)
+        dag = datum_van(elementen[0]) if elementen else None
+        uit[naam] = float("nan") if dag is None else dag.year * 10000.0 + dag.month * 100 + dag.day
+    return uit
 
 
 def _dagtekening(soort: Berichttype, root: etree._Element) -> date | None:

@@ -31,7 +31,10 @@ How to write a rule (for every module in this package, e.g. ``cd.py``, ``cs.py``
   ``$declaratie_dagtekening``: those dates as numbers yyyymmdd, NaN when absent) that
   selects a SUPERSET of the violating scope elements; it is appended to the compiled scope
   XPath, so in a valid message the function is usually never called. Dates compare as
-  numbers with ``translate(., '-', '')``. The function stays the authority.
+  numbers with ``translate(., '-', '')``; that is only right for a plain YYYY-MM-DD, so a
+  filter also selects longer date texts (``string-length(.) > 10``: a year before 1 or after
+  9999, which ``datum_van`` reads as date.min / date.max). The variables are read with
+  ``datum_van`` too. The function stays the authority.
 * The filter still costs libxml2 about a microsecond per scope element per child path it
   reads, which on a 10,000-prestatie 323 adds up. A rule with such a scope can also get
   ``@regel(..., vooraf=fn)``: ``fn(ctx, tags) -> bool`` is asked once per message, with the
@@ -47,6 +50,7 @@ How to write a rule (for every module in this package, e.g. ``cd.py``, ``cs.py``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,6 +65,7 @@ __all__ = [
     "REGELS",
     "Bevinding",
     "Context",
+    "GrensDatum",
     "Regel",
     "RegelFunctie",
     "Vooraf",
@@ -91,6 +96,9 @@ class Regel:
     module: str
     filter: str | None = None  # XPath predicate selecting a superset of the violations
     vooraf: Vooraf | None = None  # whole-message precheck: False = certainly no violation
+    # The retourcode the official rule text gives, when a finding of this single-message
+    # check is reported with another one (``retourcode``, "0001"): metadata only (TR319: 9319).
+    officiele_retourcode: str | None = None
 
 
 REGELS: dict[str, Regel] = {}
@@ -103,13 +111,20 @@ def regel(
     titel: str,
     filter: str | None = None,
     vooraf: Vooraf | None = None,
+    officiele_retourcode: str | None = None,
 ) -> Callable[[RegelFunctie], RegelFunctie]:
-    """Register ``fn(element, ctx) -> Iterable[Bevinding]`` as the rule ``code``."""
+    """Register ``fn(element, ctx) -> Iterable[Bevinding]`` as the rule ``code``.
+
+    ``retourcode`` is what a finding reports (single-message rules: "0001");
+    ``officiele_retourcode`` records a different code of the official rule text (metadata).
+    """
 
     def decorate(fn: RegelFunctie) -> RegelFunctie:
         if code in REGELS:
             raise ValueError(f"regel {code} is al geregistreerd ({REGELS[code].module})")
-        REGELS[code] = Regel(code, retourcode, titel, fn, fn.__module__, filter, vooraf)
+        REGELS[code] = Regel(
+            code, retourcode, titel, fn, fn.__module__, filter, vooraf, officiele_retourcode
+        )
         return fn
 
     return decorate
@@ -339,13 +354,50 @@ class Context:
         return (f"{{{self.ns['m']}}}{naam}", f"{{{self.ns['b']}}}{naam}")
 
 
+# The xs:date lexical form: an optional '-', a year of four or more digits (no leading zero
+# beyond four), month, day and an optional timezone (LDT_Datum forbids one; ignored here).
+_XS_DATE = re.compile(r"^(-?)(\d{4,})-(\d\d)-(\d\d)(?:Z|[+-]\d\d:\d\d)?$")
+
+
+class GrensDatum(date):
+    """An xs:date outside Python's range, as ``date.min`` (year before 1: "-0500-08-13",
+    "0000-...") or ``date.max`` (year after 9999: "12023-08-13"), so it compares as earlier or
+    later than every real date and the date rules still fire; ``tekst`` is the original."""
+
+    tekst = ""  # set per instance; "" on a copy made by ``replace``
+
+    def __str__(self) -> str:
+        return self.tekst or self.isoformat()
+
+
 def datum_van(element: etree._Element) -> date | None:
-    """The xs:date value of ``element`` (a timezone suffix is ignored), None if not a date."""
-    tekst = (element.text or "").strip()[:10]
+    """The xs:date value of ``element`` (a timezone suffix is ignored), None if not a date.
+
+    Years before 1 and after 9999 (valid xs:date, outside ``datetime.date``) become the
+    ``GrensDatum`` sentinels ``date.min`` and ``date.max``.
+    """
+    tekst = (element.text or "").strip()
     try:
-        return date.fromisoformat(tekst)
+        return date.fromisoformat(tekst[:10])  # the usual YYYY-MM-DD: fast
     except ValueError:
+        return _buiten_bereik(tekst)
+
+
+def _buiten_bereik(tekst: str) -> date | None:
+    match = _XS_DATE.match(tekst)
+    if match is None:
         return None
+    teken, jaar, maand, dag = match.groups()
+    if not (1 <= int(maand) <= 12 and 1 <= int(dag) <= 31):
+        return None
+    if teken or int(jaar) < 1:
+        grens = GrensDatum(1, 1, 1)  # date.min
+    elif int(jaar) > 9999:
+        grens = GrensDatum(9999, 12, 31)  # date.max
+    else:
+        return None  # in range but not a real date (2023-02-30)
+    grens.tekst = tekst
+    return grens
 
 
 def decimaal_van(element: etree._Element) -> Decimal | None:

@@ -278,14 +278,18 @@ class ScopeRegel:
 
 # TR101 ("geen dubbele regels binnen een bericht") is XSLT-checked per its own text
 # ("Gebruik in berichten": 301, 305, 307, 315, 317, 323, 325) but has no rows in
-# regel-scope.md. It is checked on every container of a repeating berichtklasse that has a
-# logical key; the keys themselves are in regels/tr.py.
+# regel-scope.md. It is checked on every container of a repeating berichtklasse whose key
+# elements the CD/CS tables mark (Sleutelelement); the keys themselves are in regels/tr.py.
+# AangevraagdProduct (315, key ReferentieAanbieder) is TR383's.
 _TR101_CONTAINERS = (
     ("301", "ToegewezenProducten"),
+    ("301", "Relaties"),
+    ("301", "Contactgegevens"),
     ("305", "StartProducten"),
     ("307", "StopProducten"),
     ("317", "OngewijzigdeProducten"),
     ("317", "TeWijzigenProducten"),
+    ("317", "NieuweProducten"),
     ("323", "Clienten"),
     ("323", "Prestaties"),
     ("325", "Clienten"),

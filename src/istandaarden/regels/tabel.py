@@ -35,9 +35,12 @@ def enkelvoudig() -> list[str]:
             for s in ("iwmo", "ijw")
         }
         module = regel.module.removeprefix("istandaarden.")
+        retourcode = regel.retourcode
+        if regel.officiele_retourcode:
+            retourcode += f" (regeltekst: {regel.officiele_retourcode})"
         regels.append(
             f"| {code} | {regel.titel} | {_scope(per['iwmo'])} | {_scope(per['ijw'])} "
-            f"| {regel.retourcode} | `{module}` |"
+            f"| {retourcode} | `{module}` |"
         )
     return regels
 

@@ -198,6 +198,16 @@ def _na_dagtekening(root):  # TR134 and TR319
     _alle(periode, "b:Einddatum")[0].text = "2024-05-07"
 
 
+def _jaar_na_9999(root):  # TR134, TR137, TR319: text prechecks must not compare "12024" < "2024"
+    periode = _alle(root, PRESTATIE + "[2]/m:ProductPeriode")[0]
+    _alle(periode, "b:Begindatum")[0].text = "12024-03-01"
+    _alle(periode, "b:Einddatum")[0].text = "12024-03-07"
+
+
+def _jaar_voor_1(root):  # TR137 and TR335: a year before 1 ends before every Begindatum
+    _alle(root, PRESTATIE + "[5]/m:ProductPeriode/b:Einddatum")[0].text = "-2018-03-07"
+
+
 def _creditering(root):  # CD060, TR315, TR316: credits in the same message
     for positie, vorig in ((1, "X1"), (2, "X1"), (3, None)):
         prestatie = _alle(root, f"{PRESTATIE}[{positie}]")[0]
@@ -231,6 +241,8 @@ INJECTIES_323 = [
     (_dubbel_referentienummer, {"TR101"}),
     (_voor_2021, {"CS100", "TR335"}),
     (_na_dagtekening, {"TR134", "TR319"}),
+    (_jaar_na_9999, {"TR134", "TR137", "TR319"}),
+    (_jaar_voor_1, {"TR137", "TR335"}),
     (_creditering, {"CD060", "TR315", "TR316"}),
     (_tarief_en_euros, {"CD087", "CS339", "CS325"}),
 ]
