@@ -34,7 +34,7 @@ from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.models import Sluitingsdag
 from wmoketen.toegang import services as toegang
 from wmoketen.toegang.constants import Levensdomein
-from wmoketen.toewijzingen.models import Toewijzing
+from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing
 from wmoketen.trajecten import services as trajecten
 
 GEHEIM_BSN = "999993653"
@@ -173,11 +173,29 @@ def andermans(db):
         vervaldatum=date.today() + timedelta(days=3),
     )
     melding, plan, beschikking = toegangsroute(client, gebruiker, aanbieder, regel.contract)
+    toewijzing = Toewijzing.objects.get(beschikkingnummer=beschikking.nummer)
+    # The aanbieder's record of it (the 301 is not delivered here: on-commit does not run).
+    ontvangen = AanbiederToewijzing.objects.create(
+        aanbieder=aanbieder,
+        gemeente=gemeente,
+        client=Client.objects.get(organisatie=aanbieder, bsn=GEHEIM_BSN),
+        wet="wmo",
+        toewijzingnummer=toewijzing.toewijzingnummer,
+        productcategorie="02",
+        productcode="02A01",
+        product=regel.product,
+        ingangsdatum=toewijzing.ingangsdatum,
+        toewijzingsdatum=toewijzing.toewijzingsdatum,
+        toewijzingstijd=toewijzing.toewijzingstijd,
+        bericht=toewijzing.bericht,
+        ontvangen_op=date.today(),
+    )
     return {
         "toegang_melding": melding,
         "toegang_ondersteuningsplan": plan,
         "toegang_beschikking": beschikking,
-        "toewijzing": Toewijzing.objects.get(beschikkingnummer=beschikking.nummer),
+        "toewijzing": toewijzing,
+        "ontvangen_toewijzing": ontvangen,
         "traject": traject,
         "taak": taak,
         "termijn": taak.termijn,
@@ -234,6 +252,9 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         "toegang:aanvraag": data["toegang_ondersteuningsplan"],
         "toegang:beschikking": data["toegang_beschikking"],
         "toegang:brief": data["toegang_beschikking"],
+        "toewijzingen:detail": data["toewijzing"],
+        "toewijzingen:opnieuw_versturen": data["toewijzing"],
+        "toewijzingen:ontvangen": data["ontvangen_toewijzing"],
     }
     if naam in objecten:
         return [{"pk": objecten[naam].pk}]
@@ -370,3 +391,14 @@ def test_eigen_gegevens_zijn_wel_zichtbaar(client, andermans):
         in client.get(f"/toegang/beschikkingen/{beschikking.pk}/").content.decode()
     )
     assert client.get(f"/toegang/beschikkingen/{beschikking.pk}/brief/").status_code == 200
+    gebruiker.groups.add(*gebruiker.groups.model.objects.filter(name=Rol.BACKOFFICE))
+    toewijzing = andermans["toewijzing"]
+    assert "Geheimnaam" in client.get(f"/toewijzingen/{toewijzing.pk}/").content.decode()
+    assert "Geheimnaam" in client.get("/toewijzingen/").content.decode()
+    assert "Geheimnaam" in client.get("/toewijzingen/wachtlijst/").content.decode()
+    assert GEHEIM_BSN in client.get("/toewijzingen/wachtlijst/wachtlijst.csv").content.decode()
+    medewerker = GebruikerFactory(organisatie=andermans["aanbieder"], rol=Rol.AANBIEDER)
+    client.force_login(medewerker)
+    ontvangen = andermans["ontvangen_toewijzing"]
+    assert "Geheimnaam" in client.get(f"/toewijzingen/ontvangen/{ontvangen.pk}/").content.decode()
+    assert "Geheimnaam" in client.get("/toewijzingen/ontvangen/").content.decode()

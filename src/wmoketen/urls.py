@@ -10,6 +10,7 @@ urlpatterns = [
     path("producten/", include("wmoketen.producten.urls")),
     path("trajecten/", include("wmoketen.trajecten.urls")),
     path("toegang/", include("wmoketen.toegang.urls")),
+    path("toewijzingen/", include("wmoketen.toewijzingen.urls")),
     path("meldingen/", include("wmoketen.meldingen.urls")),
     path("berichten/", include("wmoketen.berichten.urls")),
     path("api/", include("wmoketen.berichten.api.urls")),

@@ -1,6 +1,10 @@
 """Demo data: the seeds' gemeenten, three aanbieders with contracts, users and 30 clients, and
 the gemeenten's clients walked through the toegang route (``_toegang``), so that every step
-has cases waiting (some overdue) and WMO301 and JW301 messages have been sent.
+has cases waiting (some overdue) and WMO301 and JW301 messages have been sent; then the
+aanbieders start, pause, restart and stop some of those allocations (``_leveringen``), so the
+demo holds 301/302/305/306/307/308 for both the Wmo and the Jeugdwet, all exchanged through
+the real pipeline (internal transport), and the waiting list has started, paused, stopped and
+waiting allocations.
 
 Idempotent: everything is looked up by its natural key first, so a second run changes nothing.
 """
@@ -17,6 +21,10 @@ from django.utils import timezone
 
 from wmoketen.accounts.constants import ROLLEN_AANBIEDER, ROLLEN_GEMEENTE, Rol
 from wmoketen.accounts.models import Gebruiker
+from wmoketen.berichten.constants import Status as BerichtStatus
+from wmoketen.berichten.constants import Transport
+from wmoketen.berichten.models import Bericht
+from wmoketen.berichten.services import verwerk
 from wmoketen.clienten import services as clienten
 from wmoketen.clienten.models import Client
 from wmoketen.organisaties import services as organisaties
@@ -27,6 +35,8 @@ from wmoketen.termijnen.kalender import plus_werkdagen
 from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toegang import services as toegang
 from wmoketen.toegang.constants import Levensdomein
+from wmoketen.toewijzingen import levering as leveringen
+from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.trajecten import services as trajecten
 
 WACHTWOORD = "Demo-wmoketen-2026"
@@ -340,6 +350,67 @@ def _toegang(gemeenten) -> None:
             _loop_route(client, gemeente, wet, stap, dagen)
 
 
+def _bezorg_intern() -> None:
+    """Run the receiving side's pipeline now for every message sent inside the installation.
+
+    Normally that happens after the commit (Celery); the demo runs in one transaction and
+    needs the 301 received before the aanbieder can start. A later delivery of the same
+    message is a no-op (only a message still *verzonden* is processed).
+    """
+    while True:
+        wachtend = list(
+            Bericht.objects.filter(
+                transport=Transport.INTERN, status=BerichtStatus.VERZONDEN
+            ).order_by("pk")
+        )
+        if not wachtend:
+            return
+        for bericht in wachtend:
+            verwerk(bericht)
+
+
+# What the aanbieder did with the allocation of a beschikte client: (gemeentecode, index of
+# the client in ROUTE) → steps (start / pauze / stop, days after the ingangsdatum, reden).
+# The other beschikte clients wait for a start (the waiting list).
+LEVERINGEN = {
+    ("0988", 0): [("start", 1), ("pauze", 6), ("start", 12), ("stop", 20, "19")],  # gestopt
+    ("0946", 1): [("start", 2), ("pauze", 6)],  # gepauzeerd
+    ("1640", 5): [("start", 1)],  # gestart
+    ("0034", 0): [("start", 1), ("pauze", 4), ("start", 9), ("stop", 15, "31")],  # Jeugd, gestopt
+    ("0034", 1): [("start", 1)],  # Jeugd, gestart
+}
+
+
+def _leveringen(gemeenten) -> None:
+    """The aanbieders' starts, pauses and stops (305/307 → 306/308), once per allocation."""
+    for gemeente in gemeenten:
+        clienten_ = list(Client.objects.voor_organisatie(gemeente).order_by("pk"))
+        for (code, index), stappen in LEVERINGEN.items():
+            if code != gemeente.gemeentecode or index >= len(clienten_):
+                continue
+            toewijzing = (
+                AanbiederToewijzing.objects.filter(
+                    gemeente_id=gemeente.pk, client__bsn=clienten_[index].bsn
+                )
+                .select_related("aanbieder")
+                .first()
+            )
+            if toewijzing is None or toewijzing.leveringen.exists():
+                continue
+            medewerker = _gebruiker(toewijzing.aanbieder, Rol.AANBIEDER)
+            for soort, dagen, *reden in stappen:
+                op = min(toewijzing.ingangsdatum + timedelta(days=dagen), timezone.localdate())
+                if soort == "start":
+                    leveringen.registreer_start(toewijzing, startdatum=op, acting_user=medewerker)
+                elif soort == "pauze":
+                    leveringen.registreer_pauze(toewijzing, einddatum=op, acting_user=medewerker)
+                else:
+                    leveringen.registreer_stop(
+                        toewijzing, einddatum=op, reden=reden[0], acting_user=medewerker
+                    )
+                _bezorg_intern()
+
+
 @transaction.atomic
 def laad_demo() -> list[Login]:
     call_command("loaddata", "producten", verbosity=0)
@@ -398,4 +469,6 @@ def laad_demo() -> list[Login]:
         _clienten(organisatie, 6 if organisatie.is_gemeente else 2, rng, bsns, consulent)
     _traject(gemeenten[0], aanbieders[0])
     _toegang(gemeenten)
+    _bezorg_intern()  # the 301s reach the aanbieders, their 302s come back
+    _leveringen(gemeenten)
     return logins

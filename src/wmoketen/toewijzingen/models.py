@@ -10,7 +10,13 @@ from wmoketen.organisaties.scoping import OrganisatieQuerySet
 from wmoketen.producten.codelijsten import InCodelijst, omschrijving
 from wmoketen.producten.constants import Wet
 
-from .constants import MAX_TOEWIJZINGNUMMER, REDEN_VERWIJDERD, Status
+from .constants import (
+    MAX_TOEWIJZINGNUMMER,
+    REDEN_VERWIJDERD,
+    AanbiederStatus,
+    LeveringStatus,
+    Status,
+)
 
 
 class ToewijzingQuerySet(OrganisatieQuerySet):
@@ -34,6 +40,17 @@ class ToewijzingQuerySet(OrganisatieQuerySet):
         if einddatum is not None:
             qs = qs.filter(ingangsdatum__lte=einddatum)
         return qs
+
+    def zonder_start(self) -> "ToewijzingQuerySet":
+        """Allocations without any delivery started (the waiting list): no Levering that is
+        not removed."""
+        return self.exclude(
+            leveringen__status__in=[
+                LeveringStatus.GESTART,
+                LeveringStatus.GEPAUZEERD,
+                LeveringStatus.GESTOPT,
+            ]
+        )
 
 
 class Toewijzing(models.Model):
@@ -133,6 +150,15 @@ class Toewijzing(models.Model):
         return omschrijving("WJ756", self.eenheid) if self.eenheid else ""
 
     @property
+    def laatste_levering(self) -> "Levering | None":
+        """The latest delivery period that was not removed (None: never started)."""
+        return (
+            self.leveringen.exclude(status=LeveringStatus.VERWIJDERD)
+            .order_by("-begindatum", "-pk")
+            .first()
+        )
+
+    @property
     def frequentie_omschrijving(self) -> str:
         return omschrijving("WMO757", self.frequentie) if self.frequentie else ""
 
@@ -157,6 +183,244 @@ class Nummerreeks(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisatie} {self.naam}: {self.laatste}"
+
+    @classmethod
+    def zichtbaar_voor(cls, organisatie) -> Q:
+        return Q(organisatie_id=organisatie.pk)
+
+
+def _hoofdaannemers_van(organisatie):
+    """The hoofdaannemers that have ``organisatie`` as onderaannemer (a subquery)."""
+    from wmoketen.organisaties.models import Contract
+
+    return Contract.objects.filter(onderaannemingen__onderaannemer_id=organisatie.pk).values(
+        "aanbieder_id"
+    )
+
+
+class AanbiederToewijzingQuerySet(OrganisatieQuerySet):
+    def actueel(self) -> "AanbiederToewijzingQuerySet":
+        return self.filter(status=AanbiederStatus.ACTUEEL)
+
+    def zonder_start(self) -> "AanbiederToewijzingQuerySet":
+        """Current allocations for which the aanbieder never registered a start."""
+        return self.actueel().exclude(
+            leveringen__status__in=[
+                LeveringStatus.GESTART,
+                LeveringStatus.GEPAUZEERD,
+                LeveringStatus.GESTOPT,
+            ]
+        )
+
+
+class AanbiederToewijzing(models.Model):
+    """One allocated product as the AANBIEDER received it in a WMO301/JW301.
+
+    The aanbieder's own record (scoped to the aanbieder; ``client`` is the aanbieder's own
+    client record, created or updated from the 301). The gemeente's record is ``Toewijzing``;
+    in a two-party installation only the XML connects them.
+    """
+
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder", models.PROTECT, related_name="ontvangen_toewijzingen"
+    )
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", models.PROTECT, related_name="+", verbose_name="gemeente"
+    )
+    client = models.ForeignKey(
+        "clienten.Client",
+        models.PROTECT,
+        related_name="ontvangen_toewijzingen",
+        verbose_name="cliënt",
+    )
+    wet = models.CharField("wet", max_length=10, choices=Wet.choices)
+    toewijzingnummer = models.PositiveIntegerField("toewijzingnummer")
+    productcategorie = models.CharField("productcategorie", max_length=2)
+    productcode = models.CharField("productcode", max_length=5, blank=True)
+    product = models.ForeignKey(
+        "producten.Product",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Het product uit de catalogus met deze categorie en code, als dat er is.",
+    )
+    ingangsdatum = models.DateField("ingangsdatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    volume = models.PositiveIntegerField("volume", null=True, blank=True)
+    eenheid = models.CharField("eenheid (WJ756)", max_length=2, blank=True)
+    frequentie = models.CharField("frequentie (WMO757)", max_length=1, blank=True)
+    budget = models.DecimalField(
+        "budget (€)", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    reden_wijziging = models.CharField("reden wijziging", max_length=2, blank=True)
+    referentie_aanbieder = models.CharField("referentie aanbieder", max_length=36, blank=True)
+    toewijzingsdatum = models.DateField("toewijzingsdatum")
+    toewijzingstijd = models.TimeField("toewijzingstijd")
+    bericht = models.ForeignKey(
+        "berichten.Bericht",
+        models.PROTECT,
+        related_name="ontvangen_toewijzingen",
+        verbose_name="laatst ontvangen in",
+    )
+    ontvangen_op = models.DateField("eerst ontvangen op")
+    status = models.CharField(
+        "status", max_length=20, choices=AanbiederStatus.choices, default=AanbiederStatus.ACTUEEL
+    )
+    aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+    gewijzigd = models.DateTimeField("gewijzigd", auto_now=True)
+
+    objects = AanbiederToewijzingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["client", "toewijzingnummer"]
+        verbose_name = "ontvangen toewijzing"
+        verbose_name_plural = "ontvangen toewijzingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanbieder", "gemeente", "toewijzingnummer"],
+                name="ontvangen_toewijzing_uniek",
+            )
+        ]
+
+    def __str__(self) -> str:
+        product = f"{self.productcategorie}{'/' + self.productcode if self.productcode else ''}"
+        return f"{self.toewijzingnummer} {self.product or product}"
+
+    @classmethod
+    def zichtbaar_voor(cls, organisatie) -> Q:
+        """The aanbieder itself and, through the contract, its onderaannemers."""
+        return Q(aanbieder_id=organisatie.pk) | Q(aanbieder_id__in=_hoofdaannemers_van(organisatie))
+
+    @property
+    def laatste_levering(self) -> "Levering | None":
+        return (
+            self.leveringen.exclude(status=LeveringStatus.VERWIJDERD)
+            .order_by("-begindatum", "-pk")
+            .first()
+        )
+
+    def in_periode(self, datum: date) -> bool:
+        return self.ingangsdatum <= datum and (self.einddatum is None or datum <= self.einddatum)
+
+
+class LeveringQuerySet(OrganisatieQuerySet):
+    def lopend(self) -> "LeveringQuerySet":
+        """Started and neither stopped nor removed."""
+        return self.filter(status=LeveringStatus.GESTART)
+
+
+class Levering(models.Model):
+    """One period of delivery of an allocated product: a start (305) and perhaps a stop (307).
+
+    Exactly one of ``toewijzing`` (the gemeente's side, from a received 305/307) and
+    ``aanbieder_toewijzing`` (the aanbieder's side, from what it sent) is set. A pause is a stop
+    with reden 20; a restart is a new Levering with its own 305.
+    """
+
+    toewijzing = models.ForeignKey(
+        Toewijzing, models.CASCADE, null=True, blank=True, related_name="leveringen"
+    )
+    aanbieder_toewijzing = models.ForeignKey(
+        AanbiederToewijzing, models.CASCADE, null=True, blank=True, related_name="leveringen"
+    )
+    begindatum = models.DateField("begindatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    reden_beeindiging = models.CharField(
+        "reden beëindiging (WMO588/JZ588)", max_length=2, blank=True
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=LeveringStatus.choices, default=LeveringStatus.GESTART
+    )
+    startbericht = models.ForeignKey(
+        "berichten.Bericht",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="laatste 305",
+    )
+    stopbericht = models.ForeignKey(
+        "berichten.Bericht",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="laatste 307",
+    )
+    aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+    gewijzigd = models.DateTimeField("gewijzigd", auto_now=True)
+
+    objects = LeveringQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["begindatum", "pk"]
+        verbose_name = "levering"
+        verbose_name_plural = "leveringen"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(toewijzing__isnull=True) ^ Q(aanbieder_toewijzing__isnull=True),
+                name="levering_een_kant",
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("begindatum")),
+                name="levering_einde_na_begin",
+                violation_error_message="De einddatum ligt vóór de begindatum.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        eind = f" t/m {self.einddatum:%d-%m-%Y}" if self.einddatum else ""
+        return f"levering vanaf {self.begindatum:%d-%m-%Y}{eind}"
+
+    @classmethod
+    def zichtbaar_voor(cls, organisatie) -> Q:
+        return (
+            Q(toewijzing__gemeente_id=organisatie.pk)
+            | Q(toewijzing__aanbieder_id=organisatie.pk)
+            | Q(aanbieder_toewijzing__aanbieder_id=organisatie.pk)
+            | Q(aanbieder_toewijzing__aanbieder_id__in=_hoofdaannemers_van(organisatie))
+        )
+
+    @property
+    def gepauzeerd(self) -> bool:
+        return self.status == LeveringStatus.GEPAUZEERD
+
+
+class Signaal(models.Model):
+    """Something for the backoffice (or the aanbieder) to look at: a message that the standard
+    does not let us refuse but that is odd (a start outside the allocation period, a 305 or
+    307 sent late), or an allocation that ended while delivery was still running."""
+
+    organisatie = models.ForeignKey(
+        "organisaties.Organisatie", models.CASCADE, related_name="toewijzingsignalen"
+    )
+    soort = models.CharField("soort", max_length=40)
+    tekst = models.TextField("toelichting")
+    bericht = models.ForeignKey(
+        "berichten.Bericht", models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    toewijzing = models.ForeignKey(
+        Toewijzing, models.CASCADE, null=True, blank=True, related_name="signalen"
+    )
+    aanbieder_toewijzing = models.ForeignKey(
+        AanbiederToewijzing, models.CASCADE, null=True, blank=True, related_name="signalen"
+    )
+    afgehandeld_op = models.DateTimeField("afgehandeld op", null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        "accounts.Gebruiker", models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangemaakt", "-pk"]
+        verbose_name = "signaal"
+        verbose_name_plural = "signalen"
+
+    def __str__(self) -> str:
+        return f"{self.soort}: {self.tekst[:60]}"
 
     @classmethod
     def zichtbaar_voor(cls, organisatie) -> Q:

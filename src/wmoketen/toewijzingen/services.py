@@ -161,6 +161,9 @@ def verstuur_301(
             + fout.messages
         ) from fout
     Toewijzing.objects.filter(pk__in=[t.pk for t in toewijzingen]).update(bericht=bericht)
+    _open_start_ondersteuning(
+        [t for t in toewijzingen if t.bericht_id is None], gemeente, aanbieder, vandaag
+    )
     audit.log(
         acting_user,
         "toewijzing.verzonden",
@@ -169,6 +172,45 @@ def verstuur_301(
         omschrijving=f"{naam} {bericht.identificatie} met {len(toewijzingen)} product(en)",
     )
     return bericht
+
+
+def _open_start_ondersteuning(toewijzingen, gemeente, aanbieder, op) -> None:
+    """The regional norm "start of care within 10 werkdagen after the 301": toegang opens it
+    on the beschikking; for an allocation sent without one (no running deadline on a
+    Beschikking with its number), it is opened here on the toewijzing. The first 305 closes
+    it (``ontvangst.verwerk_305``)."""
+    from wmoketen.termijnen import services as termijnen
+    from wmoketen.termijnen.constants import LOPEND
+    from wmoketen.termijnen.models import Termijn
+
+    for toewijzing in toewijzingen:
+        if (
+            toewijzing.beschikkingnummer
+            and Termijn.objects.filter(
+                regel__code="start_ondersteuning",
+                status__in=LOPEND,
+                gemeente_id=gemeente.pk,
+                content_type__model="beschikking",
+                object_id__in=_beschikkingen(toewijzing.beschikkingnummer),
+            ).exists()
+        ):
+            continue
+        termijnen.open_termijn(
+            "start_ondersteuning",
+            onderwerp=toewijzing,
+            gemeente=gemeente,
+            startdatum=op,
+            organisaties=[aanbieder],
+            acting_user=None,
+        )
+
+
+def _beschikkingen(nummer: str) -> list[int]:
+    try:
+        from wmoketen.toegang.models import Beschikking
+    except ImportError:  # pragma: no cover
+        return []
+    return list(Beschikking.objects.filter(nummer=nummer).values_list("pk", flat=True))
 
 
 def volgend_nummer(organisatie, naam: str) -> int:
@@ -284,3 +326,29 @@ def _controleer_stapeling(gemeente, aanbieder, client, producten: list[TeWijzenP
 def _periode(toewijzing: Toewijzing) -> str:
     eind = f"{toewijzing.einddatum:%d-%m-%Y}" if toewijzing.einddatum else "zonder einddatum"
     return f"{toewijzing.ingangsdatum:%d-%m-%Y} t/m {eind}"
+
+
+# Start and stop of care (aanbieder side): see levering.py.
+from .levering import (  # noqa: E402
+    corrigeer_start,
+    corrigeer_stop,
+    mag_registreren,
+    pauze_moet_gemeld,
+    registreer_pauze,
+    registreer_start,
+    registreer_stop,
+    verwijder_start,
+    verwijder_stop,
+)
+
+__all__ += [
+    "corrigeer_start",
+    "corrigeer_stop",
+    "mag_registreren",
+    "pauze_moet_gemeld",
+    "registreer_pauze",
+    "registreer_start",
+    "registreer_stop",
+    "verwijder_start",
+    "verwijder_stop",
+]

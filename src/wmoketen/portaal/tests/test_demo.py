@@ -3,6 +3,7 @@ from datetime import date
 
 from django.core.management import call_command
 
+from istandaarden.validation import validate
 from wmoketen.accounts.models import Gebruiker
 from wmoketen.audit.models import AuditRegel
 from wmoketen.berichten.models import Bericht
@@ -13,12 +14,26 @@ from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang.constants import MeldingStatus
 from wmoketen.toegang.models import Melding
+from wmoketen.toewijzingen.constants import LeveringStatus
+from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering, Signaal, Toewijzing
 
 
 def tellingen():
     return [
         m.objects.count()
-        for m in (Gemeente, Aanbieder, Contract, Gebruiker, Client, AuditRegel, Melding, Bericht)
+        for m in (
+            Gemeente,
+            Aanbieder,
+            Contract,
+            Gebruiker,
+            Client,
+            AuditRegel,
+            Melding,
+            Bericht,
+            Toewijzing,
+            AanbiederToewijzing,
+            Levering,
+        )
     ]
 
 
@@ -30,6 +45,8 @@ def test_demo_maakt_de_keten_en_tweede_keer_verandert_niets(db, capsys):
     assert tellingen() == eerste
     # 30 clients, plus the aanbieders' own records of the 17 clients whose plan they got.
     assert eerste[:5] == [4, 3, 4, 22, 47]
+    # 40 messages; 8 allocations on each side; 7 delivery periods on each side.
+    assert eerste[7:] == [40, 8, 8, 14]
     assert sorted(Gemeente.objects.values_list("gemeentecode", flat=True)) == [
         "0034",
         "0946",
@@ -55,7 +72,6 @@ def test_demo_heeft_zaken_op_elke_stap_en_verzonden_301(db):
         "aangevraagd": 3,
         "beschikt": 8,
     }
-    # Stored in the outbox; delivered after commit (the transaction of the test never commits).
     verzonden = Counter(b.naam for b in Bericht.objects.filter(nummer=301))
     assert verzonden == {"WMO301": 6, "JW301": 2}
     te_laat = Termijn.objects.filter(status__in=LOPEND, vervaldatum__lt=date.today())
@@ -66,3 +82,51 @@ def test_demo_heeft_zaken_op_elke_stap_en_verzonden_301(db):
         "beschikking",
         "melding_beschikking",
     }
+
+
+def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
+    """Start, pause, restart and stop went 305/307 → 306/308 through the internal transport."""
+    call_command("demo")
+
+    per_bericht = Counter(
+        (b.naam, b.status, b.transport, tuple(b.retourcodes)) for b in Bericht.objects.all()
+    )
+    assert per_bericht == {
+        ("WMO301", "retour_verzonden", "intern", ()): 6,
+        ("WMO302", "verwerkt", "intern", ()): 6,
+        ("WMO305", "retour_verzonden", "intern", ()): 4,
+        ("WMO306", "verwerkt", "intern", ()): 4,
+        ("WMO307", "retour_verzonden", "intern", ()): 3,
+        ("WMO308", "verwerkt", "intern", ()): 3,
+        ("JW301", "retour_verzonden", "intern", ()): 2,
+        ("JW302", "verwerkt", "intern", ()): 2,
+        ("JW305", "retour_verzonden", "intern", ()): 3,
+        ("JW306", "verwerkt", "intern", ()): 3,
+        ("JW307", "retour_verzonden", "intern", ()): 2,
+        ("JW308", "verwerkt", "intern", ()): 2,
+    }
+    assert all(validate(b.bytes) == [] for b in Bericht.objects.all())
+    assert not Signaal.objects.exists()  # nothing odd: every message fits the allocation
+
+    # Per allocation on the gemeente's side: the state of its latest delivery period.
+    stand = Counter()
+    for toewijzing in Toewijzing.objects.all():
+        laatste = toewijzing.laatste_levering
+        stand[(toewijzing.wet, laatste.status if laatste else "wacht")] += 1
+    assert stand == {
+        ("wmo", LeveringStatus.GESTART): 1,
+        ("wmo", LeveringStatus.GEPAUZEERD): 1,
+        ("wmo", LeveringStatus.GESTOPT): 1,
+        ("wmo", "wacht"): 3,
+        ("jeugdwet", LeveringStatus.GESTART): 1,
+        ("jeugdwet", LeveringStatus.GESTOPT): 1,
+    }
+    assert Toewijzing.objects.zonder_start().count() == 3
+    # Both sides hold the same periods: 7 on the gemeente's, 7 on the aanbieders' side.
+    gemeentezijde = Counter(
+        Levering.objects.filter(toewijzing__isnull=False).values_list("status", flat=True)
+    )
+    aanbiederzijde = Counter(
+        Levering.objects.filter(aanbieder_toewijzing__isnull=False).values_list("status", flat=True)
+    )
+    assert gemeentezijde == aanbiederzijde == {"gestart": 2, "gepauzeerd": 3, "gestopt": 2}

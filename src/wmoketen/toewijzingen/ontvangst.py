@@ -1,0 +1,367 @@
+"""Handlers for received messages: the 301 on the aanbieder's side, the 305/307 on the
+gemeente's side. The cross-message rules (``regels.py``) have already refused what the
+standard refuses; what it does not refuse but is odd becomes a ``Signaal``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.forms.models import model_to_dict
+from django.utils import timezone
+
+from wmoketen.audit import services as audit
+from wmoketen.berichten.handlers import Ontvangen, handler
+from wmoketen.clienten.models import Client, Contact
+from wmoketen.clienten.services import GEDEELDE_CONTACTVELDEN
+from wmoketen.organisaties.models import Aanbieder, Gemeente
+from wmoketen.producten.constants import Wet
+from wmoketen.producten.models import Product
+
+from .constants import REDEN_PAUZE, AanbiederStatus, LeveringStatus, StatusAanlevering
+from .models import AanbiederToewijzing, Levering, Signaal
+from .regels import producten, toewijzing_van
+
+WET = {"iwmo": Wet.WMO, "ijw": Wet.JEUGDWET}
+
+
+def _d(waarde) -> date | None:
+    return date.fromisoformat(str(waarde)) if waarde else None
+
+
+def _v(waarde):
+    return getattr(waarde, "value", waarde)
+
+
+@handler("iwmo", 301)
+@handler("ijw", 301)
+def verwerk_301(ontvangen: Ontvangen) -> None:
+    """Aanbieder side: create/update the client record and the allocations; products of this
+    client (same gemeente and wet) missing from the 301 have ended (status vervallen)."""
+    bericht = ontvangen.bericht
+    aanbieder = Aanbieder.objects.get(pk=bericht.ontvanger_id)
+    gemeente = Gemeente.objects.get(pk=bericht.afzender_id)
+    wet = WET[bericht.standaard]
+    c = ontvangen.inhoud.client
+    client = _client(aanbieder, c)
+    vandaag = timezone.localdate()
+    gezien = []
+    for tp in c.toegewezen_producten.toegewezen_product:
+        categorie = _v(tp.product.categorie) if tp.product else ""
+        code = (tp.product.code or "") if tp.product else ""
+        omvang = tp.omvang
+        velden = dict(
+            client=client,
+            wet=wet,
+            productcategorie=categorie or "",
+            productcode=code,
+            product=Product.objects.filter(
+                productcategorie=categorie, productcode=code, wet=wet
+            ).first()
+            if code
+            else None,
+            ingangsdatum=_d(tp.ingangsdatum),
+            einddatum=_d(tp.einddatum),
+            volume=omvang.volume if omvang else None,
+            eenheid=_v(omvang.eenheid) if omvang else "",
+            frequentie=_v(omvang.frequentie) if omvang else "",
+            budget=(tp.budget / 100) if tp.budget is not None else None,
+            reden_wijziging=_v(tp.reden_wijziging) or "",
+            referentie_aanbieder=tp.referentie_aanbieder or "",
+            toewijzingsdatum=_d(tp.toewijzingsdatum),
+            toewijzingstijd=str(tp.toewijzingstijd)[:8],
+            bericht=bericht,
+            status=AanbiederStatus.ACTUEEL,
+        )
+        toewijzing, nieuw = AanbiederToewijzing.objects.update_or_create(
+            aanbieder=aanbieder,
+            gemeente=gemeente,
+            toewijzingnummer=tp.toewijzing_nummer,
+            defaults=velden,
+            create_defaults={**velden, "ontvangen_op": vandaag},
+        )
+        gezien.append(toewijzing.pk)
+        if (
+            toewijzing.einddatum
+            and toewijzing.leveringen.filter(status=LeveringStatus.GESTART).exists()
+        ):
+            _open_stop_zorg(toewijzing, gemeente, aanbieder, toewijzing.einddatum)
+        audit.log(
+            None,
+            "ontvangen_toewijzing.aangemaakt" if nieuw else "ontvangen_toewijzing.gewijzigd",
+            toewijzing,
+            client_id=client.pk,
+            omschrijving=f"{toewijzing} uit {bericht.naam} {bericht.identificatie}",
+        )
+        if nieuw and toewijzing.ingangsdatum < vandaag:
+            # OP271: allocated retroactively, the 305 is due 5 werkdagen after receiving the 301.
+            from wmoketen.termijnen import services as termijnen
+
+            termijnen.open_termijn(
+                "start_zorg",
+                onderwerp=toewijzing,
+                gemeente=gemeente,
+                startdatum=vandaag,
+                organisaties=[aanbieder],
+                startgebeurtenis="ontvangst van de toewijzing (301) met terugwerkende kracht",
+                acting_user=None,
+            )
+    vervallen = AanbiederToewijzing.objects.filter(
+        aanbieder=aanbieder,
+        gemeente=gemeente,
+        client=client,
+        wet=wet,
+        status=AanbiederStatus.ACTUEEL,
+    ).exclude(pk__in=gezien)
+    for toewijzing in vervallen:
+        toewijzing.status = AanbiederStatus.VERVALLEN
+        toewijzing.save(update_fields=["status", "gewijzigd"])
+        if toewijzing.leveringen.filter(status=LeveringStatus.GESTART).exists():
+            _open_stop_zorg(toewijzing, gemeente, aanbieder, vandaag)
+            Signaal.objects.create(
+                organisatie=aanbieder,
+                soort="toewijzing vervallen",
+                tekst=f"Toewijzing {toewijzing} staat niet meer in de 301 van {gemeente}, maar de "
+                "levering loopt nog: stuur een stop (307).",
+                bericht=bericht,
+                aanbieder_toewijzing=toewijzing,
+            )
+
+
+def _open_stop_zorg(toewijzing, gemeente, aanbieder, einde: date) -> None:
+    """OP272: the 307 is due 5 werkdagen after the actual end of care; the 301 that ends the
+    allocation (an einddatum, or the product left out) tells the aanbieder that end. Closed by
+    the 307 (``levering.registreer_stop``)."""
+    from wmoketen.termijnen import services as termijnen
+    from wmoketen.termijnen.constants import LOPEND
+    from wmoketen.termijnen.queries import termijnen_voor
+
+    if (
+        termijnen_voor(toewijzing, aanbieder)
+        .filter(regel__code="stop_zorg", status__in=LOPEND)
+        .exists()
+    ):
+        return
+    termijnen.open_termijn(
+        "stop_zorg",
+        onderwerp=toewijzing,
+        gemeente=gemeente,
+        startdatum=einde,
+        organisaties=[aanbieder],
+        acting_user=None,
+        startgebeurtenis="einde van de toewijzing (301) terwijl de levering loopt",
+    )
+
+
+def _client(aanbieder, c) -> Client:
+    b = c.naam
+    velden = dict(
+        geslachtsnaam=b.geslachtsnaam.achternaam,
+        voorvoegsel=b.geslachtsnaam.voorvoegsel or "",
+        partnernaam=b.partnernaam.achternaam if b.partnernaam else "",
+        partnervoorvoegsel=(b.partnernaam.voorvoegsel or "") if b.partnernaam else "",
+        voornamen=b.voornamen or "",
+        voorletters=b.voorletters or "",
+        naamgebruik=_v(b.naam_gebruik) or "",
+        geslacht=_v(c.geslacht),
+        geboortedatum=None
+        if _v(c.geboortedatum.datum_gebruik) == "3"
+        else _d(c.geboortedatum.datum),
+        datumgebruik=_v(c.geboortedatum.datum_gebruik) or "",
+    )
+    client = Client.objects.filter(organisatie_id=aanbieder.pk, bsn=c.bsn).first()
+    if client is None:
+        client = Client.objects.create(organisatie_id=aanbieder.pk, bsn=c.bsn, **velden)
+        audit.log(
+            None,
+            "client.aangemaakt",
+            client,
+            client_id=client.pk,
+            omschrijving="uit een toewijzing (301)",
+        )
+    else:
+        gewijzigd = [k for k, v in velden.items() if getattr(client, k) != v]
+        if gewijzigd:
+            for k in gewijzigd:
+                setattr(client, k, velden[k])
+            client.save()
+            audit.log(
+                None,
+                "client.gewijzigd",
+                client,
+                client_id=client.pk,
+                omschrijving=f"uit een toewijzing (301): {', '.join(gewijzigd)}",
+            )
+    _contacten(client, c)
+    return client
+
+
+def _contactvelden(contact) -> dict:
+    """One Contact of the 301 as the fields of ``clienten.Contact`` (the inverse of
+    ``bericht301._contact``)."""
+    adres, huis = contact.adres, contact.adres.huis if contact.adres else None
+    telefoon = contact.telefoon
+    t1 = telefoon.telefoon01 if telefoon else None
+    t2 = telefoon.telefoon02 if telefoon else None
+    periode = contact.periode
+    velden = dict(
+        soort=_v(contact.soort),
+        straatnaam=(adres.straatnaam or "") if adres else "",
+        huisnummer=huis.huisnummer if huis else None,
+        huisletter=(huis.huisletter or "") if huis else "",
+        huisnummertoevoeging=(huis.huisnummer_toevoeging or "") if huis else "",
+        aanduiding_woonadres=(_v(huis.aanduiding_woonadres) or "") if huis else "",
+        postcode=(adres.postcode or "") if adres else "",
+        plaatsnaam=(adres.plaatsnaam or "") if adres else "",
+        landcode=(_v(adres.land_code) if adres and adres.land_code else "NL"),
+        organisatienaam=contact.organisatie or "",
+        telefoonnummer=t1.telefoonnummer if t1 else "",
+        telefoon_landnummer=(t1.landnummer or "0031") if t1 else "0031",
+        telefoonnummer2=t2.telefoonnummer if t2 else "",
+        emailadres=contact.emailadres or "",
+        begindatum=_d(periode.begindatum) if periode else None,
+        einddatum=_d(periode.einddatum) if periode else None,
+    )
+    return {k: velden[k] for k in GEDEELDE_CONTACTVELDEN if k in velden}
+
+
+def _contacten(client: Client, c) -> None:
+    """Copy the client's own contacts (address, phone, e-mail) of the 301 into the aanbieder's
+    record: the ones it does not have yet are added (as ``clienten.services.deel_met`` does);
+    what the aanbieder recorded itself stays."""
+    if c.contactgegevens is None:
+        return
+
+    def sleutel(velden: dict) -> tuple:
+        return tuple(sorted(velden.items(), key=str))
+
+    bestaand = {
+        sleutel(model_to_dict(k, GEDEELDE_CONTACTVELDEN))
+        for k in client.contacten.filter(relatie__isnull=True)
+    }
+    for contact in c.contactgegevens.contact:
+        velden = _contactvelden(contact)
+        if sleutel(velden) in bestaand:
+            continue
+        nieuw = Contact(client=client, **velden)
+        nieuw.full_clean()
+        nieuw.save()
+        bestaand.add(sleutel(velden))
+        audit.log(
+            None,
+            "client.contact_toegevoegd",
+            nieuw,
+            client_id=client.pk,
+            omschrijving=f"uit een toewijzing (301): {nieuw}",
+        )
+
+
+@handler("iwmo", 305)
+@handler("ijw", 305)
+def verwerk_305(ontvangen: Ontvangen) -> None:
+    """Gemeente side: record (or remove) the start on the Toewijzing; close start_ondersteuning."""
+    from wmoketen.termijnen import services as termijnen
+
+    bericht = ontvangen.bericht
+    volgorde = sorted(
+        producten(ontvangen.root), key=lambda p: p.status != StatusAanlevering.VERWIJDEREN
+    )
+    for p in volgorde:
+        toewijzing = toewijzing_van(bericht, p)
+        if p.status == StatusAanlevering.VERWIJDEREN:
+            levering = toewijzing.leveringen.exclude(status=LeveringStatus.VERWIJDERD).get(
+                begindatum=p.begindatum
+            )
+            levering.status = LeveringStatus.VERWIJDERD
+            levering.startbericht = bericht
+            levering.save()
+            audit.log(
+                None,
+                "levering.start_verwijderd",
+                levering,
+                client_id=toewijzing.client_id,
+                omschrijving=f"{bericht.naam} {bericht.identificatie}",
+            )
+            continue
+        levering, _ = Levering.objects.update_or_create(
+            toewijzing=toewijzing,
+            begindatum=p.begindatum,
+            status=LeveringStatus.GESTART,
+            defaults={"startbericht": bericht},
+        )
+        audit.log(
+            None,
+            "levering.gestart",
+            levering,
+            client_id=toewijzing.client_id,
+            omschrijving=f"Start {toewijzing} op {p.begindatum:%d-%m-%Y} ({bericht.naam})",
+        )
+        if p.begindatum < toewijzing.ingangsdatum or (
+            toewijzing.einddatum and p.begindatum > toewijzing.einddatum
+        ):
+            Signaal.objects.create(
+                organisatie_id=toewijzing.gemeente_id,
+                soort="start buiten toewijzing",
+                tekst=(
+                    f"{toewijzing.aanbieder} meldt een start op {p.begindatum:%d-%m-%Y} buiten "
+                    f"de toewijzingsperiode van {toewijzing}. De standaard keurt dit niet af; "
+                    "controleer het."
+                ),
+                bericht=bericht,
+                toewijzing=toewijzing,
+            )
+        termijnen.sluit_termijnen_voor(
+            toewijzing, regelcode="start_ondersteuning", op=p.begindatum, acting_user=None
+        )
+        _sluit_beschikkingstermijn(toewijzing, p.begindatum)
+
+
+def _sluit_beschikkingstermijn(toewijzing, op: date) -> None:
+    """toegang opens start_ondersteuning on the beschikking: close it at the first start."""
+    if not toewijzing.beschikkingnummer:
+        return
+    try:
+        from wmoketen.toegang.models import Beschikking
+    except ImportError:  # pragma: no cover
+        return
+    from wmoketen.termijnen import services as termijnen
+
+    veld = "nummer" if any(f.name == "nummer" for f in Beschikking._meta.fields) else None
+    if veld is None:
+        return
+    for beschikking in Beschikking.objects.filter(**{veld: toewijzing.beschikkingnummer}):
+        termijnen.sluit_termijnen_voor(
+            beschikking, regelcode="start_ondersteuning", op=op, acting_user=None
+        )
+
+
+@handler("iwmo", 307)
+@handler("ijw", 307)
+def verwerk_307(ontvangen: Ontvangen) -> None:
+    """Gemeente side: record a stop or pause (reden 20), its correction or removal."""
+    bericht = ontvangen.bericht
+    for p, element in ((p, p.element) for p in producten(ontvangen.root)):
+        toewijzing = toewijzing_van(bericht, p)
+        levering = toewijzing.leveringen.exclude(status=LeveringStatus.VERWIJDERD).get(
+            begindatum=p.begindatum
+        )
+        reden = element.findtext("{*}RedenBeeindiging") or ""
+        if p.status == StatusAanlevering.VERWIJDEREN:
+            levering.einddatum, levering.reden_beeindiging = None, ""
+            levering.status = LeveringStatus.GESTART
+        else:
+            levering.einddatum, levering.reden_beeindiging = p.einddatum, reden
+            levering.status = (
+                LeveringStatus.GEPAUZEERD if reden == REDEN_PAUZE else LeveringStatus.GESTOPT
+            )
+        levering.stopbericht = bericht
+        levering.full_clean(
+            exclude=["toewijzing", "aanbieder_toewijzing", "startbericht", "stopbericht"]
+        )
+        levering.save()
+        audit.log(
+            None,
+            f"levering.{levering.status}",
+            levering,
+            client_id=toewijzing.client_id,
+            omschrijving=f"{bericht.naam} {bericht.identificatie}: reden {reden or '-'}",
+        )

@@ -1,0 +1,221 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_toewijzen)
+"""The allocation pages: the aanbieder's start/pause/restart/stop, the backoffice's view with
+the messages and a rejected 301, the waiting list and its CSV, and who may open what."""
+
+import pytest
+from django.test import Client as Web
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.berichten.models import Bericht
+from wmoketen.factories import AanbiederFactory, GebruikerFactory, GemeenteFactory
+from wmoketen.termijnen.services import laad_standaardregels
+from wmoketen.toewijzingen.constants import LeveringStatus
+from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
+from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
+from wmoketen.toewijzingen.tests.test_toewijzen import (  # noqa: F401  (fixtures)
+    EINDE,
+    INGANG,
+    client,
+    consulent,
+    contract,
+    gecontracteerd,
+    partijen,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def toegewezen(partijen, client, consulent, contract, django_capture_on_commit_callbacks):
+    laad_standaardregels(acting_user=None)
+    gemeente, aanbieder = partijen
+    product = gecontracteerd(contract, wet="wmo", productcode="02A01", naam="Begeleiding")
+    with django_capture_on_commit_callbacks(execute=True):
+        [toewijzing] = wijs_toe(
+            gemeente=gemeente,
+            aanbieder=aanbieder,
+            client=client,
+            wet="wmo",
+            producten=[TeWijzenProduct(product, INGANG, EINDE, 4, None, None)],
+            beschikkingnummer="B-1",
+            acting_user=consulent,
+        )
+    return toewijzing
+
+
+@pytest.fixture
+def medewerker(partijen):
+    return GebruikerFactory(organisatie=partijen[1], rol=Rol.AANBIEDER)
+
+
+@pytest.fixture
+def backoffice(partijen):
+    return GebruikerFactory(organisatie=partijen[0], rol=Rol.BACKOFFICE)
+
+
+def tekst(antwoord) -> str:
+    return antwoord.content.decode()
+
+
+def post(web, url, capture, **data):
+    """POST, deliver the messages it sent (on-commit), then follow the redirect."""
+    with capture(execute=True):
+        antwoord = web.post(url, data)
+    return web.get(antwoord.url) if antwoord.status_code == 302 else antwoord
+
+
+def test_aanbieder_start_pauze_herstart_stop(
+    client, toegewezen, medewerker, django_capture_on_commit_callbacks
+):
+    web = Web()
+    web.force_login(medewerker)
+    eigen = AanbiederToewijzing.objects.get()
+    lijst = tekst(web.get("/toewijzingen/ontvangen/"))
+    assert "Anna Maria van den Berg" in lijst and "Nog niet gestart" in lijst
+    url = f"/toewijzingen/ontvangen/{eigen.pk}/"
+    pagina = tekst(web.get(url))
+    assert "Start melden" in pagina and "WMO301" in pagina
+    capture = django_capture_on_commit_callbacks
+
+    # Outside the allocation period: the service's Dutch message, nothing stored or sent.
+    fout = tekst(post(web, url, capture, actie="start", **{"start-startdatum": "2026-01-05"}))
+    assert "ligt buiten de toewijzingsperiode" in fout
+    assert not Levering.objects.exists() and not Bericht.objects.filter(nummer=305).exists()
+
+    pagina = tekst(post(web, url, capture, actie="start", **{"start-startdatum": "2026-03-09"}))
+    assert "De start is gemeld" in pagina and "WMO305" in pagina and "WMO306" in pagina
+    assert "Pauze melden (reden 20)" in pagina
+    assert Levering.objects.get(toewijzing=toegewezen).status == LeveringStatus.GESTART
+
+    pagina = tekst(post(web, url, capture, actie="pauze", **{"pauze-einddatum": "2026-04-01"}))
+    assert "De pauze is gemeld met reden 20" in pagina and "WMO307" in pagina
+    assert "Zorg hervatten (nieuwe start)" in pagina
+    assert Levering.objects.get(toewijzing=toegewezen).status == LeveringStatus.GEPAUZEERD
+
+    pagina = tekst(post(web, url, capture, actie="start", **{"start-startdatum": "2026-05-04"}))
+    assert "De herstart is gemeld" in pagina
+
+    # A stop needs a reden from WMO588; reden 20 is offered as the pause, not here.
+    pagina = tekst(post(web, url, capture, actie="stop", **{"stop-einddatum": "2026-06-01"}))
+    assert "Dit veld is vereist" in pagina
+    assert 'value="20"' not in pagina
+    pagina = tekst(
+        post(
+            web, url, capture, actie="stop", **{"stop-einddatum": "2026-06-01", "stop-reden": "02"}
+        )
+    )
+    assert "De stop is gemeld" in pagina and "Gestopt" in pagina
+    assert list(
+        Levering.objects.filter(toewijzing=toegewezen).values_list("status", flat=True)
+    ) == [LeveringStatus.GEPAUZEERD, LeveringStatus.GESTOPT]
+    assert Bericht.objects.filter(nummer=305, soort="heen").count() == 2
+    assert Bericht.objects.filter(nummer=307, soort="heen").count() == 2
+    assert "Gestopt" in tekst(web.get("/toewijzingen/ontvangen/?toestand=gestopt"))
+    assert "Anna Maria" not in tekst(web.get("/toewijzingen/ontvangen/?toestand=gestart"))
+
+
+def test_backoffice_ziet_start_en_berichten(
+    client, toegewezen, medewerker, backoffice, django_capture_on_commit_callbacks
+):
+    web = Web()
+    web.force_login(backoffice)
+    assert "Nog niet gestart" in tekst(web.get("/toewijzingen/"))
+    wachtlijst = tekst(web.get("/toewijzingen/wachtlijst/"))
+    assert "Anna Maria van den Berg" in wachtlijst and "10 werkdagen" in wachtlijst
+
+    aanbieder = Web()
+    aanbieder.force_login(medewerker)
+    eigen = AanbiederToewijzing.objects.get()
+    post(
+        aanbieder,
+        f"/toewijzingen/ontvangen/{eigen.pk}/",
+        django_capture_on_commit_callbacks,
+        actie="start",
+        **{"start-startdatum": "2026-03-09"},
+    )
+    pagina = tekst(web.get(f"/toewijzingen/{toegewezen.pk}/"))
+    assert "Gestart" in pagina and "sinds 09-03-2026" in pagina
+    assert "WMO301" in pagina and "WMO305" in pagina and "WMO306" in pagina
+    assert "/berichten/" in pagina  # the backoffice reads messages
+    assert "Anna Maria" not in tekst(web.get("/toewijzingen/wachtlijst/"))
+    assert "Gestart" in tekst(web.get("/toewijzingen/?toestand=gestart"))
+
+
+def test_afgekeurde_301_met_uitleg_en_opnieuw_versturen(
+    client, toegewezen, backoffice, django_capture_on_commit_callbacks
+):
+    eerste = toegewezen.bericht
+    Bericht.objects.filter(pk=eerste.pk).update(status="afgekeurd", retourcodes=["8001"])
+    web = Web()
+    web.force_login(backoffice)
+    lijst = tekst(web.get("/toewijzingen/"))
+    assert "Afgekeurde toewijzingsberichten" in lijst and "8001" in lijst
+    pagina = tekst(web.get(f"/toewijzingen/{toegewezen.pk}/"))
+    assert "Toewijzingsbericht afgekeurd" in pagina and "Opnieuw versturen" in pagina
+    from istandaarden.retourcodes import omschrijving
+
+    assert omschrijving("8001") in pagina
+    pagina = tekst(
+        post(
+            web,
+            f"/toewijzingen/{toegewezen.pk}/opnieuw-versturen/",
+            django_capture_on_commit_callbacks,
+        )
+    )
+    toegewezen.refresh_from_db()
+    assert toegewezen.bericht_id != eerste.pk
+    assert toegewezen.bericht.identificatie != eerste.identificatie
+    assert f"opnieuw verstuurd als {toegewezen.bericht.identificatie}" in pagina
+    # Not rejected (any more): no second resend.
+    pagina = tekst(
+        post(
+            web,
+            f"/toewijzingen/{toegewezen.pk}/opnieuw-versturen/",
+            django_capture_on_commit_callbacks,
+        )
+    )
+    assert "niet afgekeurd" in pagina
+    assert Bericht.objects.filter(nummer=301, soort="heen").count() == 2
+
+
+def test_wachtlijst_csv_en_contractmanager(client, toegewezen, backoffice, partijen):
+    web = Web()
+    web.force_login(backoffice)
+    antwoord = web.get("/toewijzingen/wachtlijst/wachtlijst.csv?per=product")
+    assert antwoord["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in antwoord["Content-Disposition"]
+    inhoud = antwoord.content.decode("utf-8")
+    assert inhoud.startswith("\ufeffGemeente;Aanbieder;AGB-code;Cliënt;BSN;")
+    assert "Anna Maria van den Berg" in inhoud and client.bsn in inhoud
+
+    manager = Web()
+    manager.force_login(GebruikerFactory(organisatie=partijen[0], rol=Rol.CONTRACTMANAGER))
+    pagina = tekst(manager.get(f"/toewijzingen/wachtlijst/?aanbieder={partijen[1].pk}"))
+    assert "1</strong> wachtend" in pagina
+    assert "Anna Maria" not in pagina  # aggregate work: no client names
+    csv = manager.get("/toewijzingen/wachtlijst/wachtlijst.csv").content.decode("utf-8")
+    assert "Cliënt" not in csv and client.bsn not in csv and str(toegewezen.toewijzingnummer) in csv
+    assert manager.get("/toewijzingen/").status_code == 403
+    assert manager.get(f"/toewijzingen/{toegewezen.pk}/").status_code == 403
+
+
+def test_wie_mag_wat(client, toegewezen, medewerker, backoffice):
+    eigen = AanbiederToewijzing.objects.get()
+    aanbieder = Web()
+    aanbieder.force_login(medewerker)
+    for url in ("/toewijzingen/", f"/toewijzingen/{toegewezen.pk}/", "/toewijzingen/wachtlijst/"):
+        assert aanbieder.get(url).status_code == 403, url
+    gemeente = Web()
+    gemeente.force_login(backoffice)
+    assert gemeente.get("/toewijzingen/ontvangen/").status_code == 403
+    assert gemeente.get(f"/toewijzingen/ontvangen/{eigen.pk}/").status_code == 403
+    # Another organisation's staff: 404, nothing shown.
+    vreemd = Web()
+    vreemd.force_login(GebruikerFactory(organisatie=AanbiederFactory(), rol=Rol.AANBIEDER))
+    assert vreemd.get(f"/toewijzingen/ontvangen/{eigen.pk}/").status_code == 404
+    assert "Anna Maria" not in tekst(vreemd.get("/toewijzingen/ontvangen/"))
+    ander = Web()
+    ander.force_login(GebruikerFactory(organisatie=GemeenteFactory(), rol=Rol.BACKOFFICE))
+    assert ander.get(f"/toewijzingen/{toegewezen.pk}/").status_code == 404
+    assert ander.post(f"/toewijzingen/{toegewezen.pk}/opnieuw-versturen/").status_code == 404
+    assert "Anna Maria" not in tekst(ander.get("/toewijzingen/wachtlijst/"))

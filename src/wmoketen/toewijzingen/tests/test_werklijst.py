@@ -1,0 +1,105 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_toewijzen / test_levering)
+"""The worklist sources of the toewijzingen app and the stop_zorg deadline (OP272)."""
+
+from datetime import date
+
+from django.utils import timezone
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.berichten.constants import Transport
+from wmoketen.berichten.services import ontvang
+from wmoketen.factories import GebruikerFactory
+from wmoketen.portaal.werklijst import werklijst
+from wmoketen.termijnen.models import Termijn
+from wmoketen.toewijzingen.levering import bouw_305
+from wmoketen.toewijzingen.models import AanbiederToewijzing, Signaal
+from wmoketen.toewijzingen.services import registreer_start, registreer_stop, verstuur_301
+from wmoketen.toewijzingen.tests.test_levering import toegewezen  # noqa: F401  (fixture)
+from wmoketen.toewijzingen.tests.test_toewijzen import (  # noqa: F401  (fixtures)
+    client,
+    consulent,
+    contract,
+    partijen,
+)
+from wmoketen.toewijzingen.werklijst import nog_te_starten, signalen
+
+
+def test_signalen_van_de_backoffice(partijen, toegewezen, django_capture_on_commit_callbacks):
+    """A start outside the allocation period is not refused by the standard: a signal."""
+    gemeente, aanbieder = partijen
+    eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)
+    backoffice = GebruikerFactory(organisatie=gemeente, rol=[Rol.BACKOFFICE])
+    anderen = GebruikerFactory(organisatie=aanbieder, rol=[Rol.BACKOFFICE])
+    assert list(signalen(backoffice)) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        heen = ontvang(
+            bouw_305(eigen, [(date(2026, 2, 20), "1")]),
+            afzender=aanbieder,
+            ontvanger=gemeente,
+            transport=Transport.INTERN,
+        )
+    assert heen.retourcodes == []
+    [item] = list(signalen(backoffice))
+    assert item.soort == "Signalen"
+    assert item.titel.startswith("start buiten toewijzing: ")
+    assert toegewezen.client.volledige_naam in item.titel
+    assert "20-02-2026" in item.toelichting and "buiten de toewijzingsperiode" in item.toelichting
+    assert item.url.endswith(f"/{toegewezen.pk}/")
+    assert [i.titel for i in werklijst(backoffice, "Signalen")] == [item.titel]
+    assert list(signalen(anderen)) == []  # the gemeente's signals only for the gemeente
+    Signaal.objects.update(afgehandeld_op=timezone.now(), afgehandeld_door=backoffice)
+    assert list(signalen(backoffice)) == []
+
+
+def test_nog_te_starten_van_de_aanbieder(partijen, toegewezen, django_capture_on_commit_callbacks):
+    gemeente, aanbieder = partijen
+    eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)
+    medewerker = GebruikerFactory(organisatie=aanbieder, rol=[Rol.AANBIEDER])
+    assert list(nog_te_starten(GebruikerFactory(organisatie=gemeente))) == []
+    [item] = list(nog_te_starten(medewerker))
+    assert item.soort == "Nog te starten"
+    assert eigen.client.volledige_naam in item.titel
+    assert item.url.endswith(f"/ontvangen/{eigen.pk}/")
+    assert "toegewezen vanaf 02-03-2026" in item.toelichting
+    # Allocated retroactively (OP271): the 305 is due 5 werkdagen after receiving the 301.
+    termijn = Termijn.objects.get(regel__code="start_zorg")
+    assert (item.vervaldatum, termijn.status) == (termijn.vervaldatum, "open")
+    assert [i.titel for i in werklijst(medewerker, "Nog te starten")] == [item.titel]
+    with django_capture_on_commit_callbacks(execute=True):
+        registreer_start(eigen, startdatum=date(2026, 3, 9), acting_user=medewerker)
+    assert list(nog_te_starten(medewerker)) == []
+    termijn.refresh_from_db()
+    assert termijn.status != "open"
+
+
+def test_stop_zorg_opent_bij_einde_toewijzing_en_sluit_met_de_307(
+    partijen, toegewezen, consulent, django_capture_on_commit_callbacks
+):
+    """OP272: a 301 that ends the allocation while delivery runs opens stop_zorg for the
+    aanbieder from that end; the 307 closes it. A second 301 does not open another."""
+    gemeente, aanbieder = partijen
+    eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)
+    medewerker = GebruikerFactory(organisatie=aanbieder, rol=[Rol.AANBIEDER])
+    with django_capture_on_commit_callbacks(execute=True):
+        registreer_start(eigen, startdatum=date(2026, 3, 9), acting_user=medewerker)
+    assert not Termijn.objects.filter(regel__code="stop_zorg").exists()
+    einde = date(2027, 1, 29)
+    toegewezen.einddatum = einde
+    toegewezen.save()
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            verstuur_301(
+                gemeente=gemeente,
+                aanbieder=aanbieder,
+                client=toegewezen.client,
+                wet=toegewezen.wet,
+                acting_user=consulent,
+            )
+    eigen.refresh_from_db()
+    assert eigen.einddatum == einde
+    [termijn] = Termijn.objects.filter(regel__code="stop_zorg")
+    assert (termijn.status, termijn.startdatum) == ("open", einde)
+    with django_capture_on_commit_callbacks(execute=True):
+        registreer_stop(eigen, einddatum=date(2026, 11, 2), reden="02", acting_user=medewerker)
+    termijn.refresh_from_db()
+    assert termijn.status != "open"
