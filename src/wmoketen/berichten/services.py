@@ -9,6 +9,7 @@ The raw bytes are committed first in their own transaction, so nothing received 
 everything after that happens in one transaction per message.
 """
 
+import copy
 import hashlib
 import logging
 
@@ -341,7 +342,10 @@ def _handel_af(bericht: Bericht, root) -> Bericht:
     try:
         with transaction.atomic():
             if functie is not None:
-                functie(Ontvangen(bericht, parse_tree(root.getroottree()), root))
+                # parse_tree consumes (clears) the tree it binds: bind a copy, so the
+                # handler gets the whole tree as well as the binding.
+                inhoud = parse_tree(copy.deepcopy(root).getroottree())
+                functie(Ontvangen(bericht, inhoud, root))
     except Exception as exc:  # any failure of a domain handler: keep the message, mark it
         logger.exception("bericht %s: fout bij verwerking", bericht.pk)
         bericht.status = Status.FOUT_BIJ_VERWERKING
