@@ -255,3 +255,14 @@ def test_onverwachte_fout_in_de_pijplijn_markeert_het_bericht(partijen, wmo301, 
     monkeypatch.undo()
     beheerder = GebruikerFactory(organisatie=aanbieder, rol="functioneel beheerder")
     assert services.herverwerk(bericht, acting_user=beheerder).status == Status.RETOUR_VERZONDEN
+
+
+def test_handler_krijgt_de_hele_boom_en_de_binding(partijen, wmo301, handlers):
+    gemeente, aanbieder = partijen
+    gezien = verwerkte(handlers)
+
+    services.ontvang(wmo301, afzender=gemeente, ontvanger=aanbieder, transport="api")
+
+    root = gezien[0].root
+    assert len(root.findall("{*}Client/{*}ToegewezenProducten/{*}ToegewezenProduct")) == 1
+    assert gezien[0].inhoud.client.bsn == "999900006"
