@@ -22,7 +22,7 @@ from istandaarden.fout import Fout, ParseFout
 from istandaarden.regels.crossmessage import OntvangenBericht, controleer
 from istandaarden.retour import maak_retour
 from istandaarden.safe_xml import parse_bytes
-from istandaarden.validation import validate, validate_tree
+from istandaarden.validation import validate_tree
 from wmoketen.audit import services as audit
 
 from .constants import DUBBELE_IDENTIFICATIE, Soort, Status, Transport
@@ -67,10 +67,14 @@ def ontvang(data: bytes, *, afzender, ontvanger, transport: str) -> Bericht:
 
 def verstuur(data: bytes, *, afzender, ontvanger, acting_user=None) -> Bericht:
     """Send a message we built; refused (nothing stored) when it breaks the standard."""
-    fouten = validate(data)
+    try:  # one parse serves the validation and the Header
+        tree = parse_bytes(data, compact=True)
+    except ParseFout as fout:
+        raise OngeldigBericht([f"{fout.fout.code}: {fout.fout.message}"]) from None
+    fouten = validate_tree(tree)
     if fouten:
         raise OngeldigBericht([f"{f.code}: {f.message}" for f in fouten])
-    kop = lees_kop(parse_bytes(data).getroot())
+    kop = lees_kop(tree.getroot())
     with transaction.atomic():
         bericht = _bewaar(
             data,
@@ -268,7 +272,7 @@ def _heeft_retour(bericht: Bericht) -> bool:
 def _accepteer(bericht: Bericht, kop: Kop, tree) -> Bericht:
     root = tree.getroot()
     if kop.is_retour:
-        _koppel_aan_heenbericht(bericht, kop)
+        _koppel_aan_heenbericht(bericht, kop, root)
     else:
         overtredingen = controleer(_ontvangen_bericht(bericht, kop, root), store=bericht)
         if overtredingen:
@@ -306,7 +310,7 @@ def _ontvangen_bericht(bericht: Bericht, kop: Kop, root) -> OntvangenBericht:
     )
 
 
-def _koppel_aan_heenbericht(retour: Bericht, kop: Kop) -> None:
+def _koppel_aan_heenbericht(retour: Bericht, kop: Kop, root) -> None:
     """Match a retour to the heenbericht we sent, by that one's Identificatie."""
     heen = (
         Bericht.objects.filter(
@@ -326,13 +330,16 @@ def _koppel_aan_heenbericht(retour: Bericht, kop: Kop) -> None:
         and not Bericht.objects.filter(heenbericht=heen).exclude(pk=retour.pk).exists()
     ):
         retour.heenbericht = heen
-        heen.retourcodes = retour.retourcodes = retour_codes(retour.bytes)
+        heen.retourcodes = retour.retourcodes = _codes_in(root)
         heen.save(update_fields=["retourcodes"])
 
 
 def retour_codes(data: bytes) -> list[str]:
     """Every RetourCode in a retour message."""
-    root = parse_bytes(data).getroot()
+    return _codes_in(parse_bytes(data).getroot())
+
+
+def _codes_in(root) -> list[str]:
     return sorted({e.text for e in root.iter("{*}RetourCode") if e.text})
 
 
@@ -369,14 +376,15 @@ def _stuur_retour(heen: Bericht, fouten) -> Bericht:
         identificatie_retour=f"R{heen.pk}"[:12],
         dagtekening_retour=timezone.localdate(),
     )
-    codes = retour_codes(data)
+    root = parse_bytes(data).getroot()  # once, for the codes and the Header
+    codes = _codes_in(root)
     retour = _bewaar(
         data,
         afzender=heen.ontvanger,
         ontvanger=heen.afzender,
         transport=kanaal_van(heen.afzender),
         status=Status.VERZONDEN,
-        **_kopvelden(lees_kop(parse_bytes(data).getroot())),
+        **_kopvelden(lees_kop(root)),
         heenbericht=heen,
         retourcodes=codes,
     )
