@@ -160,7 +160,7 @@ def _onleesbaar(bericht: Bericht, fout: Fout) -> Bericht:
     with transaction.atomic():
         bericht.status = Status.AFGEKEURD
         bericht.soort = Soort.ONBEKEND
-        bericht.fouten = [_fout_json(fout)]
+        bericht.fouten = [fout.as_dict()]
         bericht.verwerkt_op = timezone.now()
         bericht.save()
     logger.warning("bericht %s onleesbaar: %s", bericht.pk, fout.message)
@@ -238,12 +238,15 @@ def _bezorg_opnieuw(pk: int) -> None:
     Bericht.objects.filter(pk=pk).exclude(transport=Transport.INTERN).update(opgehaald_op=None)
 
 
-def _fout_json(fout: Fout) -> dict:
+def _als_json(fout) -> dict:
+    """A single-message Fout or a cross-message Overtreding, as stored on the message."""
+    if isinstance(fout, Fout):
+        return fout.as_dict()
     return {
         "code": fout.code,
         "retourcode": fout.retourcode,
-        "xpath": fout.xpath,
-        "line": fout.line,
+        "xpath": None,
+        "line": getattr(fout.element, "sourceline", None),
         "message": fout.message,
     }
 
@@ -251,17 +254,17 @@ def _fout_json(fout: Fout) -> dict:
 def _afkeuren(bericht: Bericht, fouten, *, retour: bool = False) -> Bericht:
     """Rejected: counts as not sent (OP286). A retour where the standard gives one."""
     bericht.status = Status.AFGEKEURD
-    bericht.fouten = [_fout_json(f) if isinstance(f, Fout) else f for f in fouten]
-    bericht.retourcodes = sorted({f.retourcode for f in fouten if getattr(f, "retourcode", None)})
+    bericht.fouten = [_als_json(f) for f in fouten]
+    bericht.retourcodes = sorted({f.retourcode for f in fouten if f.retourcode})
     bericht.verwerkt_op = timezone.now()
     bericht.save()
     logger.warning(
         "bericht %s afgekeurd: %s",
         bericht.pk,
-        "; ".join(f"{f.code} {f.message}" for f in fouten if isinstance(f, Fout)),
+        "; ".join(f"{f.code} {f.message}" for f in fouten),
     )
-    if retour and bericht.soort == Soort.HEENBERICHT and _heeft_retour(bericht):
-        _stuur_retour(bericht, [f for f in fouten if isinstance(f, Fout)] or fouten)
+    if retour and _heeft_retour(bericht):
+        _stuur_retour(bericht, fouten)
     return bericht
 
 
@@ -275,23 +278,8 @@ def _accepteer(bericht: Bericht, kop: Kop, tree) -> Bericht:
         _koppel_aan_heenbericht(bericht, kop, root)
     else:
         overtredingen = controleer(_ontvangen_bericht(bericht, kop, root), store=bericht)
-        if overtredingen:
-            bericht.status = Status.AFGEKEURD
-            bericht.retourcodes = sorted({o.retourcode for o in overtredingen if o.retourcode})
-            bericht.fouten = [
-                {
-                    "code": o.code,
-                    "retourcode": o.retourcode,
-                    "xpath": None,
-                    "line": getattr(o.element, "sourceline", None),
-                    "message": o.message,
-                }
-                for o in overtredingen
-            ]
-            bericht.verwerkt_op = timezone.now()
-            bericht.save()
-            _stuur_retour(bericht, overtredingen)
-            return bericht
+        if overtredingen:  # controleniveau 3/4: the retour names them per message class
+            return _afkeuren(bericht, overtredingen, retour=True)
     bericht.status = Status.GEACCEPTEERD
     bericht.save()
     return _handel_af(bericht, root)

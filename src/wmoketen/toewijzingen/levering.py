@@ -42,6 +42,7 @@ from .constants import (
     REDEN_BEEINDIGING_LIJST,
     REDEN_PAUZE,
     STANDAARD,
+    AanbiederStatus,
     LeveringStatus,
     StatusAanlevering,
 )
@@ -85,7 +86,7 @@ def registreer_start(toewijzing: AanbiederToewijzing, *, startdatum: date, actin
         raise ValidationError(
             "De startdatum ligt in de toekomst: meld de start als de zorg begonnen is."
         )
-    lopend = toewijzing.leveringen.filter(status=LeveringStatus.GESTART).first()
+    lopend = toewijzing.leveringen.lopend().first()
     if lopend is not None:
         raise ValidationError(
             f"De levering loopt al sinds {lopend.begindatum:%d-%m-%Y}; stop of pauzeer die "
@@ -109,7 +110,7 @@ def registreer_start(toewijzing: AanbiederToewijzing, *, startdatum: date, actin
     verzonden = _verstuur_305(toewijzing, [(startdatum, StatusAanlevering.EERSTE)], acting_user)
     levering.startbericht = verzonden
     levering.save(update_fields=["startbericht"])
-    _sluit_termijn(toewijzing, "start_zorg", startdatum)
+    _sluit_termijn(toewijzing, "start_zorg")
     audit.log(
         acting_user,
         "levering.gestart",
@@ -198,9 +199,7 @@ def registreer_stop(
     it. Refused without a running start (TR382), or with an end before the start."""
     toewijzing = _vergrendel(toewijzing, acting_user)
     _controleer_reden(toewijzing, reden)
-    levering = (
-        toewijzing.leveringen.select_for_update().filter(status=LeveringStatus.GESTART).first()
-    )
+    levering = toewijzing.leveringen.select_for_update().lopend().first()
     if levering is None and reden != REDEN_PAUZE:
         # A pause that turns out to be the end: a stop with another reden on the same start,
         # not before the pause's einddatum (TR413, TR414).
@@ -219,7 +218,7 @@ def registreer_stop(
         raise ValidationError(
             "Er loopt geen levering voor deze toewijzing: meld eerst de start (305)."
         )
-    _controleer_einde(levering, einddatum, toewijzing)
+    _controleer_einde(levering, einddatum)
     verzonden = _verstuur_307(
         toewijzing, levering, einddatum, reden, StatusAanlevering.EERSTE, acting_user
     )
@@ -228,7 +227,7 @@ def registreer_stop(
     levering.status = LeveringStatus.GEPAUZEERD if reden == REDEN_PAUZE else LeveringStatus.GESTOPT
     levering.stopbericht = verzonden
     levering.save()
-    _sluit_termijn(toewijzing, "stop_zorg", einddatum)
+    _sluit_termijn(toewijzing, "stop_zorg")
     audit.log(
         acting_user,
         "levering.gepauzeerd" if reden == REDEN_PAUZE else "levering.gestopt",
@@ -257,7 +256,7 @@ def corrigeer_stop(levering: Levering, *, einddatum: date, reden: str, acting_us
     if levering.status not in (LeveringStatus.GESTOPT, LeveringStatus.GEPAUZEERD):
         raise ValidationError("Voor deze levering is geen stop verstuurd om te corrigeren.")
     _controleer_reden(toewijzing, reden)
-    _controleer_einde(levering, einddatum, toewijzing)
+    _controleer_einde(levering, einddatum)
     volgende = (
         toewijzing.leveringen.exclude(status=LeveringStatus.VERWIJDERD)
         .filter(begindatum__gt=levering.begindatum)
@@ -302,7 +301,7 @@ def verwijder_stop(levering: Levering, *, acting_user) -> Levering:
     levering = Levering.objects.select_for_update().get(pk=levering.pk)
     if levering.status not in (LeveringStatus.GESTOPT, LeveringStatus.GEPAUZEERD):
         raise ValidationError("Voor deze levering is geen stop verstuurd om te verwijderen.")
-    if toewijzing.leveringen.exclude(pk=levering.pk).filter(status=LeveringStatus.GESTART).exists():
+    if toewijzing.leveringen.exclude(pk=levering.pk).lopend().exists():
         raise ValidationError("Er loopt al een nieuwe levering; verwijder eerst die start.")
     verzonden = _verstuur_307(
         toewijzing,
@@ -355,7 +354,7 @@ def _vergrendel(toewijzing: AanbiederToewijzing, acting_user) -> AanbiederToewij
 
 
 def _controleer_actueel(toewijzing: AanbiederToewijzing) -> None:
-    if toewijzing.status != "actueel":
+    if toewijzing.status != AanbiederStatus.ACTUEEL:
         raise ValidationError(
             "Deze toewijzing staat niet meer in de laatste toewijzing (301) van de gemeente."
         )
@@ -367,7 +366,7 @@ def _controleer_reden(toewijzing: AanbiederToewijzing, reden: str) -> None:
         raise ValidationError(f"Kies een reden beëindiging uit {lijst}.")
 
 
-def _controleer_einde(levering: Levering, einddatum: date, toewijzing) -> None:
+def _controleer_einde(levering: Levering, einddatum: date) -> None:
     if einddatum < levering.begindatum:
         raise ValidationError(
             f"De einddatum {einddatum:%d-%m-%Y} ligt vóór de start van de levering "
@@ -380,7 +379,7 @@ def _periode(toewijzing) -> str:
     return f"{toewijzing.ingangsdatum:%d-%m-%Y} t/m {eind}"
 
 
-def _sluit_termijn(toewijzing, regelcode: str, op: date) -> None:
+def _sluit_termijn(toewijzing, regelcode: str) -> None:
     from wmoketen.termijnen import services as termijnen
 
     termijnen.sluit_termijnen_voor(

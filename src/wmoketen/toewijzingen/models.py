@@ -34,13 +34,6 @@ class ToewijzingQuerySet(OrganisatieQuerySet):
             )
         )
 
-    def overlappend(self, ingangsdatum: date, einddatum: date | None) -> "ToewijzingQuerySet":
-        """Allocations whose period overlaps [ingangsdatum, einddatum] (open end: None)."""
-        qs = self.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=ingangsdatum))
-        if einddatum is not None:
-            qs = qs.filter(ingangsdatum__lte=einddatum)
-        return qs
-
     def zonder_start(self) -> "ToewijzingQuerySet":
         """Allocations without any delivery started (the waiting list): no Levering that is
         not removed."""

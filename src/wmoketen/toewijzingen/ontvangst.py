@@ -80,10 +80,7 @@ def verwerk_301(ontvangen: Ontvangen) -> None:
             create_defaults={**velden, "ontvangen_op": vandaag},
         )
         gezien.append(toewijzing.pk)
-        if (
-            toewijzing.einddatum
-            and toewijzing.leveringen.filter(status=LeveringStatus.GESTART).exists()
-        ):
+        if toewijzing.einddatum and toewijzing.leveringen.lopend().exists():
             _open_stop_zorg(toewijzing, gemeente, aanbieder, toewijzing.einddatum)
         audit.log(
             None,
@@ -115,7 +112,7 @@ def verwerk_301(ontvangen: Ontvangen) -> None:
     for toewijzing in vervallen:
         toewijzing.status = AanbiederStatus.VERVALLEN
         toewijzing.save(update_fields=["status", "gewijzigd"])
-        if toewijzing.leveringen.filter(status=LeveringStatus.GESTART).exists():
+        if toewijzing.leveringen.lopend().exists():
             _open_stop_zorg(toewijzing, gemeente, aanbieder, vandaag)
             Signaal.objects.create(
                 organisatie=aanbieder,
@@ -319,16 +316,10 @@ def _sluit_beschikkingstermijn(toewijzing, op: date) -> None:
     """toegang opens start_ondersteuning on the beschikking: close it at the first start."""
     if not toewijzing.beschikkingnummer:
         return
-    try:
-        from wmoketen.toegang.models import Beschikking
-    except ImportError:  # pragma: no cover
-        return
     from wmoketen.termijnen import services as termijnen
+    from wmoketen.toegang.models import Beschikking  # late: toegang imports toewijzingen
 
-    veld = "nummer" if any(f.name == "nummer" for f in Beschikking._meta.fields) else None
-    if veld is None:
-        return
-    for beschikking in Beschikking.objects.filter(**{veld: toewijzing.beschikkingnummer}):
+    for beschikking in Beschikking.objects.filter(nummer=toewijzing.beschikkingnummer):
         termijnen.sluit_termijnen_voor(
             beschikking, regelcode="start_ondersteuning", op=op, acting_user=None
         )

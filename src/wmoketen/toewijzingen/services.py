@@ -206,10 +206,8 @@ def _open_start_ondersteuning(toewijzingen, gemeente, aanbieder, op) -> None:
 
 
 def _beschikkingen(nummer: str) -> list[int]:
-    try:
-        from wmoketen.toegang.models import Beschikking
-    except ImportError:  # pragma: no cover
-        return []
+    from wmoketen.toegang.models import Beschikking  # late: toegang imports this module
+
     return list(Beschikking.objects.filter(nummer=nummer).values_list("pk", flat=True))
 
 
@@ -323,13 +321,9 @@ def _controleer_stapeling(gemeente, aanbieder, client, producten: list[TeWijzenP
                 )
 
 
-def _periode(toewijzing: Toewijzing) -> str:
-    eind = f"{toewijzing.einddatum:%d-%m-%Y}" if toewijzing.einddatum else "zonder einddatum"
-    return f"{toewijzing.ingangsdatum:%d-%m-%Y} t/m {eind}"
-
-
 # Start and stop of care (aanbieder side): see levering.py.
 from .levering import (  # noqa: E402
+    _periode,
     corrigeer_start,
     corrigeer_stop,
     mag_registreren,
