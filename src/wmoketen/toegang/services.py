@@ -964,6 +964,17 @@ def neem_beschikking(
         )
     beschikking.pdf = _brief(beschikking)
     beschikking.save(update_fields=["nummer", "pdf"])
+    # Before the allocation: wijs_toe opens start_ondersteuning itself unless the beschikking
+    # already has it, so opening it afterwards would give the client two such deadlines.
+    termijnen.open_termijn(
+        Regelcode.START_ONDERSTEUNING,
+        onderwerp=beschikking,
+        gemeente=melding.gemeente,
+        startdatum=dagtekening,
+        organisaties=[plan.aanbieder],
+        acting_user=acting_user,
+        omschrijving=Regelcode.START_ONDERSTEUNING.label,
+    )
     _wijs_toe(beschikking, acting_user)
     plan.status = PlanStatus.BESCHIKT
     plan.save(update_fields=["status"])
@@ -973,15 +984,6 @@ def neem_beschikking(
     )
     termijnen.sluit_termijnen_voor(
         melding, regelcode=Regelcode.MELDING_BESCHIKKING, op=dagtekening, acting_user=acting_user
-    )
-    termijnen.open_termijn(
-        Regelcode.START_ONDERSTEUNING,
-        onderwerp=beschikking,
-        gemeente=melding.gemeente,
-        startdatum=dagtekening,
-        organisaties=[plan.aanbieder],
-        acting_user=acting_user,
-        omschrijving=Regelcode.START_ONDERSTEUNING.label,
     )
     audit.log(
         acting_user,

@@ -421,3 +421,12 @@ def test_opnieuw_delen_werkt_het_clientrecord_van_de_aanbieder_bij(
     assert tweede.pk == eerste.pk
     assert (tweede.geslachtsnaam, tweede.contacten.count()) == ("Bergen", 1)
     assert AuditRegel.objects.filter(actie="client.gedeeld", client_id=tweede.pk).count() == 2
+
+
+def test_beschikking_opent_een_termijn_start_ondersteuning(akkoord, wmo_product, backoffice):
+    from wmoketen.termijnen.models import Termijn
+
+    beschik(akkoord, wmo_product, backoffice)
+
+    # One deadline for the start of care: on the beschikking, none again on each toewijzing.
+    assert Termijn.objects.filter(regel__code="start_ondersteuning").count() == 1
