@@ -1,4 +1,9 @@
-from .models import Contract, Organisatie
+from datetime import date
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Contract, Contractregel, Organisatie
 
 
 def contracten_voor(organisatie):
@@ -12,3 +17,24 @@ def contracten_voor(organisatie):
 def organisaties():
     """The directory of parties in the chain: public reference data for every user."""
     return Organisatie.objects.select_related("gemeente", "aanbieder").order_by("soort", "naam")
+
+
+def geldige_contractregels(gemeente, op: date) -> Q:
+    """Contract lines of contracts for the gemeente or one of its regio's, valid on ``op``."""
+    return (
+        (Q(contract__gemeente_id=gemeente.pk) | Q(contract__regio__gemeenten__pk=gemeente.pk))
+        & Q(contract__begindatum__lte=op)
+        & (Q(contract__einddatum__isnull=True) | Q(contract__einddatum__gte=op))
+    )
+
+
+def contractregels(gemeente, aanbieder, producten, *, op: date | None = None) -> dict:
+    """``{product pk: Contractregel}`` for the products ``aanbieder`` holds a valid contract for."""
+    op = op or timezone.localdate()
+    regels = (
+        Contractregel.objects.filter(geldige_contractregels(gemeente, op))
+        .filter(contract__aanbieder_id=aanbieder.pk, product__in=[p.pk for p in producten])
+        .select_related("contract", "product")
+        .order_by("contract__begindatum", "pk")
+    )
+    return {regel.product_id: regel for regel in regels}

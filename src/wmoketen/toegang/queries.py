@@ -14,32 +14,12 @@ from django.utils import timezone
 
 from wmoketen.audit import services as audit
 from wmoketen.organisaties.models import Aanbieder, Contractregel
+from wmoketen.organisaties.queries import geldige_contractregels
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 
 from .constants import MeldingStatus, PlanStatus
 from .models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
-
-
-def _geldige_contracten(gemeente, op: date) -> Q:
-    """Contract lines of contracts for the gemeente or one of its regio's, valid on ``op``."""
-    return (
-        (Q(contract__gemeente_id=gemeente.pk) | Q(contract__regio__gemeenten__pk=gemeente.pk))
-        & Q(contract__begindatum__lte=op)
-        & (Q(contract__einddatum__isnull=True) | Q(contract__einddatum__gte=op))
-    )
-
-
-def contractregels(gemeente, aanbieder, producten, *, op: date | None = None) -> dict:
-    """``{product pk: Contractregel}`` for the products ``aanbieder`` holds a valid contract for."""
-    op = op or timezone.localdate()
-    regels = (
-        Contractregel.objects.filter(_geldige_contracten(gemeente, op))
-        .filter(contract__aanbieder_id=aanbieder.pk, product__in=[p.pk for p in producten])
-        .select_related("contract", "product")
-        .order_by("contract__begindatum", "pk")
-    )
-    return {regel.product_id: regel for regel in regels}
 
 
 def aanbieders_voor(gemeente, producten, *, op: date | None = None):
@@ -49,7 +29,7 @@ def aanbieders_voor(gemeente, producten, *, op: date | None = None):
     aanbieders = Aanbieder.objects.all()
     for product in producten:
         aanbieders = aanbieders.filter(
-            pk__in=Contractregel.objects.filter(_geldige_contracten(gemeente, op))
+            pk__in=Contractregel.objects.filter(geldige_contractregels(gemeente, op))
             .filter(product_id=product.pk)
             .values("contract__aanbieder_id")
         )
@@ -64,7 +44,7 @@ def gecontracteerde_producten(gemeente, *, wet: str, op: date | None = None):
     return (
         Product.objects.filter(wet=wet)
         .filter(
-            pk__in=Contractregel.objects.filter(_geldige_contracten(gemeente, op)).values(
+            pk__in=Contractregel.objects.filter(geldige_contractregels(gemeente, op)).values(
                 "product_id"
             )
         )

@@ -38,6 +38,7 @@ from wmoketen.audit import services as audit
 from wmoketen.clienten import services as clienten
 from wmoketen.meldingen.services import meld
 from wmoketen.organisaties.models import Aanbieder, Onderaanneming
+from wmoketen.organisaties.queries import contractregels
 from wmoketen.producten.constants import Wet
 from wmoketen.termijnen import kalender
 from wmoketen.termijnen import services as termijnen
@@ -45,7 +46,6 @@ from wmoketen.termijnen.constants import Regelcode
 from wmoketen.trajecten import services as trajecten
 from wmoketen.trajecten.constants import TaakSoort, TaakStatus
 
-from . import queries
 from .constants import (
     BEZWAARCLAUSULE,
     DUUR_MAANDEN,
@@ -595,7 +595,7 @@ def geef_opdracht_deel_2(
     aanbieder = aanbieder.specifiek if not isinstance(aanbieder, Aanbieder) else aanbieder
     if not isinstance(aanbieder, Aanbieder):
         raise ValidationError("Kies een aanbieder.")
-    regels = queries.contractregels(melding.gemeente, aanbieder, producten, op=op)
+    regels = contractregels(melding.gemeente, aanbieder, producten, op=op)
     zonder = [str(p) for p in producten if p.pk not in regels]
     if zonder:
         raise ValidationError(
@@ -922,7 +922,7 @@ def neem_beschikking(
     producten = list(producten)
     if not producten:
         raise ValidationError("Kies ten minste één product.")
-    regels = queries.contractregels(
+    regels = contractregels(
         melding.gemeente, plan.aanbieder, [p.product for p in producten], op=ingangsdatum
     )
     for invoer in producten:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.berichten.rollen import LEZERS
+from wmoketen.organisaties.queries import contractregels
 from wmoketen.producten.models import Product
 from wmoketen.toewijzingen.models import Toewijzing
 
@@ -528,7 +529,7 @@ def aanvraag(request, pk: int):
         messages.error(request, "Op dit plan is (nog) geen akkoord: er is geen aanvraag.")
         return redirect("toegang:melding", pk=plan.melding_id)
     producten = list(plan.producten.all())
-    regels = queries.contractregels(plan.melding.gemeente, plan.aanbieder, producten)
+    regels = contractregels(plan.melding.gemeente, plan.aanbieder, producten)
     form = BeschikkingForm(request.POST or None, plan=plan, regels=regels)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

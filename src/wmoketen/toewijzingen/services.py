@@ -12,13 +12,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from wmoketen.audit import services as audit
 from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.services import OngeldigBericht, verstuur
-from wmoketen.organisaties.models import Contract, Contractregel
+from wmoketen.organisaties.queries import contractregels
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
 
@@ -269,12 +269,7 @@ def _controleer_product(te_wijzen: TeWijzenProduct, *, wet: str, gemeente, aanbi
 
 
 def _gecontracteerd(product: Product, gemeente, aanbieder, op: date) -> bool:
-    contracten = Contract.objects.filter(
-        Q(gemeente_id=gemeente.pk) | Q(regio__gemeenten__pk=gemeente.pk),
-        aanbieder_id=aanbieder.pk,
-        begindatum__lte=op,
-    ).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=op))
-    return Contractregel.objects.filter(contract__in=contracten, product=product).exists()
+    return product.pk in contractregels(gemeente, aanbieder, [product], op=op)
 
 
 def _stapelsleutel(product: Product) -> tuple[str, ...] | None:
