@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
 from wmoketen.organisaties.models import Organisatie
+from wmoketen.organisaties.queries import met_code
 
 from . import services
 from .constants import Status, Transport
@@ -58,14 +58,6 @@ def bestandsnaam(bericht: Bericht) -> str:
     if not bericht.nummer:
         return f"ONBEKEND-{bericht.pk}.bin"
     return f"{bericht.naam}-{bericht.pk}.xml"
-
-
-def met_code(code: str) -> Organisatie | None:
-    return (
-        Organisatie.objects.select_related("gemeente", "aanbieder")
-        .filter(Q(gemeente__gemeentecode=code) | Q(aanbieder__agb_code=code))
-        .first()
-    )
 
 
 def root() -> Path:

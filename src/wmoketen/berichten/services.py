@@ -384,12 +384,14 @@ def _stuur_retour(heen: Bericht, fouten) -> Bericht:
     return retour
 
 
+def mag_herverwerken(gebruiker, bericht: Bericht) -> bool:
+    """Only a functioneel beheerder of the receiving organisation runs its handler again."""
+    return gebruiker.is_functioneel_beheerder and bericht.ontvanger_id == gebruiker.organisatie_id
+
+
 def herverwerk(bericht: Bericht, *, acting_user) -> Bericht:
     """Run the handler of a message that failed in it once more."""
-    if (
-        not acting_user.is_functioneel_beheerder
-        or bericht.ontvanger_id != acting_user.organisatie_id
-    ):
+    if not mag_herverwerken(acting_user, bericht):
         raise PermissionDenied(
             "Alleen een functioneel beheerder van de ontvanger kan een bericht herverwerken."
         )

@@ -14,11 +14,6 @@ from .forms import FilterForm
 from .rollen import LEZERS
 
 
-def mag_herverwerken(gebruiker, bericht) -> bool:
-    """Only a functioneel beheerder of the receiving organisation runs its handler again."""
-    return gebruiker.is_functioneel_beheerder and bericht.ontvanger_id == gebruiker.organisatie_id
-
-
 @rol_vereist(*LEZERS)
 @vary_on_headers("HX-Request")
 def lijst(request):
@@ -48,7 +43,7 @@ def detail(request, pk: int):
         "retourcodes": queries.uitleg_retourcodes(queries.retourcodes_van(bericht)),
         "fouten": queries.uitleg_fouten(bericht.fouten),
         "in_fout": bericht.status == Status.FOUT_BIJ_VERWERKING,
-        "mag_herverwerken": mag_herverwerken(request.user, bericht),
+        "mag_herverwerken": services.mag_herverwerken(request.user, bericht),
     }
     return render(request, "berichten/detail.html", context)
 
@@ -69,7 +64,7 @@ def inhoud(request, pk: int):
 @rol_vereist(*LEZERS)
 def herverwerk(request, pk: int):
     bericht = queries.zoek(request.user, pk)
-    if not mag_herverwerken(request.user, bericht):
+    if not services.mag_herverwerken(request.user, bericht):
         raise PermissionDenied(
             "Alleen een functioneel beheerder van de ontvanger kan een bericht opnieuw verwerken."
         )

@@ -38,3 +38,12 @@ def contractregels(gemeente, aanbieder, producten, *, op: date | None = None) ->
         .order_by("contract__begindatum", "pk")
     )
     return {regel.product_id: regel for regel in regels}
+
+
+def met_code(code: str) -> Organisatie | None:
+    """The organisation the chain knows by ``code``: a gemeentecode or an AGB-code."""
+    return (
+        Organisatie.objects.select_related("gemeente", "aanbieder")
+        .filter(Q(gemeente__gemeentecode=code) | Q(aanbieder__agb_code=code))
+        .first()
+    )

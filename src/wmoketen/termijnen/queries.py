@@ -42,18 +42,6 @@ def regel_voor(code: str, gemeente=None) -> Termijnregel:
     return regel
 
 
-def regels_voor(gemeente) -> list[Termijnregel]:
-    """Every rule code with the rule that applies to ``gemeente`` (for a rules overview)."""
-    codes = Termijnregel.objects.order_by("code").values_list("code", flat=True).distinct()
-    uitkomst = []
-    for code in codes:
-        try:
-            uitkomst.append(regel_voor(code, gemeente))
-        except ValidationError:
-            continue  # only regional rules of other gemeenten
-    return uitkomst
-
-
 def open_termijnen(
     organisatie, *, binnen_dagen: int | None = None, vandaag: date | None = None
 ) -> QuerySet[Termijn]:

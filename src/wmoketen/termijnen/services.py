@@ -222,7 +222,10 @@ def markeer_verlopen(vandaag: date | None = None) -> int:
     """Mark open deadlines past their due date as ``verlopen``; returns how many."""
     vandaag = vandaag or timezone.localdate()
     verlopen = list(
-        Termijn.objects.select_for_update().filter(status=Status.OPEN, vervaldatum__lt=vandaag)
+        # The rule for each row's title in the audit text, in the same query.
+        Termijn.objects.select_for_update(of=("self",))
+        .select_related("regel")
+        .filter(status=Status.OPEN, vervaldatum__lt=vandaag)
     )
     Termijn.objects.filter(pk__in=[t.pk for t in verlopen]).update(status=Status.VERLOPEN)
     for termijn in verlopen:

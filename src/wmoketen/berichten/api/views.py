@@ -10,7 +10,6 @@ type) store nothing; what reaches ``services.ontvang`` is stored as evidence.
 import logging
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -25,6 +24,7 @@ from rest_framework.views import APIView
 
 from wmoketen.audit import services as audit
 from wmoketen.organisaties.models import Organisatie
+from wmoketen.organisaties.queries import met_code
 
 from .. import services
 from ..brievenbus import bestandsnaam
@@ -156,11 +156,7 @@ def ontvanger_met_code(code: str, afzender: Organisatie) -> Organisatie:
                 "(8 cijfers)."
             }
         )
-    ontvanger = (
-        Organisatie.objects.select_related("gemeente", "aanbieder", "berichtkanaal")
-        .filter(Q(gemeente__gemeentecode=code) | Q(aanbieder__agb_code=code))
-        .first()
-    )
+    ontvanger = met_code(code)
     if ontvanger is None:
         raise exceptions.NotFound(f"Er is geen organisatie met code {code} in deze installatie.")
     if ontvanger.pk == afzender.pk:

@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from wmoketen.berichten.api.authenticatie import nieuwe_token
-from wmoketen.berichten.brievenbus import met_code
 from wmoketen.berichten.constants import Transport
 from wmoketen.berichten.services import kanaal_van
+from wmoketen.organisaties.queries import met_code
 
 
 class Command(BaseCommand):
