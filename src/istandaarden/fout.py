@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Fout", "ParseFout"]
+from lxml import etree
+
+__all__ = ["Fout", "ParseFout", "element_pad"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +40,14 @@ class ParseFout(Exception):
     def __init__(self, message: str, *, line: int | None = None) -> None:
         super().__init__(message)
         self.fout = Fout(code="PARSE", retourcode=None, xpath=None, line=line, message=message)
+
+
+def element_pad(element: etree._Element) -> str:
+    """Positional path without prefixes: /Bericht[1]/Client[1]/Naam[1]."""
+    stappen = []
+    huidig: etree._Element | None = element
+    while huidig is not None:
+        positie = 1 + sum(1 for _ in huidig.itersiblings(huidig.tag, preceding=True))
+        stappen.append(f"{etree.QName(huidig).localname}[{positie}]")
+        huidig = huidig.getparent()
+    return "/" + "/".join(reversed(stappen))

@@ -28,12 +28,10 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from lxml import etree
-
 from istandaarden import VALIDATOR_VERSIE
 from istandaarden.berichten import ROOT, XSD_VERSIE, Bericht
 from istandaarden.codec import parse, serialize, soort_van
-from istandaarden.fout import Fout
+from istandaarden.fout import Fout, element_pad
 from istandaarden.retourcodes import AFGEKEURD, GEEN_OPMERKING, NIET_BEOORDEELD
 
 __all__ = ["GeenRetour", "berichtklassen", "bouw_retour", "maak_retour"]
@@ -50,13 +48,14 @@ class _Kopie:
     """One copy walk: heen and retour binding modules, and every berichtklasse by XPath."""
 
     heen_module: str
+    soort: Bericht  # the retour's message type
     module: Any
     klassen: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def voor(cls, heen: Any) -> _Kopie:
-        retour_soort = _retour_soort(soort_van(heen))
-        return cls(type(heen).__module__, importlib.import_module(retour_soort.module))
+        soort = _retour_soort(soort_van(heen))
+        return cls(type(heen).__module__, soort, importlib.import_module(soort.module))
 
 
 def maak_retour(
@@ -98,7 +97,7 @@ def bouw_retour(
     kopie = _Kopie.voor(heen)
     module = kopie.module
     header = module.Header(
-        **_header_kopie(heen.header, _retour_soort(soort_van(heen))),
+        **_header_kopie(heen.header, kopie.soort),
         identificatie_retour=identificatie_retour,
         dagtekening_retour=_datum(dagtekening_retour),
         xsd_versie_retour=_basis(module).CdtXsdVersie(
@@ -200,15 +199,7 @@ def _xpath_van(fout: Any) -> str | None:
     if hasattr(fout, "xpath"):
         return fout.xpath
     element = getattr(fout, "element", None)
-    if element is None:
-        return None
-    stappen = []
-    while element is not None:
-        ouder = element.getparent()
-        gelijken = [element] if ouder is None else ouder.findall(element.tag)
-        stappen.append(f"{etree.QName(element).localname}[{gelijken.index(element) + 1}]")
-        element = ouder
-    return "/" + "/".join(reversed(stappen))
+    return None if element is None else element_pad(element)
 
 
 def _eigenaar(xpath: str | None, klassen: dict[str, Any]) -> str | None:

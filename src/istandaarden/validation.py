@@ -45,7 +45,7 @@ from itertools import islice
 
 from lxml import etree
 
-from istandaarden.fout import Fout, ParseFout
+from istandaarden.fout import Fout, ParseFout, element_pad
 from istandaarden.regels import REGELS, Context, Regel
 from istandaarden.regels.registry import datum_van
 from istandaarden.regels.scope import (
@@ -448,14 +448,3 @@ def _dagtekening(soort: Berichttype, root: etree._Element) -> date | None:
 
 def _fout(regel: Regel, element: etree._Element, message: str) -> Fout:
     return Fout(regel.code, regel.retourcode, element_pad(element), element.sourceline, message)
-
-
-def element_pad(element: etree._Element) -> str:
-    """Positional path without prefixes: /Bericht[1]/Client[1]/Naam[1]."""
-    stappen = []
-    huidig: etree._Element | None = element
-    while huidig is not None:
-        positie = 1 + sum(1 for _ in huidig.itersiblings(huidig.tag, preceding=True))
-        stappen.append(f"{etree.QName(huidig).localname}[{positie}]")
-        huidig = huidig.getparent()
-    return "/" + "/".join(reversed(stappen))

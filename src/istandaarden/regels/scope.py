@@ -16,6 +16,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from istandaarden.berichten import BERICHTEN, SCHEMAS
+from istandaarden.berichten import STANDAARDEN as BERICHT_STANDAARDEN
+from istandaarden.berichten import bericht as bericht_registry
+
 __all__ = [
     "AANVULLENDE_SCOPE",
     "SCHEMA_DIR",
@@ -30,35 +34,33 @@ __all__ = [
 ]
 
 SCOPE_MD = Path(__file__).with_name("regel-scope.md")
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas" / "v3_2"
+SCHEMA_DIR = SCHEMAS
 XS = "{http://www.w3.org/2001/XMLSchema}"
-STANDAARDEN = {"iwmo": "WMO", "ijw": "JW"}
-NUMMERS = ("301", "302", "305", "306", "307", "308", "315", "316", "317", "318", "319", "320")
-NUMMERS += ("323", "325")
+# The message table lives in istandaarden.berichten; these views serve the scope code.
+STANDAARDEN = {standaard: waarden[0] for standaard, waarden in BERICHT_STANDAARDEN.items()}
+
+
+def _soort(standaard: str, bericht: str):
+    return bericht_registry(standaard, int(bericht[-3:]))
 
 
 def namespace(standaard: str, bericht: str) -> str:
     """The message namespace, e.g. http://www.istandaarden.nl/iwmo/3_2/wmo301/schema."""
-    return f"http://www.istandaarden.nl/{standaard}/3_2/{bericht.lower()}/schema"
+    return _soort(standaard, bericht).namespace
 
 
 def basis_namespace(standaard: str) -> str:
-    return f"http://www.istandaarden.nl/{standaard}/3_2/basisschema/schema"
+    return _soort(standaard, "301").basis_namespace
 
 
 @cache
 def bericht_info() -> dict[str, tuple[str, str]]:
     """Message namespace -> (standaard, bericht) for all 28 known messages."""
-    info = {}
-    for standaard, prefix in STANDAARDEN.items():
-        for nummer in NUMMERS:
-            bericht = f"{prefix}{nummer}"
-            info[namespace(standaard, bericht)] = (standaard, bericht)
-    return info
+    return {b.namespace: (b.standaard, b.naam) for b in BERICHTEN.values()}
 
 
 def xsd_pad(standaard: str, bericht: str) -> Path:
-    return SCHEMA_DIR / standaard / f"{bericht}.xsd"
+    return _soort(standaard, bericht).xsd
 
 
 # ---------------------------------------------------------------- XSD model
@@ -207,11 +209,11 @@ def _kindpad(model: BerichtModel, type_: str | None, namen: list[str]) -> str | 
         if tag is None:
             return None
         stukken.append(model.prefix(tag))
-        type_ = _type_van(model, type_, tag)
+        type_ = _type_van(model, tag)
     return "/".join(stukken)
 
 
-def _type_van(model: BerichtModel, ouder: str | None, tag: str) -> str | None:
+def _type_van(model: BerichtModel, tag: str) -> str | None:
     for knoop in model.knopen:
         if knoop.tags[-1] == tag and len(knoop.tags) > 1 and knoop.type:
             return knoop.type
