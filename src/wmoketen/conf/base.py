@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wmoketen.berichten",
     "wmoketen.toegang",
     "wmoketen.toewijzingen",
+    "wmoketen.verzoeken",
     "wmoketen.portaal",
 ]
 
