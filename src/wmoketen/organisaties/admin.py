@@ -20,8 +20,8 @@ class EigenOrganisatieAdmin(BeheerModelAdmin):
 
 @admin.register(Gemeente)
 class GemeenteAdmin(EigenOrganisatieAdmin):
-    list_display = ["naam", "gemeentecode"]
-    fields = ["naam", "gemeentecode"]
+    list_display = ["naam", "gemeentecode", "open_beschikkingen"]
+    fields = ["naam", "gemeentecode", "open_beschikkingen"]
 
 
 @admin.register(Aanbieder)

@@ -42,6 +42,13 @@ class Gemeente(Organisatie):
     gemeentecode = models.CharField(
         "CBS-gemeentecode", max_length=4, unique=True, validators=[valideer_gemeentecode]
     )
+    open_beschikkingen = models.BooleanField(
+        "werkt met open beschikkingen",
+        default=False,
+        help_text="Bij een open beschikking kiest de cliënt zelf een gecontracteerde aanbieder; "
+        "die vraagt de toewijzing aan met een verzoek om toewijzing (315) met het "
+        "beschikkingnummer.",
+    )
 
     class Meta:
         verbose_name = "gemeente"

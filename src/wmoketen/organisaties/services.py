@@ -25,6 +25,26 @@ def registreer_gemeente(*, naam: str, gemeentecode: str, acting_user) -> Gemeent
 
 
 @transaction.atomic
+def stel_open_beschikkingen_in(
+    gemeente: Gemeente, *, open_beschikkingen: bool, acting_user
+) -> Gemeente:
+    """Whether the gemeente issues open beschikkingen (the aanbieder then files a 315)."""
+    gemeente = Gemeente.objects.select_for_update().get(pk=gemeente.pk)
+    oud = gemeente.open_beschikkingen
+    if oud == open_beschikkingen:
+        return gemeente  # nothing changes, nothing to log (the demo runs twice)
+    gemeente.open_beschikkingen = open_beschikkingen
+    gemeente.save(update_fields=["open_beschikkingen"])
+    audit.log(
+        acting_user,
+        "gemeente.open_beschikkingen",
+        gemeente,
+        wijzigingen={"open_beschikkingen": [oud, open_beschikkingen]},
+    )
+    return gemeente
+
+
+@transaction.atomic
 def registreer_aanbieder(
     *, naam: str, agb_code: str, kvk_nummer: str = "", acting_user
 ) -> Aanbieder:

@@ -24,5 +24,6 @@ class OndersteuningsplanAdmin(BeheerModelAdmin):
 @admin.register(Beschikking)
 class BeschikkingAdmin(BeheerModelAdmin):
     alleen_lezen = True
-    list_display = ["nummer", "client", "aanbieder", "ingangsdatum", "einddatum"]
+    list_display = ["nummer", "client", "aanbieder", "ingangsdatum", "einddatum", "open"]
+    list_filter = ["open"]
     exclude = ["pdf"]

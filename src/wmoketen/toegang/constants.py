@@ -29,6 +29,12 @@ class MeldingStatus(models.TextChoices):
     DEEL_2_GEREED = "deel_2_gereed", "Deel 2 gereed, wacht op akkoord"
     AANGEVRAAGD = "aangevraagd", "Aanvraag, wacht op beschikking"
     BESCHIKT = "beschikt", "Beschikt en toegewezen"
+    # An open beschikking: the allocation follows the aanbieder's verzoek om toewijzing (315).
+    OPEN_BESCHIKT = "open_beschikt", "Open beschikking afgegeven"
+
+
+# The melding is decided: off the consulent's caseload.
+BESLOTEN = (MeldingStatus.BESCHIKT, MeldingStatus.OPEN_BESCHIKT)
 
 
 class PlanStatus(models.TextChoices):

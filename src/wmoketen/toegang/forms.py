@@ -361,9 +361,19 @@ class BeschikkingForm(forms.Form):
         "Einddatum", required=False, help_text="Alleen bij 'Andere einddatum'; ten hoogste 5 jaar."
     )
     motivering = _tekst("Motivering", rows=4, required=True)
+    open_beschikking = forms.BooleanField(
+        label="Open beschikking",
+        required=False,
+        help_text="De cliënt kiest zelf een gecontracteerde aanbieder; die vraagt de toewijzing "
+        "aan met een verzoek om toewijzing (WMO315) met het beschikkingnummer. Er gaat nu geen "
+        "WMO301 uit.",
+    )
 
     def __init__(self, *args, plan, regels=None, **kwargs):
         super().__init__(*args, **kwargs)
+        melding = plan.melding
+        if melding.wet != Wet.WMO or not melding.gemeente.open_beschikkingen:
+            del self.fields["open_beschikking"]  # only where the gemeente works with them
         self.producten = list(plan.producten.order_by("productcode"))
         regels = regels or {}
         volumes = {}
@@ -380,6 +390,10 @@ class BeschikkingForm(forms.Form):
 
     def volumevelden(self):
         return [self[f"volume_{p.pk}"] for p in self.producten]
+
+    @property
+    def met_open_beschikking(self) -> bool:
+        return "open_beschikking" in self.fields
 
     def producten_invoer(self) -> list[BeschiktProductInvoer]:
         return [

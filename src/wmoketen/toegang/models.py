@@ -304,6 +304,9 @@ class Beschikking(models.Model):
     aanbieder = models.ForeignKey("organisaties.Aanbieder", models.PROTECT, related_name="+")
     wet = models.CharField("wet", max_length=10, choices=Wet.choices)
     nummer = models.CharField("beschikkingnummer", max_length=20, unique=True)
+    # Open: the client chooses a gecontracteerde aanbieder, which requests the allocation
+    # with a 315 citing ``nummer``; no 301 at the decision.
+    open = models.BooleanField("open beschikking", default=False)
     dagtekening = models.DateField("dagtekening")
     ingangsdatum = models.DateField("ingangsdatum")
     duur = models.CharField("duur", max_length=6, choices=Duur.choices)

@@ -65,6 +65,7 @@ class BeschikkingBrief:
     bezwaarclausule: str = BEZWAARCLAUSULE
     aanhef: str = ""  # "Geachte heer Jansen,"; default: "Geachte <naam>,"
     aanbieder_naam: str = ""
+    open_beschikking: bool = False  # the client chooses the aanbieder, which requests the 301
     ondertekening: list[str] = field(
         default_factory=lambda: ["Het college van burgemeester en wethouders,", "namens dezen,"]
     )

@@ -18,7 +18,7 @@ from wmoketen.organisaties.queries import geldige_contractregels
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 
-from .constants import MeldingStatus, PlanStatus
+from .constants import BESLOTEN, MeldingStatus, PlanStatus
 from .models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
 
 
@@ -68,6 +68,21 @@ def beschikkingen_voor(organisatie):
     return Beschikking.objects.voor_organisatie(organisatie).select_related("client", "aanbieder")
 
 
+def open_beschikking(gemeente, nummer: int | str | None) -> Beschikking | None:
+    """The gemeente's open beschikking a WMO315 cites (BeschikkingNummer, an integer: the
+    leading zero of the 9 digits is lost); None when there is none."""
+    try:
+        nummer = f"{int(nummer):09d}"
+    except (TypeError, ValueError):
+        return None
+    return (
+        Beschikking.objects.filter(gemeente_id=gemeente.pk, open=True, nummer=nummer)
+        .select_related("client", "plan")
+        .prefetch_related("producten__product")
+        .first()
+    )
+
+
 def onderzoek_van(melding: Melding, organisatie) -> Onderzoek | None:
     """The onderzoek of a melding, only for its gemeente."""
     return (
@@ -111,7 +126,7 @@ def caseload(gebruiker):
     return (
         meldingen_voor(gebruiker.organisatie)
         .filter(consulent=gebruiker)
-        .exclude(status=MeldingStatus.BESCHIKT)
+        .exclude(status__in=BESLOTEN)
     )
 
 

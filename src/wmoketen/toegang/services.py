@@ -22,6 +22,8 @@ Walking one client (e.g. for the demo)::
     keur_goed(plan, acting_user=consulent)                      # akkoord = aanvraag
     neem_beschikking(plan, producten=[BeschiktProductInvoer(p, 3)], ingangsdatum=d5,
                      duur="1j", motivering="...", acting_user=backoffice)   # + PDF + 301
+    # or, Wmo only, for a gemeente with open beschikkingen: no 301, the aanbieder sends a 315
+    neem_beschikking(..., open_beschikking=True)
 """
 
 from collections.abc import Iterable, Sequence
@@ -863,6 +865,29 @@ def stuur_terug(plan: Ondersteuningsplan, *, reden: str, acting_user, op: date |
 # Step 8–9: beschikking and toewijzing ------------------------------------------------------
 
 
+MAXIMAAL_BESCHIKKINGNUMMER = 999_999_999  # iWmo BeschikkingNummer: LDT_Nummer, 9 digits
+
+
+def beschikkingnummer(dagtekening: date, pk: int) -> str:
+    """Nine digits, year (yy) and sequence (7): a WMO315 cites it as an integer (LDT_Nummer)."""
+    if pk > 9_999_999:
+        raise ValidationError("Het beschikkingnummer past niet in negen cijfers (iWmo).")
+    return f"{dagtekening.year % 100:02d}{pk:07d}"
+
+
+def _mag_open_beschikken(melding: Melding) -> None:
+    if melding.wet != Wet.WMO:
+        raise ValidationError(
+            "Een open beschikking bestaat alleen in de Wmo; in de Jeugdwet wijst de gemeente "
+            "zelf toe of vraagt de aanbieder de toewijzing aan na een verwijzing."
+        )
+    if not melding.gemeente.open_beschikkingen:
+        raise ValidationError(
+            f"Gemeente {melding.gemeente} werkt niet met open beschikkingen: kies de aanbieder "
+            "en wijs toe."
+        )
+
+
 def bereken_einddatum(ingangsdatum: date, duur: str, einddatum: date | None = None) -> date:
     """The einddatum (inclusive) for an indication duration, or the chosen date (``anders``).
 
@@ -895,6 +920,7 @@ def neem_beschikking(
     einddatum: date | None = None,
     dagtekening: date | None = None,
     bezwaarclausule: str = BEZWAARCLAUSULE,
+    open_beschikking: bool = False,
 ) -> Beschikking:
     """The backoffice decides on the aanvraag (refused without akkoord).
 
@@ -902,7 +928,11 @@ def neem_beschikking(
     line); the einddatum follows from ``duur`` (``bereken_einddatum``). The PDF letter is
     stored on the beschikking (gemeente only); then ``toewijzingen.services.wijs_toe`` creates
     the allocations and sends the WMO301/JW301. Closes the deadlines beschikking and
-    melding_beschikking on the dagtekening and opens start_ondersteuning."""
+    melding_beschikking on the dagtekening and opens start_ondersteuning.
+
+    ``open_beschikking`` (Wmo, gemeente with ``open_beschikkingen`` only): the right to
+    support is decided but nothing is allocated (no 301, no start_ondersteuning): the
+    gecontracteerde aanbieder the client chooses sends a WMO315 citing the nummer."""
     _eis_rol(acting_user, Rol.BACKOFFICE)
     plan = _vergrendel_plan(plan)
     melding = plan.melding
@@ -912,6 +942,8 @@ def neem_beschikking(
             "Er is geen akkoord op het ondersteuningsplan: zonder akkoord (aanvraag) neemt u "
             "geen beschikking."
         )
+    if open_beschikking:
+        _mag_open_beschikken(melding)
     dagtekening = _datum(dagtekening, "De dagtekening")
     _niet_voor(dagtekening, plan.aanvraag_op, "De dagtekening ligt vóór de aanvraag.")
     if not (motivering or "").strip():
@@ -948,11 +980,12 @@ def neem_beschikking(
         einddatum=einddatum,
         motivering=motivering.strip(),
         bezwaarclausule=bezwaarclausule.strip(),
+        open=open_beschikking,
         genomen_door=acting_user,
     )
     beschikking.full_clean(exclude=["pdf"])
     beschikking.save()
-    beschikking.nummer = f"{melding.gemeente.gemeentecode}{dagtekening.year}{beschikking.pk:06d}"
+    beschikking.nummer = beschikkingnummer(dagtekening, beschikking.pk)
     for invoer in producten:
         regel = regels[invoer.product.pk]
         BeschiktProduct.objects.create(
@@ -964,21 +997,24 @@ def neem_beschikking(
         )
     beschikking.pdf = _brief(beschikking)
     beschikking.save(update_fields=["nummer", "pdf"])
-    # Before the allocation: wijs_toe opens start_ondersteuning itself unless the beschikking
-    # already has it, so opening it afterwards would give the client two such deadlines.
-    termijnen.open_termijn(
-        Regelcode.START_ONDERSTEUNING,
-        onderwerp=beschikking,
-        gemeente=melding.gemeente,
-        startdatum=dagtekening,
-        organisaties=[plan.aanbieder],
-        acting_user=acting_user,
-        omschrijving=Regelcode.START_ONDERSTEUNING.label,
-    )
-    _wijs_toe(beschikking, acting_user)
+    if not open_beschikking:
+        # Before the allocation: wijs_toe opens start_ondersteuning itself unless the
+        # beschikking already has it, so opening it afterwards would give two such deadlines.
+        termijnen.open_termijn(
+            Regelcode.START_ONDERSTEUNING,
+            onderwerp=beschikking,
+            gemeente=melding.gemeente,
+            startdatum=dagtekening,
+            organisaties=[plan.aanbieder],
+            acting_user=acting_user,
+            omschrijving=Regelcode.START_ONDERSTEUNING.label,
+        )
+        _wijs_toe(beschikking, acting_user)
     plan.status = PlanStatus.BESCHIKT
     plan.save(update_fields=["status"])
-    _zet_status(melding, MeldingStatus.BESCHIKT)
+    _zet_status(
+        melding, MeldingStatus.OPEN_BESCHIKT if open_beschikking else MeldingStatus.BESCHIKT
+    )
     termijnen.sluit_termijnen_voor(
         plan, regelcode=Regelcode.BESCHIKKING, op=dagtekening, acting_user=acting_user
     )
@@ -991,8 +1027,9 @@ def neem_beschikking(
         beschikking,
         client_id=melding.client_id,
         omschrijving=(
-            f"{beschikking.nummer}: {beschikking.ingangsdatum:%d-%m-%Y} t/m "
-            f"{beschikking.einddatum:%d-%m-%Y}, {len(producten)} product(en)"
+            f"{beschikking.nummer}{' (open beschikking)' if open_beschikking else ''}: "
+            f"{beschikking.ingangsdatum:%d-%m-%Y} t/m {beschikking.einddatum:%d-%m-%Y}, "
+            f"{len(producten)} product(en)"
         ),
     )
     return beschikking
@@ -1039,7 +1076,9 @@ def brief_voor(beschikking: Beschikking):
         einddatum=beschikking.einddatum,
         motivatie=beschikking.motivering,
         bezwaarclausule=beschikking.bezwaarclausule,
-        aanbieder_naam=beschikking.aanbieder.naam,
+        # Open: the client chooses the aanbieder, so the letter names none.
+        aanbieder_naam="" if beschikking.open else beschikking.aanbieder.naam,
+        open_beschikking=beschikking.open,
     )
 
 

@@ -25,7 +25,7 @@ from wmoketen.producten.models import Product
 from wmoketen.toewijzingen.models import Toewijzing
 
 from . import queries, services
-from .constants import MeldingStatus, PlanStatus
+from .constants import BESLOTEN, MeldingStatus, PlanStatus
 from .forms import (
     BeschikkingForm,
     Deel2Form,
@@ -136,7 +136,7 @@ def _stappen(melding, plan, onderzoek, beschikking, bericht) -> list[Stap]:
         "",
         "",
         beschikking.nummer if beschikking else "",
-        f"{bericht.naam} {bericht.identificatie}" if bericht else "",
+        f"{bericht.naam} {bericht.identificatie}" if bericht else _zonder_301(beschikking),
     ]
     stappen = []
     for nummer, naam in enumerate(STAPNAMEN, start=1):
@@ -148,6 +148,13 @@ def _stappen(melding, plan, onderzoek, beschikking, bericht) -> list[Stap]:
             toestand = "open"
         stappen.append(Stap(nummer, naam, toestand, datums[nummer - 1], teksten[nummer - 1]))
     return stappen
+
+
+def _zonder_301(beschikking) -> str:
+    """An open beschikking allocates only after the aanbieder's verzoek (WMO315)."""
+    if beschikking and beschikking.open:
+        return "Wacht op verzoek om toewijzing (WMO315) van de aanbieder"
+    return ""
 
 
 def _toewijzingen(organisatie, beschikking):
@@ -177,7 +184,7 @@ def caseload(request):
     if alle:
         meldingen = queries.meldingen_voor(gebruiker.organisatie)
         if not afgerond:
-            meldingen = meldingen.exclude(status=MeldingStatus.BESCHIKT)
+            meldingen = meldingen.exclude(status__in=BESLOTEN)
     elif afgerond:
         meldingen = queries.meldingen_voor(gebruiker.organisatie).filter(consulent=gebruiker)
     else:
@@ -541,6 +548,7 @@ def aanvraag(request, pk: int):
                 duur=data["duur"],
                 einddatum=data["einddatum"],
                 motivering=data["motivering"],
+                open_beschikking=data.get("open_beschikking", False),
                 acting_user=request.user,
             )
         except FOUTEN as fout:
@@ -548,7 +556,10 @@ def aanvraag(request, pk: int):
         else:
             messages.success(
                 request,
-                f"Beschikking {beschikking.nummer} is genomen en de toewijzing is verstuurd.",
+                f"Open beschikking {beschikking.nummer} is genomen; de aanbieder die de cliënt "
+                "kiest, vraagt de toewijzing aan."
+                if beschikking.open
+                else f"Beschikking {beschikking.nummer} is genomen en de toewijzing is verstuurd.",
             )
             return redirect("toegang:beschikking", pk=beschikking.pk)
     termijnen = queries.termijnen_van(organisatie, plan.melding, plan)

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
 from wmoketen.factories import (
     AanbiederFactory,
@@ -139,3 +140,50 @@ def test_contractpagina_van_partij(client, db):
     html = client.get(f"/organisaties/contracten/{contract.pk}/").content.decode()
 
     assert "MLW-1" in html and "€ 61,25" in html and "04 – Uur" in html
+
+
+def test_open_beschikkingen_instellen_wordt_gelogd(db):
+    almere = GemeenteFactory(naam="Almere", gemeentecode="0034")
+    assert not almere.open_beschikkingen  # the default: the gemeente allocates itself
+
+    services.stel_open_beschikkingen_in(almere, open_beschikkingen=True, acting_user=None)
+
+    almere.refresh_from_db()
+    assert almere.open_beschikkingen
+    regel = AuditRegel.objects.get(actie="gemeente.open_beschikkingen")
+    assert regel.wijzigingen == {"open_beschikkingen": [False, True]}
+
+
+def test_open_beschikkingen_op_de_gemeentepagina(client, db):
+    weert = GemeenteFactory(naam="Weert", gemeentecode="0988", open_beschikkingen=True)
+    almere = GemeenteFactory(naam="Almere", gemeentecode="0034")
+    client.force_login(GebruikerFactory(organisatie=almere))
+
+    assert (
+        "Open beschikkingen</dt><dd>Ja" in client.get(f"/organisaties/{weert.pk}/").content.decode()
+    )
+    assert (
+        "Open beschikkingen</dt><dd>Nee"
+        in client.get(f"/organisaties/{almere.pk}/").content.decode()
+    )
+
+
+def test_beheerder_zet_open_beschikkingen_aan_in_beheer(client, db):
+    weert = GemeenteFactory(naam="Weert", gemeentecode="0988")
+    client.force_login(GebruikerFactory(organisatie=weert, rol=Rol.FUNCTIONEEL_BEHEERDER))
+    url = f"/beheer/organisaties/gemeente/{weert.pk}/change/"
+    assert 'name="open_beschikkingen"' in client.get(url).content.decode()
+
+    client.post(url, {"naam": "Weert", "gemeentecode": "0988", "open_beschikkingen": "on"})
+
+    weert.refresh_from_db()
+    assert weert.open_beschikkingen
+    assert AuditRegel.objects.filter(wijzigingen__has_key="open_beschikkingen").exists()
+
+
+def test_open_beschikkingen_ongewijzigd_geeft_geen_auditregel(db):
+    weert = GemeenteFactory(naam="Weert", gemeentecode="0988", open_beschikkingen=True)
+
+    services.stel_open_beschikkingen_in(weert, open_beschikkingen=True, acting_user=None)
+
+    assert not AuditRegel.objects.filter(actie="gemeente.open_beschikkingen").exists()
