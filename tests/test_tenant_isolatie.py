@@ -36,6 +36,8 @@ from wmoketen.toegang import services as toegang
 from wmoketen.toegang.constants import Levensdomein
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing
 from wmoketen.trajecten import services as trajecten
+from wmoketen.verzoeken.constants import Kant, ProductSoort, Soort
+from wmoketen.verzoeken.models import Antwoord, Verzoek, VerzoekProduct
 
 GEHEIM_BSN = "999993653"
 GEHEIMEN = [
@@ -54,6 +56,10 @@ GEHEIMEN = [
     "Geheimresultaat",
     "Geheimverslag",
     "Geheimmotivering",
+    "Geheimverzoek",
+    "GEHEIMREF01",
+    "Geheimbevinding",
+    "Geheimtoelichting",
 ]
 
 
@@ -127,6 +133,45 @@ def toegangsroute(client, consulent, aanbieder, contract):
     return melding, plan, beschikking
 
 
+def verzoeken(gemeente, aanbieder, client, client_aanbieder, regel):
+    """A 315 as both sides hold it, with the gemeente's answer (319)."""
+    velden = dict(gemeente=gemeente, aanbieder=aanbieder, wet="wmo", dagtekening=date.today())
+    verzoek = Verzoek.objects.create(
+        organisatie=gemeente,
+        kant=Kant.GEMEENTE,
+        client=client,
+        soort=Soort.TOEWIJZING,
+        commentaar="Geheimverzoek",
+        **velden,
+    )
+    verzonden = Verzoek.objects.create(
+        organisatie=aanbieder,
+        kant=Kant.AANBIEDER,
+        client=client_aanbieder,
+        soort=Soort.TOEWIJZING,
+        commentaar="Geheimverzoek",
+        **velden,
+    )
+    for v in (verzoek, verzonden):
+        VerzoekProduct.objects.create(
+            verzoek=v,
+            soort=ProductSoort.AANGEVRAAGD,
+            referentie_aanbieder="GEHEIMREF01",
+            product=regel.product,
+            ingangsdatum=date.today(),
+            bevindingen=["Geheimbevinding"],
+        )
+    antwoord = Antwoord.objects.create(
+        organisatie=gemeente,
+        verzoek=verzoek,
+        referentie_aanbieder="GEHEIMREF01",
+        verzoek_antwoord="1",
+        reden_afwijzing="3",
+        toelichting="Geheimtoelichting",
+    )
+    return verzoek, verzonden, antwoord
+
+
 @pytest.fixture
 def andermans(db):
     """Data of a gemeente and aanbieder the test user has nothing to do with."""
@@ -190,12 +235,16 @@ def andermans(db):
         bericht=toewijzing.bericht,
         ontvangen_op=date.today(),
     )
+    verzoek, verzonden, antwoord = verzoeken(gemeente, aanbieder, client, ontvangen.client, regel)
     return {
         "toegang_melding": melding,
         "toegang_ondersteuningsplan": plan,
         "toegang_beschikking": beschikking,
         "toewijzing": toewijzing,
         "ontvangen_toewijzing": ontvangen,
+        "verzoek": verzoek,
+        "verzonden_verzoek": verzonden,
+        "antwoord": antwoord,
         "traject": traject,
         "taak": taak,
         "termijn": taak.termijn,
@@ -255,6 +304,9 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         "toewijzingen:detail": data["toewijzing"],
         "toewijzingen:opnieuw_versturen": data["toewijzing"],
         "toewijzingen:ontvangen": data["ontvangen_toewijzing"],
+        "verzoeken:detail": data["verzonden_verzoek"],
+        "verzoeken:beoordelen": data["verzoek"],
+        "verzoeken:wijziging": data["ontvangen_toewijzing"],
     }
     if naam in objecten:
         return [{"pk": objecten[naam].pk}]
@@ -272,6 +324,7 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
                 "berichten",
                 "toegang",
                 "toewijzingen",
+                "verzoeken",
             )
         ]
     if naam == "admin:auth_user_password_change":  # UserAdmin's name, for our Gebruiker
@@ -396,9 +449,17 @@ def test_eigen_gegevens_zijn_wel_zichtbaar(client, andermans):
     assert "Geheimnaam" in client.get(f"/toewijzingen/{toewijzing.pk}/").content.decode()
     assert "Geheimnaam" in client.get("/toewijzingen/").content.decode()
     assert "Geheimnaam" in client.get("/toewijzingen/wachtlijst/").content.decode()
+    assert "Geheimnaam" in client.get("/verzoeken/ontvangen/").content.decode()
+    verzoek = andermans["verzoek"]
+    pagina = client.get(f"/verzoeken/ontvangen/{verzoek.pk}/").content.decode()
+    assert all(g in pagina for g in ("Geheimverzoek", "Geheimbevinding", "Geheimtoelichting"))
     assert GEHEIM_BSN in client.get("/toewijzingen/wachtlijst/wachtlijst.csv").content.decode()
     medewerker = GebruikerFactory(organisatie=andermans["aanbieder"], rol=Rol.AANBIEDER)
     client.force_login(medewerker)
     ontvangen = andermans["ontvangen_toewijzing"]
     assert "Geheimnaam" in client.get(f"/toewijzingen/ontvangen/{ontvangen.pk}/").content.decode()
     assert "Geheimnaam" in client.get("/toewijzingen/ontvangen/").content.decode()
+    assert "Geheimnaam" in client.get("/verzoeken/").content.decode()
+    verzonden = andermans["verzonden_verzoek"]
+    assert "GEHEIMREF01" in client.get(f"/verzoeken/{verzonden.pk}/").content.decode()
+    assert "Geheimnaam" in client.get(f"/verzoeken/wijziging/{ontvangen.pk}/").content.decode()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("trajecten/", include("wmoketen.trajecten.urls")),
     path("toegang/", include("wmoketen.toegang.urls")),
     path("toewijzingen/", include("wmoketen.toewijzingen.urls")),
+    path("verzoeken/", include("wmoketen.verzoeken.urls")),
     path("meldingen/", include("wmoketen.meldingen.urls")),
     path("berichten/", include("wmoketen.berichten.urls")),
     path("api/", include("wmoketen.berichten.api.urls")),

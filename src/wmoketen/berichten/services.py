@@ -29,6 +29,7 @@ from .constants import DUBBELE_IDENTIFICATIE, Soort, Status, Transport
 from .handlers import Ontvangen, handler_voor
 from .kop import Kop, lees_kop
 from .models import Bericht, Berichtkanaal
+from .signals import retour_gekoppeld
 
 logger = logging.getLogger(__name__)
 
@@ -320,6 +321,9 @@ def _koppel_aan_heenbericht(retour: Bericht, kop: Kop, root) -> None:
         retour.heenbericht = heen
         heen.retourcodes = retour.retourcodes = _codes_in(root)
         heen.save(update_fields=["retourcodes"])
+        retour_gekoppeld.send(
+            sender=Bericht, retour=retour, heenbericht=heen, codes=heen.retourcodes
+        )
 
 
 def retour_codes(data: bytes) -> list[str]:

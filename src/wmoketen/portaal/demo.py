@@ -38,6 +38,7 @@ from wmoketen.toegang.constants import Levensdomein
 from wmoketen.toewijzingen import levering as leveringen
 from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.trajecten import services as trajecten
+from wmoketen.verzoeken.demo import laad_verzoeken
 
 WACHTWOORD = "Demo-wmoketen-2026"
 
@@ -226,6 +227,9 @@ ROUTE = {
     "0034": [(6, 40), (6, 30), (3, 27), (6, 24), (5, 60), (0, 9)],  # first three: Jeugdwet
 }
 JEUGD = {"0034": 3}
+# Beschikte clients whose beschikking is open (Weert works with open beschikkingen): their
+# aanbieder asks for the allocation with a WMO315 (verzoeken.demo).
+OPEN_BESCHIKKING = {("0988", 1)}
 AANBIEDER_VOOR = {"1640": "73730101", "0946": "73730202", "0988": "73730101", "0034": "73730202"}
 JEUGDAANBIEDER = "73730303"
 PROFIEL = {
@@ -246,8 +250,11 @@ def _gebruiker(organisatie, rol: Rol) -> Gebruiker:
     return Gebruiker.objects.get(username=f"{prefix}.{ROL_NAAM[rol]}")
 
 
-def _loop_route(client, gemeente, wet: str, stap: int, dagen: int) -> None:
-    """Walk one client to ``stap`` with A's services, the melding ``dagen`` days ago."""
+def _loop_route(
+    client, gemeente, wet: str, stap: int, dagen: int, *, open_beschikking: bool = False
+) -> None:
+    """Walk one client to ``stap`` with A's services, the melding ``dagen`` days ago; an open
+    beschikking sends no 301 (the aanbieder asks for the allocation with a WMO315)."""
     consulent = _gebruiker(gemeente, Rol.TOEGANGSMEDEWERKER)
     jeugd = wet == "jeugdwet"
     aanbieder = Aanbieder.objects.get(
@@ -334,6 +341,7 @@ def _loop_route(client, gemeente, wet: str, stap: int, dagen: int) -> None:
         motivering="De ondersteuning is nodig om de resultaten van het plan te bereiken.",
         dagtekening=op(20),
         acting_user=_gebruiker(gemeente, Rol.BACKOFFICE),
+        open_beschikking=open_beschikking,
     )
 
 
@@ -347,7 +355,8 @@ def _toegang(gemeenten) -> None:
             if client.meldingen.exists():
                 continue
             wet = "jeugdwet" if i < JEUGD.get(gemeente.gemeentecode, 0) else "wmo"
-            _loop_route(client, gemeente, wet, stap, dagen)
+            open_ = (gemeente.gemeentecode, i) in OPEN_BESCHIKKING
+            _loop_route(client, gemeente, wet, stap, dagen, open_beschikking=open_)
 
 
 def _bezorg_intern() -> None:
@@ -415,6 +424,7 @@ def _leveringen(gemeenten) -> None:
 def laad_demo() -> list[Login]:
     call_command("loaddata", "producten", verbosity=0)
     gemeenten = [_gemeente(naam, code) for naam, code in GEMEENTEN]
+    organisaties.stel_open_beschikkingen_in(gemeenten[2], open_beschikkingen=True, acting_user=None)
     aanbieders = [_aanbieder(*a) for a in AANBIEDERS]
     mlw = Regio.objects.filter(naam="Midden-Limburg West").first() or organisaties.registreer_regio(
         naam="Midden-Limburg West", gemeenten=gemeenten[:3], acting_user=None
@@ -471,4 +481,12 @@ def laad_demo() -> list[Login]:
     _toegang(gemeenten)
     _bezorg_intern()  # the 301s reach the aanbieders, their 302s come back
     _leveringen(gemeenten)
+    laad_verzoeken(_client_gegevens_van(rng), bsns, _gebruiker, _bezorg_intern)
     return logins
+
+
+def _client_gegevens_van(rng: random.Random):
+    def persoon(plaats: str) -> tuple[dict, dict]:
+        return _client_gegevens(rng, "", plaats)
+
+    return persoon

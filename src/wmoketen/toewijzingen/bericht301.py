@@ -9,8 +9,8 @@ What goes in follows the invulinstructies: the Header per IV034/IV046, the clien
 IV007 (CDT_VolledigeNaam), the birth date per IV009, the BRP or residential address first
 (IV047), and every current allocation of the client at the aanbieder (a 301 always carries the
 complete set), each with Toewijzingsdatum/-tijd as the gemeente fixed them (IV013), RedenWijziging
-only for an allocation changed since it was last sent (IV099), and Omvang or Budget as
-CD041/CD075–CD080 say.
+only for an allocation changed since it was last sent (IV099), ReferentieAanbieder only in the
+301 that honours the aanbieder's request (TR379), and Omvang or Budget as CD041/CD075–CD080 say.
 """
 
 from __future__ import annotations
@@ -94,6 +94,7 @@ def maak_301(
     identificatie: str,
     dagtekening: date,
     gewijzigd: Collection[int] = (),
+    gehonoreerd: Collection[int] = (),
 ) -> bytes:
     """The serialised 301, valid against XSD and rules; ValidationError (Dutch) otherwise."""
     if problemen := controleer_client(client):
@@ -108,6 +109,7 @@ def maak_301(
             identificatie=identificatie,
             dagtekening=dagtekening,
             gewijzigd=gewijzigd,
+            gehonoreerd=gehonoreerd,
         )
     )
     if fouten := validate(data):
@@ -129,11 +131,13 @@ def bouw_301(
     identificatie: str,
     dagtekening: date,
     gewijzigd: Collection[int] = (),
+    gehonoreerd: Collection[int] = (),
 ):
     """The 301 binding (wmo301.Bericht or jw301.Bericht); not validated.
 
     ``gewijzigd``: pks of allocations changed since they were last sent; only those carry
-    their RedenWijziging (IV099).
+    their RedenWijziging (IV099). ``gehonoreerd``: pks that honour a 315/317 in this message;
+    only those carry their ReferentieAanbieder (TR379).
     """
     if not 1 <= len(identificatie) <= MAX_IDENTIFICATIE:
         raise ValueError(f"Identificatie {identificatie!r}: 1 tot 12 tekens.")
@@ -177,7 +181,7 @@ def bouw_301(
         contactgegevens=m.Contactgegevens(contact=[_contact(s, c) for c in _contacten(client)]),
         toegewezen_producten=m.ToegewezenProducten(
             toegewezen_product=[
-                _toegewezen_product(s, t, t.pk in gewijzigd)
+                _toegewezen_product(s, t, t.pk in gewijzigd, t.pk in gehonoreerd)
                 for t in sorted(toewijzingen, key=lambda t: t.toewijzingnummer)
             ]
         ),
@@ -302,7 +306,7 @@ def budget_in_centen(budget: Decimal) -> int:
     return int((budget * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-def _toegewezen_product(s: Standaard, t: Toewijzing, gewijzigd: bool):
+def _toegewezen_product(s: Standaard, t: Toewijzing, gewijzigd: bool, gehonoreerd: bool):
     """One ToegewezenProduct: Budget (taakgericht) or Omvang, never both (CD077/CD078)."""
     b, m = s.b, s.m
     product = t.product
@@ -319,7 +323,7 @@ def _toegewezen_product(s: Standaard, t: Toewijzing, gewijzigd: bool):
         )
     return m.ToegewezenProduct(
         toewijzing_nummer=t.toewijzingnummer,
-        referentie_aanbieder=t.referentie_aanbieder or None,
+        referentie_aanbieder=(t.referentie_aanbieder or None) if gehonoreerd else None,
         product=b.CdtProduct(
             categorie=b.LdtProductCategorie(product.productcategorie),
             # A budget goes with the category alone: CD041 wants an Omvang with every code,

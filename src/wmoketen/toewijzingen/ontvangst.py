@@ -20,6 +20,7 @@ from wmoketen.producten.models import Product
 from .constants import REDEN_PAUZE, AanbiederStatus, LeveringStatus, StatusAanlevering
 from .models import AanbiederToewijzing, Levering, Signaal
 from .regels import producten, toewijzing_van
+from .signals import toewijzing_ontvangen
 
 WET = {"iwmo": Wet.WMO, "ijw": Wet.JEUGDWET}
 
@@ -122,6 +123,12 @@ def verwerk_301(ontvangen: Ontvangen) -> None:
                 bericht=bericht,
                 aanbieder_toewijzing=toewijzing,
             )
+    # Other apps (verzoeken: the requests this 301 honours) react without us importing them.
+    toewijzing_ontvangen.send(
+        sender=AanbiederToewijzing,
+        bericht=bericht,
+        toewijzingen=list(AanbiederToewijzing.objects.filter(pk__in=gezien)),
+    )
 
 
 def _open_stop_zorg(toewijzing, gemeente, aanbieder, einde: date) -> None:

@@ -26,7 +26,15 @@ from .bericht301 import MAX_IDENTIFICATIE, maak_301, standaard_voor
 from .constants import FREQUENTIE_PER_WEEK, MAX_TOEWIJZINGNUMMER, STAPELING_UITGEZONDERD
 from .models import Nummerreeks, Toewijzing
 
-__all__ = ["TeWijzenProduct", "volgend_nummer", "wijs_toe", "verstuur_301"]
+__all__ = [
+    "TeWijzenProduct",
+    "beeindig_toewijzing",
+    "maak_toewijzingen",
+    "volgend_nummer",
+    "verstuur_301",
+    "wijs_toe",
+    "wijzig_toewijzing",
+]
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class TeWijzenProduct:
 
     ``eenheid`` (WJ756) and ``frequentie`` (WMO757) default to the product's; ``budget`` (euros)
     makes it a budget allocation without Omvang (taakgericht, CD077/CD078).
+    ``referentie_aanbieder``: the aanbieder's reference when this honours its request (315/317).
     """
 
     product: Product
@@ -44,6 +53,7 @@ class TeWijzenProduct:
     eenheid: str | None
     frequentie: str | None
     budget: Decimal | None = None
+    referentie_aanbieder: str = ""
 
 
 @transaction.atomic
@@ -59,11 +69,48 @@ def wijs_toe(
 ) -> list[Toewijzing]:
     """Allocate ``producten`` to ``aanbieder`` for ``client`` (the gemeente's record).
 
-    Creates one Toewijzing per product and sends ONE 301 (WMO301 for the Wmo, JW301 for the
-    Jeugdwet) carrying every current allocation of the client at that aanbieder. Refuses with
-    a Dutch ``ValidationError`` (``OngeldigBericht`` when the message breaks the standard) and
-    stores nothing when a product does not fit: the wrong wet, no contract line, an
-    inconsistent omvang/budget, stapeling (OP259), or a client record a 301 cannot carry.
+    Creates one Toewijzing per product (:func:`maak_toewijzingen`) and sends ONE 301
+    (WMO301 for the Wmo, JW301 for the Jeugdwet) carrying every current allocation of the
+    client at that aanbieder; products with a ``referentie_aanbieder`` honour the aanbieder's
+    request and carry it in this 301 (TR379).
+    """
+    nieuw = maak_toewijzingen(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        wet=wet,
+        producten=producten,
+        beschikkingnummer=beschikkingnummer,
+        acting_user=acting_user,
+    )
+    verstuur_301(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        wet=wet,
+        acting_user=acting_user,
+        gehonoreerd=[t.pk for t in nieuw if t.referentie_aanbieder],
+    )
+    for toewijzing in nieuw:
+        toewijzing.refresh_from_db(fields=["bericht"])
+    return nieuw
+
+
+@transaction.atomic
+def maak_toewijzingen(
+    *,
+    gemeente,
+    aanbieder,
+    client,
+    wet: str,
+    producten: list[TeWijzenProduct],
+    beschikkingnummer: str,
+    acting_user,
+) -> list[Toewijzing]:
+    """Create one Toewijzing per product without sending anything (the caller sends the 301).
+
+    Refuses with a Dutch ``ValidationError`` and stores nothing when a product does not fit:
+    the wrong wet, no contract line, an inconsistent omvang/budget or stapeling (OP259).
     """
     if wet not in Wet.values:
         raise ValidationError(f"Onbekende wet: {wet!r}.")
@@ -93,6 +140,7 @@ def wijs_toe(
             eenheid="" if budget is not None else (te_wijzen.eenheid or product.eenheid),
             frequentie="" if budget is not None else (te_wijzen.frequentie or product.frequentie),
             budget=budget,
+            referentie_aanbieder=te_wijzen.referentie_aanbieder,
             toewijzingsdatum=nu.date(),
             toewijzingstijd=nu.time().replace(microsecond=0),
             beschikkingnummer=beschikkingnummer,
@@ -101,30 +149,127 @@ def wijs_toe(
             raise ValidationError("De toewijzingnummers van deze gemeente zijn op.")
         toewijzing.full_clean(exclude=["bericht"])
         toewijzing.save()
+        grond = f"beschikking {beschikkingnummer}" if beschikkingnummer else "zonder beschikking"
+        if te_wijzen.referentie_aanbieder:
+            grond += f", verzoek {te_wijzen.referentie_aanbieder}"
         audit.log(
             acting_user,
             "toewijzing.aangemaakt",
             toewijzing,
             client_id=client.pk,
-            omschrijving=f"{toewijzing} aan {aanbieder} (beschikking {beschikkingnummer})",
+            omschrijving=f"{toewijzing} aan {aanbieder} ({grond})",
         )
         nieuw.append(toewijzing)
-    verstuur_301(
-        gemeente=gemeente, aanbieder=aanbieder, client=client, wet=wet, acting_user=acting_user
-    )
-    for toewijzing in nieuw:
-        toewijzing.refresh_from_db(fields=["bericht"])
     return nieuw
 
 
 @transaction.atomic
+def wijzig_toewijzing(
+    toewijzing: Toewijzing,
+    *,
+    einddatum: date | None,
+    volume: int | None,
+    eenheid: str | None,
+    frequentie: str | None,
+    budget: Decimal | None,
+    reden_wijziging: str,
+    acting_user,
+    referentie_aanbieder: str | None = None,
+) -> Toewijzing:
+    """Change an allocation in place (same ingangsdatum): period end and omvang or budget.
+
+    Nothing is sent: the caller sends the 301 with the pk in ``gewijzigd``. Toewijzingsdatum
+    and -tijd become now: a changed volume or einddatum is a new decision (IV013).
+    """
+    product = toewijzing.product
+    te_wijzen = TeWijzenProduct(
+        product, toewijzing.ingangsdatum, einddatum, volume, eenheid, frequentie, budget
+    )
+    _controleer_product(
+        te_wijzen, wet=toewijzing.wet, gemeente=toewijzing.gemeente, aanbieder=toewijzing.aanbieder
+    )
+    _controleer_stapeling(
+        toewijzing.gemeente,
+        toewijzing.aanbieder,
+        toewijzing.client,
+        [te_wijzen],
+        behalve=[toewijzing.pk],
+    )
+    oud = _samenvatting(toewijzing)
+    toewijzing.einddatum = einddatum
+    toewijzing.budget = budget
+    toewijzing.volume = None if budget is not None else volume
+    toewijzing.eenheid = "" if budget is not None else (eenheid or product.eenheid)
+    toewijzing.frequentie = "" if budget is not None else (frequentie or product.frequentie)
+    if referentie_aanbieder is not None:
+        toewijzing.referentie_aanbieder = referentie_aanbieder
+    return _leg_wijziging_vast(toewijzing, oud, reden_wijziging, acting_user)
+
+
+@transaction.atomic
+def beeindig_toewijzing(
+    toewijzing: Toewijzing, *, einddatum: date, reden_wijziging: str, acting_user
+) -> Toewijzing:
+    """End an allocation on ``einddatum`` (not before its ingangsdatum, not later than its
+    current end). Nothing is sent: the caller sends the 301 with the pk in ``gewijzigd``."""
+    if einddatum < toewijzing.ingangsdatum:
+        raise ValidationError(
+            f"Toewijzing {toewijzing}: de einddatum {einddatum:%d-%m-%Y} ligt vóór de "
+            f"ingangsdatum {toewijzing.ingangsdatum:%d-%m-%Y}."
+        )
+    if toewijzing.einddatum is not None and einddatum > toewijzing.einddatum:
+        raise ValidationError(
+            f"Toewijzing {toewijzing} eindigt al op {toewijzing.einddatum:%d-%m-%Y}; "
+            "beëindigen verlengt niet."
+        )
+    oud = _samenvatting(toewijzing)
+    toewijzing.einddatum = einddatum
+    return _leg_wijziging_vast(toewijzing, oud, reden_wijziging, acting_user)
+
+
+def _samenvatting(toewijzing: Toewijzing) -> dict:
+    velden = ("einddatum", "volume", "eenheid", "frequentie", "budget", "reden_wijziging")
+    return {
+        v: "" if getattr(toewijzing, v) is None else str(getattr(toewijzing, v)) for v in velden
+    }
+
+
+def _leg_wijziging_vast(toewijzing: Toewijzing, oud: dict, reden: str, acting_user) -> Toewijzing:
+    nu = timezone.localtime()
+    toewijzing.reden_wijziging = reden
+    toewijzing.toewijzingsdatum = nu.date()
+    toewijzing.toewijzingstijd = nu.time().replace(microsecond=0)
+    toewijzing.full_clean(exclude=["bericht"])
+    toewijzing.save()
+    nieuw = _samenvatting(toewijzing)
+    audit.log(
+        acting_user,
+        "toewijzing.gewijzigd",
+        toewijzing,
+        client_id=toewijzing.client_id,
+        omschrijving=f"{toewijzing} (reden wijziging {reden})",
+        wijzigingen={k: [oud[k], nieuw[k]] for k in oud if oud[k] != nieuw[k]},
+    )
+    return toewijzing
+
+
+@transaction.atomic
 def verstuur_301(
-    *, gemeente, aanbieder, client, wet: str, acting_user, gewijzigd: Iterable[int] = ()
+    *,
+    gemeente,
+    aanbieder,
+    client,
+    wet: str,
+    acting_user,
+    gewijzigd: Iterable[int] = (),
+    gehonoreerd: Iterable[int] = (),
 ) -> Bericht:
     """Send the client's complete current set of allocations at ``aanbieder`` as one 301.
 
     Also the way to resend after a rejected 301 (OP286: a new Identificatie) or to announce
-    a change (``gewijzigd``: the pks whose RedenWijziging goes along, IV099).
+    a change (``gewijzigd``: the pks whose RedenWijziging goes along, IV099). ``gehonoreerd``:
+    the pks that honour a request in this message; only they carry their ReferentieAanbieder
+    (TR379: only the first 301 after honouring the 315/317).
     """
     vandaag = date.today()
     toewijzingen = list(
@@ -152,6 +297,7 @@ def verstuur_301(
         identificatie=_identificatie(gemeente, standaard.naam),
         dagtekening=vandaag,
         gewijzigd=gewijzigd,
+        gehonoreerd=set(gehonoreerd),
     )
     try:
         bericht = verstuur(data, afzender=gemeente, ontvanger=aanbieder, acting_user=acting_user)
@@ -285,11 +431,15 @@ def _overlapt(a_begin: date, a_eind: date | None, b_begin: date, b_eind: date | 
     return (a_eind is None or a_eind >= b_begin) and (b_eind is None or b_eind >= a_begin)
 
 
-def _controleer_stapeling(gemeente, aanbieder, client, producten: list[TeWijzenProduct]) -> None:
-    """OP259: the same product may not be allocated twice to one aanbieder for one period."""
+def _controleer_stapeling(
+    gemeente, aanbieder, client, producten: list[TeWijzenProduct], behalve: Iterable[int] = ()
+) -> None:
+    """OP259: the same product may not be allocated twice to one aanbieder for one period
+    (``behalve``: allocations being changed, not compared with themselves)."""
     bestaand = list(
         Toewijzing.objects.actueel(date.min)
         .filter(gemeente_id=gemeente.pk, aanbieder_id=aanbieder.pk, client__bsn=client.bsn)
+        .exclude(pk__in=list(behalve))
         .select_related("product")
     )
     for i, te_wijzen in enumerate(producten):

@@ -1,25 +1,21 @@
+"""Requests in the beheer: read-only (they change through messages and decisions only)."""
+
 from django.contrib import admin
 
-from .models import Antwoord, Verzoek, VerzoekProduct
+from wmoketen.accounts.beheer import BeheerModelAdmin
 
-
-class VerzoekProductInline(admin.TabularInline):
-    model = VerzoekProduct
-    extra = 0
-    fields = ["soort", "referentie_aanbieder", "toewijzingnummer", "product", "status"]
-    readonly_fields = fields
+from .models import Antwoord, Verzoek
 
 
 @admin.register(Verzoek)
-class VerzoekAdmin(admin.ModelAdmin):
+class VerzoekAdmin(BeheerModelAdmin):
+    alleen_lezen = True
     list_display = ["__str__", "kant", "organisatie", "wet", "status", "dagtekening"]
     list_filter = ["kant", "soort", "wet", "status"]
     search_fields = ["referentie_aanbieder", "producten__referentie_aanbieder"]
-    raw_id_fields = ["client", "bericht"]
-    inlines = [VerzoekProductInline]
 
 
 @admin.register(Antwoord)
-class AntwoordAdmin(admin.ModelAdmin):
+class AntwoordAdmin(BeheerModelAdmin):
+    alleen_lezen = True
     list_display = ["__str__", "organisatie", "reden_afwijzing", "aangemaakt"]
-    raw_id_fields = ["verzoek", "bericht"]

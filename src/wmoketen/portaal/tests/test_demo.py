@@ -16,6 +16,7 @@ from wmoketen.toegang.constants import MeldingStatus
 from wmoketen.toegang.models import Melding
 from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering, Signaal, Toewijzing
+from wmoketen.verzoeken.models import Antwoord, Verzoek
 
 
 def tellingen():
@@ -33,6 +34,8 @@ def tellingen():
             Toewijzing,
             AanbiederToewijzing,
             Levering,
+            Verzoek,
+            Antwoord,
         )
     ]
 
@@ -43,10 +46,12 @@ def test_demo_maakt_de_keten_en_tweede_keer_verandert_niets(db, capsys):
     call_command("demo")
 
     assert tellingen() == eerste
-    # 30 clients, plus the aanbieders' own records of the 17 clients whose plan they got.
-    assert eerste[:5] == [4, 3, 4, 22, 47]
-    # 40 messages; 8 allocations on each side; 7 delivery periods on each side.
-    assert eerste[7:] == [40, 8, 8, 14]
+    # 30 clients, plus the aanbieders' own records of the 17 clients whose plan they got, and
+    # the three youngsters of the Jeugdwet requests on both sides.
+    assert eerste[:5] == [4, 3, 4, 22, 53]
+    # 60 messages; 9 allocations on each side; 7 delivery periods on each side; 6 requests on
+    # each side, with 3 answers (319) on each side.
+    assert eerste[7:] == [60, 9, 9, 14, 12, 6]
     assert sorted(Gemeente.objects.values_list("gemeentecode", flat=True)) == [
         "0034",
         "0946",
@@ -70,10 +75,11 @@ def test_demo_heeft_zaken_op_elke_stap_en_verzonden_301(db):
         "opdracht_deel_2": 4,
         "deel_2_gereed": 2,
         "aangevraagd": 3,
-        "beschikt": 8,
+        "beschikt": 7,
+        "open_beschikt": 1,
     }
     verzonden = Counter(b.naam for b in Bericht.objects.filter(nummer=301))
-    assert verzonden == {"WMO301": 6, "JW301": 2}
+    assert verzonden == {"WMO301": 6, "JW301": 3}
     te_laat = Termijn.objects.filter(status__in=LOPEND, vervaldatum__lt=date.today())
     assert {t.regel.code for t in te_laat} >= {
         "huisbezoek",
@@ -89,7 +95,8 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
     call_command("demo")
 
     per_bericht = Counter(
-        (b.naam, b.status, b.transport, tuple(b.retourcodes)) for b in Bericht.objects.all()
+        (b.naam, b.status, b.transport, tuple(b.retourcodes))
+        for b in Bericht.objects.filter(nummer__lt=315)
     )
     assert per_bericht == {
         ("WMO301", "retour_verzonden", "intern", ()): 6,
@@ -98,8 +105,8 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
         ("WMO306", "verwerkt", "intern", ()): 4,
         ("WMO307", "retour_verzonden", "intern", ()): 3,
         ("WMO308", "verwerkt", "intern", ()): 3,
-        ("JW301", "retour_verzonden", "intern", ()): 2,
-        ("JW302", "verwerkt", "intern", ()): 2,
+        ("JW301", "retour_verzonden", "intern", ()): 3,
+        ("JW302", "verwerkt", "intern", ()): 3,
         ("JW305", "retour_verzonden", "intern", ()): 3,
         ("JW306", "verwerkt", "intern", ()): 3,
         ("JW307", "retour_verzonden", "intern", ()): 2,
@@ -120,8 +127,9 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
         ("wmo", "wacht"): 3,
         ("jeugdwet", LeveringStatus.GESTART): 1,
         ("jeugdwet", LeveringStatus.GESTOPT): 1,
+        ("jeugdwet", "wacht"): 1,  # allocated on the huisarts's referral (verzoeken.demo)
     }
-    assert Toewijzing.objects.zonder_start().count() == 3
+    assert Toewijzing.objects.zonder_start().count() == 4
     # Both sides hold the same periods: 7 on the gemeente's, 7 on the aanbieders' side.
     gemeentezijde = Counter(
         Levering.objects.filter(toewijzing__isnull=False).values_list("status", flat=True)
@@ -130,3 +138,26 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
         Levering.objects.filter(aanbieder_toewijzing__isnull=False).values_list("status", flat=True)
     )
     assert gemeentezijde == aanbiederzijde == {"gestart": 2, "gepauzeerd": 3, "gestopt": 2}
+
+
+def test_demo_heeft_verzoeken_met_alle_berichten_voor_beide_wetten(db):
+    call_command("demo")
+
+    namen = Counter(b.naam for b in Bericht.objects.filter(nummer__gte=315, nummer__lte=320))
+    for prefix in ("WMO", "JW"):
+        for nummer in range(315, 321):
+            assert namen[f"{prefix}{nummer}"] >= 1, f"{prefix}{nummer} ontbreekt"
+    for bericht in Bericht.objects.filter(nummer__gte=315, nummer__lte=320):
+        assert validate(bericht.bytes) == [], bericht.naam
+        assert bericht.retourcodes == [] and bericht.status in ("retour_verzonden", "verwerkt")
+    statussen = Counter(
+        Verzoek.objects.filter(kant="gemeente").values_list("wet", "soort", "status")
+    )
+    assert statussen == {
+        ("jeugdwet", 315, "toegewezen"): 1,
+        ("jeugdwet", 315, "in_onderzoek"): 1,
+        ("jeugdwet", 315, "open"): 1,
+        ("jeugdwet", 317, "afgewezen"): 1,
+        ("wmo", 315, "toegewezen"): 1,
+        ("wmo", 317, "afgewezen"): 1,
+    }

@@ -1,0 +1,308 @@
+"""Handlers for received requests on the GEMEENTE side: the 315 and the 317.
+
+The cross-message rules (``regels.py``) have already refused what the standard refuses; here
+the gemeente's own record of the request is stored, with the findings of its checks
+(``bevindingen``) and the deadline to answer (OP274/OP346). The backoffice decides.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from wmoketen.audit import services as audit
+from wmoketen.berichten.handlers import Ontvangen, handler
+from wmoketen.clienten.models import Client
+from wmoketen.organisaties.models import Aanbieder, Gemeente
+from wmoketen.producten.constants import Wet
+from wmoketen.producten.models import Product
+from wmoketen.toewijzingen.models import Toewijzing
+
+from .bevindingen import bevindingen_315, bevindingen_317
+from .constants import REDEN_BUITEN_CONTRACT, Kant, ProductSoort, Soort, Status
+from .models import Verzoek, VerzoekProduct
+
+logger = logging.getLogger(__name__)
+
+WET = {"iwmo": Wet.WMO, "ijw": Wet.JEUGDWET}
+
+TOELICHTING_GEEN_OPEN_BESCHIKKING = (
+    "Deze gemeente werkt niet met open beschikkingen; een verzoek om toewijzing voor de Wmo "
+    "past daarom niet binnen het contract. Neem contact op met het Wmo-loket van de gemeente."
+)
+ONBEKENDE_CLIENT = (
+    "De gemeente kent deze cliënt (BSN {bsn}) niet. Past reden 5 (andere gemeente) of, bij de "
+    "Jeugdwet, 8 (woonplaatsbeginsel) bij de afwijzing?"
+)
+
+
+def _d(waarde) -> date | None:
+    return date.fromisoformat(str(waarde)) if waarde else None
+
+
+def _v(waarde):
+    return getattr(waarde, "value", waarde)
+
+
+def _partijen(bericht) -> tuple[Gemeente, Aanbieder, str]:
+    return (
+        Gemeente.objects.get(pk=bericht.ontvanger_id),
+        Aanbieder.objects.get(pk=bericht.afzender_id),
+        WET[bericht.standaard],
+    )
+
+
+def _omvang(p) -> dict:
+    """Omvang or Budget (cents in the message, IV024) of a product element."""
+    omvang = p.omvang
+    return dict(
+        volume=omvang.volume if omvang else None,
+        eenheid=_v(omvang.eenheid) if omvang else "",
+        frequentie=_v(omvang.frequentie) if omvang else "",
+        budget=(Decimal(p.budget) / 100) if p.budget is not None else None,
+    )
+
+
+def _product(wet: str, product) -> dict:
+    categorie = _v(product.categorie) if product else ""
+    code = (product.code or "") if product else ""
+    gevonden = (
+        Product.objects.filter(wet=wet, productcategorie=categorie, productcode=code).first()
+        if code
+        else None
+    )
+    return dict(productcategorie=categorie or "", productcode=code, product=gevonden)
+
+
+def _nieuw_verzoek(ontvangen: Ontvangen, client, **velden) -> Verzoek:
+    bericht = ontvangen.bericht
+    gemeente, aanbieder, wet = _partijen(bericht)
+    verzoek = Verzoek.objects.create(
+        organisatie=gemeente,
+        kant=Kant.GEMEENTE,
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        wet=wet,
+        dagtekening=bericht.dagtekening or timezone.localdate(),
+        bericht=bericht,
+        status=Status.OPEN,
+        **velden,
+    )
+    audit.log(
+        None,
+        "verzoek.ontvangen",
+        verzoek,
+        client_id=client.pk,
+        organisatie=gemeente,
+        omschrijving=f"{bericht.naam} {bericht.identificatie} van {aanbieder}",
+    )
+    return verzoek
+
+
+def _open_termijn(verzoek: Verzoek, regelcode: str) -> None:
+    """The gemeente must answer (OP274/OP346): its own deadline, not the aanbieder's."""
+    from wmoketen.termijnen import services as termijnen
+
+    termijnen.open_termijn(
+        regelcode,
+        onderwerp=verzoek,
+        gemeente=verzoek.gemeente,
+        startdatum=timezone.localdate(),
+        acting_user=None,
+    )
+
+
+# ------------------------------------------------------------------------------- 315
+
+
+@handler("iwmo", 315)
+@handler("ijw", 315)
+def verwerk_315(ontvangen: Ontvangen) -> None:
+    """The gemeente's Verzoek with its requested products, findings and deadline."""
+    gemeente, _aanbieder, wet = _partijen(ontvangen.bericht)
+    c = ontvangen.inhoud.client
+    client = _client_315(gemeente, c)
+    verzoek = _nieuw_verzoek(
+        ontvangen, client, soort=Soort.TOEWIJZING, commentaar=(c.commentaar or "")[:1000]
+    )
+    for p in c.aangevraagde_producten.aangevraagd_product:
+        verwijzer = p.verwijzer
+        VerzoekProduct.objects.create(
+            verzoek=verzoek,
+            soort=ProductSoort.AANGEVRAAGD,
+            referentie_aanbieder=p.referentie_aanbieder,
+            **_product(wet, p.product),
+            beschikkingnummer=p.beschikking_nummer,
+            beschikking_ingangsdatum=_d(p.beschikking_ingangsdatum),
+            ingangsdatum=_d(p.toewijzing_ingangsdatum),
+            einddatum=_d(p.toewijzing_einddatum),
+            **_omvang(p),
+            verwijzer_type=_v(verwijzer.type_value),
+            verwijzer_zorgverlenercode=verwijzer.zorgverlener_code or "",
+            verwijzer_naam=verwijzer.naam or "",
+            raamcontract=None if p.raamcontract is None else _v(p.raamcontract) == "1",
+            commentaar=p.commentaar or "",
+        )
+    bevindingen_315(verzoek)
+    _open_termijn(verzoek, "antwoord_315")
+    if wet == Wet.WMO and not getattr(gemeente, "open_beschikkingen", False):
+        _geen_open_beschikking(verzoek)
+
+
+def _geen_open_beschikking(verzoek: Verzoek) -> None:
+    """A Wmo 315 presumes an open beschikking: a gemeente without them answers at once (319,
+    reason 4), after the request is stored and its retour sent."""
+    tekst = "De gemeente werkt niet met open beschikkingen; het verzoek wordt afgewezen (reden 4)."
+    verzoek.bevindingen = [*verzoek.bevindingen, tekst]
+    verzoek.save(update_fields=["bevindingen", "gewijzigd"])
+    verzoek.producten.update(voorgestelde_reden=REDEN_BUITEN_CONTRACT)
+    pk = verzoek.pk
+    transaction.on_commit(lambda: wijs_af_zonder_open_beschikking(pk))
+
+
+def wijs_af_zonder_open_beschikking(pk: int) -> None:
+    from .beslissen import wijs_af  # late: beslissen builds on this module's records
+
+    verzoek = Verzoek.objects.get(pk=pk)
+    if not verzoek.onderhanden:
+        return
+    try:
+        wijs_af(
+            verzoek,
+            reden=REDEN_BUITEN_CONTRACT,
+            toelichting=TOELICHTING_GEEN_OPEN_BESCHIKKING,
+            acting_user=None,
+        )
+    except Exception:  # the backoffice can still answer by hand; never break delivery
+        logger.exception("verzoek %s: automatische afwijzing mislukt", pk)
+
+
+def _client_315(gemeente, c) -> Client:
+    """The gemeente's own record by BSN; created from the 315 when it does not know the client.
+
+    A known record is not overwritten: the gemeente's data (BRP) prevails over the aanbieder's.
+    """
+    client = Client.objects.filter(organisatie_id=gemeente.pk, bsn=c.bsn).first()
+    if client is not None:
+        return client
+    naam = c.naam
+    datumgebruik = _v(c.geboortedatum.datum_gebruik) or ""
+    client = Client.objects.create(
+        organisatie_id=gemeente.pk,
+        bsn=c.bsn,
+        geslachtsnaam=naam.geslachtsnaam.achternaam,
+        voorvoegsel=naam.geslachtsnaam.voorvoegsel or "",
+        voornamen=naam.voornamen or "",
+        voorletters=naam.voorletters or "",
+        geslacht=_v(c.geslacht),
+        geboortedatum=None if datumgebruik == "3" else _d(c.geboortedatum.datum),
+        datumgebruik=datumgebruik,
+    )
+    audit.log(
+        None,
+        "client.aangemaakt",
+        client,
+        client_id=client.pk,
+        organisatie=gemeente,
+        omschrijving="uit een verzoek om toewijzing (315)",
+    )
+    return client
+
+
+# ------------------------------------------------------------------------------- 317
+
+
+@handler("iwmo", 317)
+@handler("ijw", 317)
+def verwerk_317(ontvangen: Ontvangen) -> None:
+    """The gemeente's Verzoek with the unchanged, changed and new products."""
+    gemeente, aanbieder, wet = _partijen(ontvangen.bericht)
+    c = ontvangen.inhoud.client
+    v = c.verzoek
+    client = Client.objects.filter(organisatie_id=gemeente.pk, bsn=c.bsn).first()
+    bevindingen = []
+    if client is None:
+        client = _onbekende_client(gemeente, c.bsn)
+        bevindingen.append(ONBEKENDE_CLIENT.format(bsn=c.bsn))
+    verzoek = _nieuw_verzoek(
+        ontvangen,
+        client,
+        soort=Soort.WIJZIGING,
+        referentie_aanbieder=v.referentie_aanbieder,
+        reden_verzoek=_v(v.reden_verzoek),
+        bevindingen=bevindingen,
+    )
+    toewijzingen = {
+        t.toewijzingnummer: t
+        for t in Toewijzing.objects.filter(
+            gemeente_id=gemeente.pk, aanbieder_id=aanbieder.pk
+        ).select_related("product")
+    }
+
+    def bestaand(nummer: int) -> dict:
+        t = toewijzingen.get(nummer)
+        velden = dict(toewijzingnummer=nummer, toewijzing=t)
+        if t is not None:
+            velden.update(
+                product=t.product,
+                productcategorie=t.product.productcategorie,
+                productcode=t.product.productcode,
+            )
+        return velden
+
+    for p in v.ongewijzigde_producten.ongewijzigd_product if v.ongewijzigde_producten else []:
+        t = toewijzingen.get(p.toewijzing_nummer)
+        VerzoekProduct.objects.create(
+            verzoek=verzoek,
+            soort=ProductSoort.ONGEWIJZIGD,
+            **bestaand(p.toewijzing_nummer),
+            ingangsdatum=t.ingangsdatum if t else None,
+            einddatum=t.einddatum if t else None,
+        )
+    for p in v.te_wijzigen_producten.te_wijzigen_product if v.te_wijzigen_producten else []:
+        VerzoekProduct.objects.create(
+            verzoek=verzoek,
+            soort=ProductSoort.TE_WIJZIGEN,
+            **bestaand(p.toewijzing_nummer),
+            ingangsdatum=_d(p.gewenste_ingangsdatum),
+            einddatum=_d(p.einddatum),
+            **_omvang(p),
+        )
+    for p in v.nieuwe_producten.nieuw_product if v.nieuwe_producten else []:
+        VerzoekProduct.objects.create(
+            verzoek=verzoek,
+            soort=ProductSoort.NIEUW,
+            **_product(wet, p.product),
+            ingangsdatum=_d(p.gewenste_ingangsdatum),
+            einddatum=_d(p.einddatum),
+            **_omvang(p),
+        )
+    bevindingen_317(verzoek)
+    if bevindingen:  # an unknown client: every product carries the suggestion
+        verzoek.producten.filter(voorgestelde_reden="").update(voorgestelde_reden="5")
+    _open_termijn(verzoek, "antwoord_317")
+
+
+def _onbekende_client(gemeente, bsn: str) -> Client:
+    """A 317 carries only the BSN: a minimal record, so the request can be stored and answered."""
+    client = Client.objects.create(
+        organisatie_id=gemeente.pk,
+        bsn=bsn,
+        geslachtsnaam="Onbekend (alleen BSN uit verzoek om wijziging)",
+        geslacht="0",
+        datumgebruik="3",
+    )
+    audit.log(
+        None,
+        "client.aangemaakt",
+        client,
+        client_id=client.pk,
+        organisatie=gemeente,
+        omschrijving="alleen het BSN, uit een verzoek om wijziging (317)",
+    )
+    return client

@@ -1,0 +1,100 @@
+"""Reactions to the retourberichten of the request messages.
+
+* 316/318 with errors (aanbieder side): the request counts as not sent (OP286): the
+  aanbieder's Verzoek and its products become AFGEKEURD, so a corrected one can be sent.
+* 320 with errors (gemeente side): the 319 counts as not sent: the products it answered are
+  open again and the Verzoek says why, so the backoffice answers once more.
+"""
+
+from __future__ import annotations
+
+from django.dispatch import receiver
+
+from wmoketen.audit import services as audit
+from wmoketen.berichten.models import Bericht
+from wmoketen.berichten.signals import retour_gekoppeld
+
+from .constants import Kant, Status
+from .models import Antwoord, Verzoek
+
+# RetourCodes that are no error: 0200 (geaccepteerd), 0233 (niet beoordeeld).
+GEEN_FOUT = frozenset({"0200", "0233"})
+
+
+def fouten_in(codes) -> list[str]:
+    return [c for c in codes or () if c not in GEEN_FOUT]
+
+
+@receiver(retour_gekoppeld, sender=Bericht, dispatch_uid="verzoeken.status")
+def retour_ontvangen(sender, *, retour, heenbericht, codes, **kwargs) -> None:
+    if heenbericht.nummer in (315, 317):
+        verzoek_afgekeurd(heenbericht, codes)
+    elif heenbericht.nummer == 319:
+        antwoord_afgekeurd(heenbericht, codes)
+
+
+def verzoek_afgekeurd(heenbericht, codes) -> Verzoek | None:
+    """A 316/318 with errors: the aanbieder's request is rejected as a message."""
+    fouten = fouten_in(codes)
+    verzoek = Verzoek.objects.filter(
+        bericht=heenbericht, kant=Kant.AANBIEDER, organisatie_id=heenbericht.afzender_id
+    ).first()
+    if verzoek is None or not fouten:
+        return verzoek
+    verzoek.status = Status.AFGEKEURD
+    verzoek.bevindingen = [
+        *verzoek.bevindingen,
+        f"Het {heenbericht.naam}-bericht is afgekeurd in het retourbericht "
+        f"(retourcodes {', '.join(fouten)}); het verzoek telt als niet verstuurd.",
+    ]
+    verzoek.save(update_fields=["status", "bevindingen", "gewijzigd"])
+    verzoek.producten.update(status=Status.AFGEKEURD)
+    audit.log(
+        None,
+        "verzoek.afgekeurd",
+        verzoek,
+        client_id=verzoek.client_id,
+        organisatie=verzoek.organisatie,
+        omschrijving=f"retourcodes {', '.join(fouten)}",
+    )
+    return verzoek
+
+
+def antwoord_afgekeurd(heenbericht, codes) -> Antwoord | None:
+    """A 320 with errors: the gemeente's answer did not arrive; its products are open again."""
+    fouten = fouten_in(codes)
+    antwoord = (
+        Antwoord.objects.filter(bericht=heenbericht, organisatie_id=heenbericht.afzender_id)
+        .select_related("verzoek")
+        .first()
+    )
+    if antwoord is None or not fouten or antwoord.verzoek is None:
+        return antwoord
+    verzoek = antwoord.verzoek
+    verzoek.producten.filter(status__in=(Status.AFGEWEZEN, Status.IN_ONDERZOEK)).update(
+        status=Status.OPEN, reden_afwijzing=""
+    )
+    verzoek.status = _status(verzoek)
+    verzoek.besloten_op = None
+    verzoek.bevindingen = [
+        *verzoek.bevindingen,
+        f"Het antwoord ({heenbericht.naam} {heenbericht.identificatie}) is afgekeurd in het "
+        f"retourbericht (retourcodes {', '.join(fouten)}); beantwoord het verzoek opnieuw.",
+    ]
+    verzoek.save(update_fields=["status", "besloten_op", "bevindingen", "gewijzigd"])
+    audit.log(
+        None,
+        "verzoek.antwoord_afgekeurd",
+        antwoord,
+        client_id=verzoek.client_id,
+        organisatie=verzoek.organisatie,
+        omschrijving=f"retourcodes {', '.join(fouten)}",
+    )
+    return antwoord
+
+
+def _status(verzoek: Verzoek) -> str:
+    statussen = set(verzoek.producten.values_list("status", flat=True))
+    if Status.OPEN in statussen:
+        return Status.DEELS if Status.TOEGEWEZEN in statussen else Status.OPEN
+    return Status.TOEGEWEZEN if statussen == {Status.TOEGEWEZEN} else verzoek.status

@@ -1,0 +1,433 @@
+"""Pages of the requests an aanbieder sends (315/317) and the gemeente answers (301/319).
+
+* the aanbieder: its requests with their status, the form *Nieuw verzoek om toewijzing*, the
+  form *Verzoek om wijziging* from a received allocation, and each request's history;
+* the gemeente's backoffice: the queue of received requests with their deadline, the findings
+  per product and the decision: per product (315) or for the whole request (317).
+
+Views only collect input and call ``aanvragen`` / ``beslissen`` (every rule); every read is
+scoped to the user's organisation and side (404 for anything else), a detail read is
+audit-logged.
+"""
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.audit import services as audit
+from wmoketen.berichten.rollen import LEZERS
+from wmoketen.clienten.services import registreer_client, voeg_contact_toe
+from wmoketen.termijnen.constants import LOPEND
+from wmoketen.termijnen.models import Termijn
+from wmoketen.termijnen.queries import termijnen_voor
+from wmoketen.toewijzingen.bericht301 import controleer_client
+from wmoketen.toewijzingen.models import AanbiederToewijzing
+from wmoketen.toewijzingen.views import Verkeer
+
+from . import aanvragen, beslissen
+from .constants import ONDERHANDEN, Kant, Soort, Status
+from .forms import (
+    AdresForm,
+    AfwijzenForm,
+    NieuwProductForm,
+    OnderzoekForm,
+    ToewijzenForm,
+    ToewijzingVerzoekForm,
+    ToewijzingWijzigenForm,
+    WijzigingVerzoekForm,
+    product_formset,
+)
+from .models import Verzoek
+from .werklijst import te_beantwoorden
+
+FOUTEN = (ValidationError, PermissionDenied)
+BRP_ADRES = "01"  # COD757
+
+
+def _fout(form, fout) -> None:
+    form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
+
+
+def _wacht_op_beslissing(verzoek) -> bool:
+    return (
+        verzoek.status != Status.AFGEKEURD
+        and verzoek.producten.filter(status__in=ONDERHANDEN).exists()
+    )
+
+
+def _verzoeken(organisatie, kant: str):
+    return (
+        Verzoek.objects.voor_organisatie(organisatie)
+        .filter(kant=kant)
+        .select_related("client", "gemeente", "aanbieder", "bericht")
+    )
+
+
+def _lees(request, pk: int, kant: str) -> Verzoek:
+    """One request of the user's organisation on its side (404 otherwise); logs the read."""
+    verzoek = get_object_or_404(_verzoeken(request.user.organisatie, kant), pk=pk)
+    audit.log(request.user, "verzoek.gelezen", verzoek, client_id=verzoek.client_id)
+    return verzoek
+
+
+def _retour(bericht):
+    try:
+        return bericht.retour if bericht is not None else None
+    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist: no retour (yet)
+        return None
+
+
+def _verkeer(verzoek, producten, antwoorden) -> list[Verkeer]:
+    """The request's messages in order: the 315/317, the 319s and the 301s that answered."""
+    rijen = []
+    if verzoek.bericht_id:
+        rijen.append(
+            Verkeer(verzoek.get_soort_display(), verzoek.bericht, _retour(verzoek.bericht))
+        )
+    berichten = []
+    for antwoord in antwoorden:
+        if antwoord.bericht_id:
+            tekst = f"Antwoord: {antwoord.get_verzoek_antwoord_display().lower()}"
+            berichten.append((antwoord.bericht, tekst))
+    gezien = set()
+    for product in producten:
+        toewijzing = product.toewijzing or product.aanbieder_toewijzing
+        if toewijzing and toewijzing.bericht_id and toewijzing.bericht_id not in gezien:
+            gezien.add(toewijzing.bericht_id)
+            berichten.append((toewijzing.bericht, "Toewijzing"))
+    for bericht, tekst in sorted(berichten, key=lambda b: (b[0].ontvangen_op, b[0].pk)):
+        rijen.append(Verkeer(tekst, bericht, _retour(bericht)))
+    return rijen
+
+
+def _details(verzoek):
+    producten = list(
+        verzoek.producten.select_related(
+            "product", "toewijzing__bericht", "aanbieder_toewijzing__bericht"
+        )
+    )
+    antwoorden = list(verzoek.antwoorden.select_related("bericht").order_by("aangemaakt", "pk"))
+    return producten, antwoorden
+
+
+def _context(request, verzoek) -> dict:
+    producten, antwoorden = _details(verzoek)
+    return {
+        "verzoek": verzoek,
+        "producten": producten,
+        "antwoorden": antwoorden,
+        "verkeer": _verkeer(verzoek, producten, antwoorden),
+        "uitleg": Verkeer("", verzoek.bericht).uitleg if verzoek.bericht_id else [],
+        "mag_berichten_lezen": request.user.heeft_rol(*LEZERS),
+    }
+
+
+# The aanbieder --------------------------------------------------------------------------------
+
+
+@rol_vereist(Rol.AANBIEDER)
+def lijst(request):
+    verzoeken = list(_verzoeken(request.user.organisatie, Kant.AANBIEDER)[:200])
+    context = {
+        "onderhanden": [v for v in verzoeken if v.status in ONDERHANDEN],
+        "afgehandeld": [v for v in verzoeken if v.status not in ONDERHANDEN],
+    }
+    return render(request, "verzoeken/lijst.html", context)
+
+
+def _client_voor(request, form):
+    """The aanbieder's client record: the chosen one, a known BSN, or a new registration."""
+    client = form.bestaande_client()
+    if client is None:
+        client = registreer_client(acting_user=request.user, **form.nieuwe_client())
+    return client
+
+
+def _product_invoer(data: dict) -> aanvragen.AangevraagdProductInvoer:
+    return aanvragen.AangevraagdProductInvoer(
+        product=data["product"],
+        ingangsdatum=data["ingangsdatum"],
+        einddatum=data.get("einddatum"),
+        volume=data.get("volume"),
+        eenheid=data.get("eenheid") or None,
+        frequentie=data.get("frequentie") or None,
+        verwijzer_type=data.get("verwijzer_type", ""),
+        verwijzer_zorgverlenercode=data.get("verwijzer_zorgverlenercode", ""),
+        verwijzer_naam=data.get("verwijzer_naam", ""),
+        beschikkingnummer=data.get("beschikkingnummer"),
+        beschikking_ingangsdatum=data.get("beschikking_ingangsdatum"),
+        commentaar=data.get("commentaar", ""),
+    )
+
+
+@rol_vereist(Rol.AANBIEDER)
+def nieuw(request):
+    aanbieder = request.user.organisatie.specifiek
+    data = request.POST if request.method == "POST" else None
+    form = ToewijzingVerzoekForm(data, aanbieder=aanbieder)
+    formset = product_formset(data, aanbieder=aanbieder, extra=0 if data else 2)
+    if data is not None and form.is_valid() and formset.is_valid():
+        kop = form.cleaned_data
+        if formset.controleer(aanbieder=aanbieder, gemeente=kop["gemeente"], wet=kop["wet"]):
+            try:
+                # The client's registration and the request stand or fall together.
+                with transaction.atomic():
+                    verzoek = aanvragen.vraag_toewijzing_aan(
+                        aanbieder=aanbieder,
+                        gemeente=kop["gemeente"],
+                        client=_client_voor(request, form),
+                        wet=kop["wet"],
+                        producten=[_product_invoer(d) for d in formset.ingevuld()],
+                        intakedatum=kop["intakedatum"],
+                        commentaar=kop["commentaar"],
+                        grondslag=kop["grondslag"],
+                        acting_user=request.user,
+                    )
+            except FOUTEN as fout:
+                _fout(form, fout)
+            else:
+                messages.success(
+                    request,
+                    f"Het verzoek om toewijzing is verstuurd aan {verzoek.gemeente} "
+                    f"({verzoek.bericht.naam if verzoek.bericht_id else '315'}).",
+                )
+                return redirect("verzoeken:detail", pk=verzoek.pk)
+    context = {"form": form, "formset": formset}
+    return render(request, "verzoeken/nieuw.html", context)
+
+
+def _huidige_toewijzingen(toewijzing):
+    """The client's current allocations at the same gemeente under the same wet."""
+    return (
+        AanbiederToewijzing.objects.voor_organisatie(toewijzing.aanbieder)
+        .actueel()
+        .filter(
+            aanbieder_id=toewijzing.aanbieder_id,
+            gemeente_id=toewijzing.gemeente_id,
+            wet=toewijzing.wet,
+            client__bsn=toewijzing.client.bsn,
+        )
+        .select_related("product", "client")
+        .order_by("ingangsdatum", "toewijzingnummer")
+    )
+
+
+def _wijziging(form) -> aanvragen.WijzigingInvoer:
+    t, data = form.toewijzing, form.cleaned_data
+    return aanvragen.WijzigingInvoer(
+        toewijzing=t,
+        ingangsdatum=data["ingangsdatum"],
+        einddatum=data.get("einddatum"),
+        volume=data.get("volume") or t.volume,
+        eenheid=t.eenheid or None,
+        frequentie=t.frequentie or None,
+        budget=None if data.get("volume") else t.budget,
+    )
+
+
+def _nieuw_product(form) -> list[aanvragen.NieuwProductInvoer]:
+    data = form.cleaned_data
+    if not data.get("product"):
+        return []
+    return [
+        aanvragen.NieuwProductInvoer(
+            product=data["product"],
+            ingangsdatum=data["ingangsdatum"],
+            einddatum=data.get("einddatum"),
+            volume=data.get("volume"),
+            eenheid=data.get("eenheid") or None,
+            frequentie=data.get("frequentie") or None,
+        )
+    ]
+
+
+@rol_vereist(Rol.AANBIEDER)
+def wijziging(request, pk: int):
+    """A 317 from a received allocation: the client's complete desired situation."""
+    organisatie = request.user.organisatie
+    toewijzing = get_object_or_404(
+        AanbiederToewijzing.objects.voor_organisatie(organisatie).select_related(
+            "client", "gemeente", "aanbieder"
+        ),
+        pk=pk,
+    )
+    audit.log(request.user, "toewijzing.gelezen", toewijzing, client_id=toewijzing.client_id)
+    huidige = list(_huidige_toewijzingen(toewijzing))
+    data = request.POST if request.method == "POST" else None
+    form = WijzigingVerzoekForm(data)
+    per_toewijzing = [ToewijzingWijzigenForm(data, toewijzing=t) for t in huidige]
+    nieuw_form = NieuwProductForm(
+        data, aanbieder=toewijzing.aanbieder, gemeente=toewijzing.gemeente, wet=toewijzing.wet
+    )
+    alle = [form, nieuw_form, *per_toewijzing]
+    if data is not None and all([f.is_valid() for f in alle]):
+        kop = form.cleaned_data
+        try:
+            verzoek = aanvragen.vraag_wijziging_aan(
+                aanbieder=toewijzing.aanbieder,
+                gemeente=toewijzing.gemeente,
+                client=toewijzing.client,
+                wet=toewijzing.wet,
+                reden_verzoek=kop["reden_verzoek"],
+                ongewijzigd=[f.toewijzing for f in per_toewijzing if not f.wijzigen],
+                te_wijzigen=[_wijziging(f) for f in per_toewijzing if f.wijzigen],
+                nieuw=_nieuw_product(nieuw_form),
+                commentaar=kop["commentaar"],
+                grondslag=kop["grondslag"],
+                acting_user=request.user,
+            )
+        except FOUTEN as fout:
+            _fout(form, fout)
+        else:
+            messages.success(
+                request, f"Het verzoek om wijziging is verstuurd aan {verzoek.gemeente}."
+            )
+            return redirect("verzoeken:detail", pk=verzoek.pk)
+    context = {
+        "toewijzing": toewijzing,
+        "form": form,
+        "rijen": per_toewijzing,
+        "nieuw": nieuw_form,
+        "fouten": [e for f in per_toewijzing for e in f.non_field_errors()],
+    }
+    return render(request, "verzoeken/wijziging.html", context)
+
+
+@rol_vereist(Rol.AANBIEDER)
+def detail(request, pk: int):
+    verzoek = _lees(request, pk, Kant.AANBIEDER)
+    return render(request, "verzoeken/detail.html", _context(request, verzoek))
+
+
+# The gemeente's backoffice ------------------------------------------------------------------
+
+
+def _lopende_termijnen(organisatie, verzoeken) -> dict[int, Termijn]:
+    """The nearest running deadline per request, in one query."""
+    termijnen = (
+        Termijn.objects.voor_organisatie(organisatie)
+        .filter(
+            content_type=ContentType.objects.get_for_model(Verzoek),
+            object_id__in=[v.pk for v in verzoeken],
+            status__in=LOPEND,
+        )
+        .select_related("regel")
+        .order_by("-vervaldatum", "-pk")
+    )
+    return {t.object_id: t for t in termijnen}  # the last one written is the earliest
+
+
+@rol_vereist(Rol.BACKOFFICE)
+def werkvoorraad(request):
+    organisatie = request.user.organisatie
+    verzoeken = _verzoeken(organisatie, Kant.GEMEENTE)
+    open_ = list(te_beantwoorden(verzoeken).order_by("dagtekening", "pk"))
+    termijnen = _lopende_termijnen(organisatie, open_)
+    rijen = [(v, termijnen.get(v.pk)) for v in open_]
+    rijen.sort(key=lambda r: (r[1] is None, r[1].vervaldatum if r[1] else None, r[0].pk))
+    context = {
+        "rijen": rijen,
+        "te_laat": sum(1 for _, t in rijen if t and t.dagen_over is not None and t.dagen_over < 0),
+        "afgehandeld": verzoeken.exclude(pk__in=[v.pk for v in open_])[:25],
+    }
+    return render(request, "verzoeken/werkvoorraad.html", context)
+
+
+def _formulieren(verzoek, actie: str = "", data=None) -> dict:
+    def b(naam):
+        return data if actie == naam else None
+
+    formulieren = {"afwijzen": AfwijzenForm(b("afwijzen"), verzoek=verzoek)}
+    if verzoek.soort == Soort.TOEWIJZING:
+        formulieren["toewijzen"] = ToewijzenForm(b("toewijzen"), verzoek=verzoek)
+    if verzoek.producten.filter(status=Status.OPEN).exists():
+        formulieren["onderzoek"] = OnderzoekForm(b("onderzoek"))
+    return formulieren
+
+
+def _adres(request, verzoek, actie: str) -> AdresForm | None:
+    """A 315 carries no address and a 301 needs one: the backoffice records the BRP address of
+    a client the gemeente did not know. None: recorded just now."""
+    form = AdresForm(request.POST if actie == "adres" else None)
+    if actie == "adres" and form.is_valid():
+        voeg_contact_toe(
+            verzoek.client, acting_user=request.user, soort=BRP_ADRES, **form.cleaned_data
+        )
+        return None
+    return form
+
+
+def _beslis(request, verzoek, actie: str, form) -> str:
+    """Run the decision of one valid form; returns the success message."""
+    gebruiker = request.user
+    data = form.cleaned_data if form is not None else {}
+    match actie:
+        case "toewijzen":
+            beslissen.wijs_producten_toe(verzoek, list(data["producten"]), acting_user=gebruiker)
+            return "De producten zijn toegewezen; het toewijzingsbericht (301) is verstuurd."
+        case "honoreren":
+            beslissen.honoreer_wijziging(verzoek, acting_user=gebruiker)
+            return "Het verzoek om wijziging is gehonoreerd; de toewijzing (301) is verstuurd."
+        case "afwijzen":
+            beslissen.wijs_af(
+                verzoek,
+                reden=data["reden"],
+                producten=list(data["producten"]) if "producten" in data else None,
+                toelichting=data["toelichting"],
+                woonplaatsbeginsel=data.get("woonplaatsbeginsel", ""),
+                acting_user=gebruiker,
+            )
+            return "Het verzoek is afgewezen; het antwoordbericht (319) is verstuurd."
+        case "onderzoek":
+            beslissen.zet_in_onderzoek(
+                verzoek, toelichting=data["toelichting"], acting_user=gebruiker
+            )
+            return "Het verzoek is in onderzoek; het antwoordbericht (319) is verstuurd."
+    raise ValidationError("Onbekende beslissing.")
+
+
+@rol_vereist(Rol.BACKOFFICE)
+def beoordelen(request, pk: int):
+    verzoek = _lees(request, pk, Kant.GEMEENTE)
+    actie = request.POST.get("actie", "") if request.method == "POST" else ""
+    onderhanden = _wacht_op_beslissing(verzoek)
+    formulieren = _formulieren(verzoek, actie, request.POST if actie else None)
+    if actie and actie != "adres":
+        if not onderhanden:
+            messages.error(request, "Op dit verzoek is al beslist.")
+            return redirect("verzoeken:beoordelen", pk=verzoek.pk)
+        form = formulieren.get(actie)
+        honoreren = actie == "honoreren" and verzoek.soort == Soort.WIJZIGING
+        if form is None and not honoreren:
+            messages.error(request, "Deze beslissing past niet bij dit verzoek.")
+            return redirect("verzoeken:beoordelen", pk=verzoek.pk)
+        if honoreren or form.is_valid():
+            try:
+                tekst = _beslis(request, verzoek, actie, form)
+            except FOUTEN as fout:
+                if form is None:
+                    for regel in getattr(fout, "messages", [str(fout)]):
+                        messages.error(request, regel)
+                    return redirect("verzoeken:beoordelen", pk=verzoek.pk)
+                _fout(form, fout)
+            else:
+                messages.success(request, tekst)
+                return redirect("verzoeken:beoordelen", pk=verzoek.pk)
+    adres = _adres(request, verzoek, actie)
+    if adres is None:
+        messages.success(request, "Het adres van de cliënt is vastgelegd.")
+        return redirect("verzoeken:beoordelen", pk=verzoek.pk)
+    context = _context(request, verzoek)
+    context.update(
+        adres=adres,
+        clientproblemen=controleer_client(verzoek.client),
+        formulieren=formulieren if onderhanden else {},
+        actie=actie,
+        termijnen=list(termijnen_voor(verzoek, request.user.organisatie)),
+        is_wijziging=verzoek.soort == Soort.WIJZIGING,
+    )
+    return render(request, "verzoeken/beoordelen.html", context)

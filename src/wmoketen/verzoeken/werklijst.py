@@ -1,0 +1,81 @@
+"""Worklist sources of the requests (see ``portaal.werklijst``).
+
+* "Verzoeken te beantwoorden" (backoffice): the gemeente's open requests, with the running
+  deadline to the (first or final) answer.
+* "Antwoorden op verzoeken" (aanbieder): its requests answered (toegewezen, afgewezen, in
+  onderzoek) or rejected in the retour in the last two weeks, so it sees the outcome.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.portaal.werklijst import Werkitem, bron
+from wmoketen.termijnen.queries import termijnen_voor
+
+from .constants import ONDERHANDEN, Kant, Status
+from .models import Verzoek
+
+RECENT_DAGEN = 14
+
+
+def _url(naam: str, pk: int) -> str:
+    try:
+        return reverse(naam, args=[pk])
+    except NoReverseMatch:
+        return ""
+
+
+def te_beantwoorden(verzoeken):
+    """Requests with a product still undecided: open or in onderzoek, or partly allocated
+    with a product back to open after a rejected 319 (320)."""
+    return verzoeken.filter(
+        Q(status__in=ONDERHANDEN) | Q(status=Status.DEELS, producten__status__in=ONDERHANDEN)
+    ).distinct()
+
+
+def _verzoeken(gebruiker, kant: str):
+    return (
+        Verzoek.objects.voor_organisatie(gebruiker.organisatie)
+        .filter(kant=kant)
+        .select_related("client", "gemeente", "aanbieder")
+    )
+
+
+@bron("Verzoeken te beantwoorden", Rol.BACKOFFICE)
+def verzoeken_te_beantwoorden(gebruiker):
+    open_ = te_beantwoorden(_verzoeken(gebruiker, Kant.GEMEENTE)).order_by("dagtekening", "pk")
+    for verzoek in open_:
+        termijn = termijnen_voor(verzoek, gebruiker.organisatie, alleen_lopend=True).first()
+        yield Werkitem(
+            soort="Verzoeken te beantwoorden",
+            titel=f"{verzoek.get_soort_display()}: {verzoek.client.volledige_naam}",
+            url=_url("verzoeken:beoordelen", verzoek.pk),
+            vervaldatum=termijn.vervaldatum if termijn else None,
+            termijn_label=termijn.status_label if termijn else "",
+            termijn_css=termijn.css_klasse if termijn else "",
+            toelichting=f"{verzoek.aanbieder} · {verzoek.get_status_display()} · "
+            f"dagtekening {verzoek.dagtekening:%d-%m-%Y}",
+        )
+
+
+@bron("Antwoorden op verzoeken", Rol.AANBIEDER)
+def beantwoord(gebruiker):
+    sinds = timezone.now() - timedelta(days=RECENT_DAGEN)
+    rijen = (
+        _verzoeken(gebruiker, Kant.AANBIEDER)
+        .exclude(status=Status.OPEN)
+        .filter(gewijzigd__gte=sinds)
+        .order_by("-gewijzigd")
+    )
+    for verzoek in rijen:
+        yield Werkitem(
+            soort="Antwoorden op verzoeken",
+            titel=f"{verzoek.get_status_display()}: {verzoek.client.volledige_naam}",
+            url=_url("verzoeken:detail", verzoek.pk),
+            toelichting=f"{verzoek.get_soort_display()} aan {verzoek.gemeente} · "
+            f"dagtekening {verzoek.dagtekening:%d-%m-%Y}",
+        )
