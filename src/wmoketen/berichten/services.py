@@ -66,15 +66,22 @@ def ontvang(data: bytes, *, afzender, ontvanger, transport: str) -> Bericht:
     return verwerk(bericht)
 
 
-def verstuur(data: bytes, *, afzender, ontvanger, acting_user=None) -> Bericht:
-    """Send a message we built; refused (nothing stored) when it breaks the standard."""
+def verstuur(data: bytes, *, afzender, ontvanger, acting_user=None, naam: str = "") -> Bericht:
+    """Send a message we built; refused (nothing stored) when it breaks the standard.
+
+    ``naam`` (e.g. "WMO301"): the refusal then starts with a sentence that names the message,
+    for the user who tried to send it.
+    """
+    uitleg = (
+        [f"Het {naam}-bericht voldoet niet aan de standaard en is niet verstuurd."] if naam else []
+    )
     try:  # one parse serves the validation and the Header
         tree = parse_bytes(data, compact=True)
     except ParseFout as fout:
-        raise OngeldigBericht([f"{fout.fout.code}: {fout.fout.message}"]) from None
+        raise OngeldigBericht([*uitleg, f"{fout.fout.code}: {fout.fout.message}"]) from None
     fouten = validate_tree(tree)
     if fouten:
-        raise OngeldigBericht([f"{f.code}: {f.message}" for f in fouten])
+        raise OngeldigBericht([*uitleg, *(f"{f.code}: {f.message}" for f in fouten)])
     kop = lees_kop(tree.getroot())
     with transaction.atomic():
         bericht = _bewaar(

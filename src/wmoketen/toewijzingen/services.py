@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from wmoketen.audit import services as audit
 from wmoketen.berichten.models import Bericht
-from wmoketen.berichten.services import OngeldigBericht, verstuur
+from wmoketen.berichten.services import verstuur
 from wmoketen.organisaties.queries import contractregels
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
@@ -27,8 +27,10 @@ from .constants import FREQUENTIE_PER_WEEK, MAX_TOEWIJZINGNUMMER, STAPELING_UITG
 from .models import Nummerreeks, Toewijzing
 
 __all__ = [
+    "Productperiode",
     "TeWijzenProduct",
     "beeindig_toewijzing",
+    "controleer_product",
     "maak_toewijzingen",
     "volgend_nummer",
     "verstuur_301",
@@ -119,7 +121,7 @@ def maak_toewijzingen(
     if client.organisatie_id != gemeente.pk:
         raise ValidationError("De cliënt hoort niet bij deze gemeente.")
     for te_wijzen in producten:
-        _controleer_product(te_wijzen, wet=wet, gemeente=gemeente, aanbieder=aanbieder)
+        controleer_product(te_wijzen, wet=wet, gemeente=gemeente, aanbieder=aanbieder)
     _controleer_stapeling(gemeente, aanbieder, client, producten)
 
     nu = timezone.localtime()
@@ -185,7 +187,7 @@ def wijzig_toewijzing(
     te_wijzen = TeWijzenProduct(
         product, toewijzing.ingangsdatum, einddatum, volume, eenheid, frequentie, budget
     )
-    _controleer_product(
+    controleer_product(
         te_wijzen, wet=toewijzing.wet, gemeente=toewijzing.gemeente, aanbieder=toewijzing.aanbieder
     )
     _controleer_stapeling(
@@ -299,13 +301,9 @@ def verstuur_301(
         gewijzigd=gewijzigd,
         gehonoreerd=set(gehonoreerd),
     )
-    try:
-        bericht = verstuur(data, afzender=gemeente, ontvanger=aanbieder, acting_user=acting_user)
-    except OngeldigBericht as fout:
-        raise OngeldigBericht(
-            [f"Het {naam}-bericht voldoet niet aan de standaard en is niet verstuurd."]
-            + fout.messages
-        ) from fout
+    bericht = verstuur(
+        data, afzender=gemeente, ontvanger=aanbieder, acting_user=acting_user, naam=naam
+    )
     Toewijzing.objects.filter(pk__in=[t.pk for t in toewijzingen]).update(bericht=bericht)
     _open_start_ondersteuning(
         [t for t in toewijzingen if t.bericht_id is None], gemeente, aanbieder, vandaag
@@ -380,9 +378,12 @@ def _identificatie(gemeente, standaard: str) -> str:
             return identificatie
 
 
-def _controleer_product(te_wijzen: TeWijzenProduct, *, wet: str, gemeente, aanbieder) -> None:
+def controleer_product(te_wijzen, *, wet: str, gemeente, aanbieder) -> None:
+    """One product to allocate or to request (``te_wijzen``: a TeWijzenProduct or any object
+    with the same fields): the wet, the period, omvang or budget (CD041, CD075–CD078) and the
+    aanbieder's contract with the gemeente on the ingangsdatum. A Dutch ValidationError."""
     product = te_wijzen.product
-    naam = f"{product.productcode} {product.naam}"
+    naam = f"{product.productcode or product.productcategorie} {product.naam}"
     if product.wet != wet:
         raise ValidationError(
             f"Product {naam} hoort bij de {product.get_wet_display()}, niet bij de "
@@ -407,28 +408,43 @@ def _controleer_product(te_wijzen: TeWijzenProduct, *, wet: str, gemeente, aanbi
             raise ValidationError(
                 f"Product {naam}: een toewijzing per week vraagt om een einddatum (CD076)."
             )
-    if not _gecontracteerd(product, gemeente, aanbieder, te_wijzen.ingangsdatum):
+    if product.pk not in contractregels(gemeente, aanbieder, [product], op=te_wijzen.ingangsdatum):
         raise ValidationError(
             f"{aanbieder} heeft geen contract met {gemeente} voor product {naam} op "
             f"{te_wijzen.ingangsdatum:%d-%m-%Y}."
         )
 
 
-def _gecontracteerd(product: Product, gemeente, aanbieder, op: date) -> bool:
-    return product.pk in contractregels(gemeente, aanbieder, [product], op=op)
+@dataclass(frozen=True)
+class Productperiode:
+    """A product over a period, as the stapeling rules compare them (OP259 for allocations,
+    OP347/TR386 for requests). ``code`` is empty for an aspecific product and for a budget,
+    which the messages carry with its category alone."""
+
+    categorie: str
+    code: str
+    ingangsdatum: date
+    einddatum: date | None
+
+    @classmethod
+    def van(cls, product: Product, budget, ingangsdatum: date, einddatum: date | None):
+        code = "" if budget is not None else product.productcode
+        return cls(product.productcategorie, code, ingangsdatum, einddatum)
+
+    def stapelt_met(self, ander: Productperiode) -> bool:
+        """The same code, or the same category where one has no code, for overlapping
+        periods; categories 11–14 may overlap."""
+        if self.categorie in STAPELING_UITGEZONDERD or self.categorie != ander.categorie:
+            return False
+        if self.code and ander.code and self.code != ander.code:
+            return False
+        return (self.einddatum is None or self.einddatum >= ander.ingangsdatum) and (
+            ander.einddatum is None or ander.einddatum >= self.ingangsdatum
+        )
 
 
-def _stapelsleutel(product: Product) -> tuple[str, ...] | None:
-    """Same productcode, or the same category when there is no code; 11–14 never stack."""
-    if product.productcategorie in STAPELING_UITGEZONDERD:
-        return None
-    if product.productcode:
-        return (product.productcategorie, product.productcode)
-    return (product.productcategorie,)
-
-
-def _overlapt(a_begin: date, a_eind: date | None, b_begin: date, b_eind: date | None) -> bool:
-    return (a_eind is None or a_eind >= b_begin) and (b_eind is None or b_eind >= a_begin)
+def _productperiode(t) -> Productperiode:
+    return Productperiode.van(t.product, t.budget, t.ingangsdatum, t.einddatum)
 
 
 def _controleer_stapeling(
@@ -443,13 +459,9 @@ def _controleer_stapeling(
         .select_related("product")
     )
     for i, te_wijzen in enumerate(producten):
-        sleutel = _stapelsleutel(te_wijzen.product)
-        if sleutel is None:
-            continue
+        periode = _productperiode(te_wijzen)
         for ander in bestaand:
-            if _stapelsleutel(ander.product) == sleutel and _overlapt(
-                te_wijzen.ingangsdatum, te_wijzen.einddatum, ander.ingangsdatum, ander.einddatum
-            ):
+            if periode.stapelt_met(_productperiode(ander)):
                 raise ValidationError(
                     f"Product {te_wijzen.product} is al aan {aanbieder} toegewezen "
                     f"(toewijzing {ander.toewijzingnummer}, {_periode(ander)}); dezelfde "
@@ -457,9 +469,7 @@ def _controleer_stapeling(
                     "(stapeling, OP259). Wijzig of beëindig eerst de bestaande toewijzing."
                 )
         for ander in producten[:i]:
-            if _stapelsleutel(ander.product) == sleutel and _overlapt(
-                te_wijzen.ingangsdatum, te_wijzen.einddatum, ander.ingangsdatum, ander.einddatum
-            ):
+            if periode.stapelt_met(_productperiode(ander)):
                 raise ValidationError(
                     f"Product {te_wijzen.product} staat twee keer in deze toewijzing voor een "
                     "overlappende periode (stapeling, OP259)."

@@ -17,24 +17,21 @@ from django.db.models import Q
 from django.utils import timezone
 
 from wmoketen.audit import services as audit
-from wmoketen.berichten.services import OngeldigBericht, verstuur
-from wmoketen.organisaties.queries import contractregels
+from wmoketen.berichten.services import verstuur
 from wmoketen.producten.codelijsten import codes
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
 from wmoketen.termijnen.kalender import plus_werkdagen
-from wmoketen.toewijzingen.constants import (
-    FREQUENTIE_PER_WEEK,
-    STAPELING_UITGEZONDERD,
-    AanbiederStatus,
-)
+from wmoketen.toewijzingen.constants import AanbiederStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing
+from wmoketen.toewijzingen.services import Productperiode, controleer_product
 
 from .bouw import bouw_315, bouw_317, nieuwe_referentie
 from .constants import (
     ONDERHANDEN,
     VERWIJZER_GEMEENTE,
     VERWIJZERS,
+    VERWIJZERS_MET_AGB,
     Kant,
     ProductSoort,
     Soort,
@@ -50,15 +47,13 @@ __all__ = [
     "vraag_wijziging_aan",
 ]
 
-# Verwijzer types that carry a ZorgverlenerCode (AGB) or a name (CD066–CD068).
-VERWIJZERS_MET_AGB = ("02", "03", "04", "05")
 # OP: the aanbieder sends the 315 within 5 werkdagen after the intake.
 INTAKE_WERKDAGEN = 5
 
 
 @dataclass
-class AangevraagdProductInvoer:
-    """One product the aanbieder asks for in a 315."""
+class NieuwProductInvoer:
+    """A product the 317 asks for in addition."""
 
     product: Product
     ingangsdatum: date
@@ -67,6 +62,12 @@ class AangevraagdProductInvoer:
     eenheid: str | None
     frequentie: str | None
     budget: Decimal | None = None
+
+
+@dataclass
+class AangevraagdProductInvoer(NieuwProductInvoer):
+    """One product the aanbieder asks for in a 315: a new product with its verwijzer."""
+
     verwijzer_type: str = ""
     verwijzer_zorgverlenercode: str = ""
     verwijzer_naam: str = ""
@@ -89,27 +90,11 @@ class WijzigingInvoer:
     budget: Decimal | None = None
 
 
-@dataclass
-class NieuwProductInvoer:
-    """A product the 317 asks for in addition."""
-
-    product: Product
-    ingangsdatum: date
-    einddatum: date | None
-    volume: int | None
-    eenheid: str | None
-    frequentie: str | None
-    budget: Decimal | None = None
-
-
 @dataclass(frozen=True)
-class _Periode:
-    """A product over a period, for the stapeling checks (OP259/TR386)."""
+class _Periode(Productperiode):
+    """A product over a period, for the stapeling checks (OP347/TR386), with where it is from
+    ("dit verzoek", "toewijzing 123") for the error."""
 
-    categorie: str
-    code: str
-    ingangsdatum: date
-    einddatum: date | None
     bron: str
 
 
@@ -137,7 +122,7 @@ def vraag_toewijzing_aan(
     if intakedatum and intakedatum > vandaag:
         raise ValidationError("De intakedatum ligt in de toekomst.")
     for invoer in producten:
-        _controleer_product(invoer, wet=wet, gemeente=gemeente, aanbieder=aanbieder)
+        controleer_product(invoer, wet=wet, gemeente=gemeente, aanbieder=aanbieder)
         _controleer_verwijzer(invoer, wet)
     _controleer_onderhanden(aanbieder, gemeente, client)
     _controleer_stapeling(
@@ -177,7 +162,8 @@ def vraag_toewijzing_aan(
 
 
 def _intake_bevindingen(intakedatum: date | None, vandaag: date, gemeente) -> list[str]:
-    """Late is allowed, but the gemeente and the aanbieder's own werklijst should see it."""
+    """A request later than 5 werkdagen after the intake is still sent (the standard does not
+    forbid it); the finding shows it on the aanbieder's request page."""
     if intakedatum is None:
         return []
     uiterlijk = plus_werkdagen(intakedatum, INTAKE_WERKDAGEN, gemeente)
@@ -276,23 +262,12 @@ def vraag_wijziging_aan(
         _controleer_wijziging(wijziging, vandaag)
     _controleer_volledig(aanbieder, gemeente, client, wet, genoemd)
     for invoer in nieuw:
-        _controleer_product(invoer, wet=wet, gemeente=gemeente, aanbieder=aanbieder)
+        controleer_product(invoer, wet=wet, gemeente=gemeente, aanbieder=aanbieder)
     _controleer_onderhanden(aanbieder, gemeente, client)
-    # The changed allocations count with their new period.
-    gewijzigd = {f"toewijzing {w.toewijzing.toewijzingnummer}" for w in te_wijzigen}
-    bestaand = [
-        p for p in _bestaande_perioden(aanbieder, gemeente, client, wet) if p.bron not in gewijzigd
-    ] + [
-        _Periode(
-            w.toewijzing.productcategorie,
-            w.toewijzing.productcode,
-            w.ingangsdatum,
-            w.einddatum,
-            f"toewijzing {w.toewijzing.toewijzingnummer}",
-        )
-        for w in te_wijzigen
-    ]
-    _controleer_stapeling([_periode(p, "dit verzoek") for p in nieuw], bestaand)
+    _controleer_stapeling(
+        [_periode(p, "dit verzoek") for p in nieuw],
+        _perioden_na_wijziging(aanbieder, gemeente, client, wet, te_wijzigen),
+    )
 
     verzoek = _nieuw_verzoek(
         aanbieder,
@@ -392,6 +367,26 @@ def _controleer_wijziging(wijziging: WijzigingInvoer, vandaag: date) -> None:
         raise ValidationError(f"Toewijzing {nummer}: geef het volume op (TR411).")
 
 
+def _perioden_na_wijziging(
+    aanbieder, gemeente, client, wet, te_wijzigen: list[WijzigingInvoer]
+) -> list[_Periode]:
+    """The client's periods as the 317 would leave them: changed allocations at their new
+    period, for the stapeling check of the new products."""
+    gewijzigd = {_bron(w.toewijzing) for w in te_wijzigen}
+    return [
+        p for p in _bestaande_perioden(aanbieder, gemeente, client, wet) if p.bron not in gewijzigd
+    ] + [
+        _Periode(
+            w.toewijzing.productcategorie,
+            w.toewijzing.productcode,
+            w.ingangsdatum,
+            w.einddatum,
+            _bron(w.toewijzing),
+        )
+        for w in te_wijzigen
+    ]
+
+
 def _van_toewijzing(t: AanbiederToewijzing) -> dict:
     return dict(
         toewijzingnummer=t.toewijzingnummer,
@@ -422,38 +417,6 @@ def _controleer_partijen(aanbieder, gemeente, client, wet, acting_user) -> None:
 
 def _productnaam(product: Product) -> str:
     return f"{product.productcode or product.productcategorie} {product.naam}"
-
-
-def _controleer_product(invoer, *, wet: str, gemeente, aanbieder) -> None:
-    product = invoer.product
-    naam = _productnaam(product)
-    if product.wet != wet:
-        raise ValidationError(
-            f"Product {naam} hoort bij de {product.get_wet_display()}, niet bij de "
-            f"{Wet(wet).label}."
-        )
-    if invoer.einddatum is not None and invoer.einddatum < invoer.ingangsdatum:
-        raise ValidationError(f"Product {naam}: de einddatum ligt vóór de ingangsdatum.")
-    if invoer.budget is not None:
-        if invoer.volume is not None:
-            raise ValidationError(f"Product {naam}: een budget óf een omvang, niet allebei.")
-        if invoer.budget < 0:
-            raise ValidationError(f"Product {naam}: het budget kan niet negatief zijn.")
-        if invoer.einddatum is None:
-            raise ValidationError(f"Product {naam}: een budget vraagt om een einddatum (CD075).")
-    elif product.productcode:
-        if invoer.volume is None:
-            raise ValidationError(f"Product {naam}: geef het volume op, of een budget (CD041).")
-        frequentie = invoer.frequentie or product.frequentie
-        if frequentie == FREQUENTIE_PER_WEEK and invoer.einddatum is None:
-            raise ValidationError(
-                f"Product {naam}: een omvang per week vraagt om een einddatum (CD076)."
-            )
-    if product.pk not in contractregels(gemeente, aanbieder, [product], op=invoer.ingangsdatum):
-        raise ValidationError(
-            f"{aanbieder} heeft geen contract met {gemeente} voor product {naam} op "
-            f"{invoer.ingangsdatum:%d-%m-%Y}; dit product kan niet worden aangevraagd."
-        )
 
 
 def _omvang(invoer) -> dict:
@@ -493,19 +456,17 @@ def _controleer_onderhanden(aanbieder, gemeente, client) -> None:
 
 def _periode(invoer, bron: str) -> _Periode:
     """A budget goes without its productcode (as in the message), so it counts per category."""
-    p = invoer.product
-    code = "" if invoer.budget is not None else p.productcode
-    return _Periode(p.productcategorie, code, invoer.ingangsdatum, invoer.einddatum, bron)
+    p = Productperiode.van(invoer.product, invoer.budget, invoer.ingangsdatum, invoer.einddatum)
+    return _Periode(p.categorie, p.code, p.ingangsdatum, p.einddatum, bron)
 
 
 def _bestaande_perioden(aanbieder, gemeente, client, wet) -> list[_Periode]:
     """Current allocations and still pending requested products of the client."""
     perioden = [
-        _Periode(t.productcategorie, t.productcode, t.ingangsdatum, t.einddatum, bron)
+        _Periode(t.productcategorie, t.productcode, t.ingangsdatum, t.einddatum, _bron(t))
         for t in AanbiederToewijzing.objects.actueel().filter(
             aanbieder_id=aanbieder.pk, gemeente_id=gemeente.pk, client__bsn=client.bsn, wet=wet
         )
-        for bron in [f"toewijzing {t.toewijzingnummer}"]
     ]
     open_producten = VerzoekProduct.objects.filter(
         Q(soort=ProductSoort.AANGEVRAAGD) | Q(soort=ProductSoort.NIEUW),
@@ -529,31 +490,23 @@ def _bestaande_perioden(aanbieder, gemeente, client, wet) -> list[_Periode]:
     return perioden
 
 
-def _botst(a: _Periode, b: _Periode) -> bool:
-    """TR386/OP259: the same productcode, or the same category where one has no code, for
-    overlapping periods; categories 11–14 may overlap."""
-    if a.categorie in STAPELING_UITGEZONDERD or a.categorie != b.categorie:
-        return False
-    if a.code and b.code and a.code != b.code:
-        return False
-    return (a.einddatum is None or a.einddatum >= b.ingangsdatum) and (
-        b.einddatum is None or b.einddatum >= a.ingangsdatum
-    )
+def _bron(t: AanbiederToewijzing) -> str:
+    return f"toewijzing {t.toewijzingnummer}"
 
 
 def _controleer_stapeling(gevraagd: list[_Periode], bestaand: list[_Periode]) -> None:
-    """OP259/TR386: one product not twice for overlapping periods, in or with the request."""
+    """OP347/TR386: one product not twice for overlapping periods, in or with the request."""
     for i, p in enumerate(gevraagd):
         naam = f"{p.categorie}/{p.code}" if p.code else f"categorie {p.categorie}"
         for ander in bestaand:
-            if _botst(p, ander):
+            if p.stapelt_met(ander):
                 raise ValidationError(
                     f"Product {naam} loopt al voor een overlappende periode ({ander.bron}); "
                     "hetzelfde product kan niet twee keer voor dezelfde periode worden "
                     "aangevraagd (stapeling, OP259). Vraag een wijziging aan."
                 )
         for ander in gevraagd[:i]:
-            if _botst(p, ander):
+            if p.stapelt_met(ander):
                 raise ValidationError(
                     f"Product {naam} staat twee keer in dit verzoek voor een overlappende "
                     "periode (TR386)."
@@ -590,15 +543,13 @@ def _bewaar_product(verzoek: Verzoek, **velden) -> VerzoekProduct:
 
 def _verstuur(verzoek: Verzoek, data: bytes, acting_user) -> Verzoek:
     naam = f"{'WMO' if verzoek.wet == Wet.WMO else 'JW'}{verzoek.soort}"
-    try:
-        bericht = verstuur(
-            data, afzender=verzoek.aanbieder, ontvanger=verzoek.gemeente, acting_user=acting_user
-        )
-    except OngeldigBericht as fout:
-        raise OngeldigBericht(
-            [f"Het {naam}-bericht voldoet niet aan de standaard en is niet verstuurd."]
-            + fout.messages
-        ) from fout
+    bericht = verstuur(
+        data,
+        afzender=verzoek.aanbieder,
+        ontvanger=verzoek.gemeente,
+        acting_user=acting_user,
+        naam=naam,
+    )
     verzoek.bericht = bericht
     verzoek.save(update_fields=["bericht", "gewijzigd"])
     audit.log(

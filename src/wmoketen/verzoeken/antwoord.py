@@ -17,7 +17,6 @@ from istandaarden.codec import serialize
 from wmoketen.audit import services as audit
 from wmoketen.berichten.handlers import Ontvangen, handler
 from wmoketen.organisaties.models import Aanbieder, Gemeente
-from wmoketen.producten.constants import Wet
 from wmoketen.toewijzingen.signals import toewijzing_ontvangen
 
 from .bouw import identificatie, modules
@@ -25,6 +24,7 @@ from .constants import (
     ANTWOORD_AFGEWEZEN,
     ANTWOORD_IN_ONDERZOEK,
     ONDERHANDEN,
+    WET,
     Kant,
     Soort,
     Status,
@@ -32,8 +32,6 @@ from .constants import (
 from .models import Antwoord, Verzoek, VerzoekProduct
 
 __all__ = ["bouw_319", "koppel_toewijzingen", "verwerk_319", "werk_status_bij"]
-
-WET = {"iwmo": Wet.WMO, "ijw": Wet.JEUGDWET}
 
 
 def werk_status_bij(verzoek: Verzoek) -> str:

@@ -20,12 +20,13 @@ from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit import services as audit
-from wmoketen.berichten.services import OngeldigBericht, verstuur
+from wmoketen.berichten.services import verstuur
 from wmoketen.producten.codelijsten import codes
 from wmoketen.producten.constants import Wet
 from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.queries import termijnen_voor
+from wmoketen.toegang.queries import open_beschikking
 from wmoketen.toewijzingen import services as toewijzingen
 from wmoketen.toewijzingen.constants import Status as ToewijzingStatus
 from wmoketen.toewijzingen.models import Toewijzing
@@ -67,19 +68,11 @@ def wijs_producten_toe(
     producten = _eigen_producten(verzoek, producten)
     nieuw = []
     for vp in producten:
-        if vp.product is None:
-            raise ValidationError(
-                f"Product {vp} staat niet in de productcatalogus: wijs het af (reden 4, past "
-                "niet binnen contract)."
-            )
         # One product at a time: each may cite its own beschikking; stapeling (OP259) between
         # them is still checked, the earlier ones are stored by then.
-        [toewijzing] = toewijzingen.maak_toewijzingen(
-            gemeente=verzoek.gemeente,
-            aanbieder=verzoek.aanbieder,
-            client=verzoek.client,
-            wet=verzoek.wet,
-            producten=[_te_wijzen(vp)],
+        toewijzing = _maak_toewijzing(
+            verzoek,
+            _te_wijzen(vp, referentie=vp.referentie_aanbieder),
             beschikkingnummer=_beschikkingnummer(verzoek, vp),
             acting_user=acting_user,
         )
@@ -105,17 +98,46 @@ def wijs_producten_toe(
     return nieuw
 
 
-def _te_wijzen(vp: VerzoekProduct) -> toewijzingen.TeWijzenProduct:
+def _te_wijzen(
+    vp: VerzoekProduct, *, referentie: str, product=None, ingangsdatum=None
+) -> toewijzingen.TeWijzenProduct:
+    """The requested product, period and omvang to allocate (``product``, ``ingangsdatum``:
+    those of the allocation a 317 changes from a later date)."""
+    product = product or vp.product
+    if product is None:
+        raise ValidationError(
+            f"Product {vp} staat niet in de productcatalogus: wijs het verzoek af (reden 4, "
+            "past niet binnen contract)."
+        )
     return toewijzingen.TeWijzenProduct(
-        product=vp.product,
-        ingangsdatum=vp.ingangsdatum,
+        product=product,
+        ingangsdatum=ingangsdatum or vp.ingangsdatum,
         einddatum=vp.einddatum,
         volume=vp.volume,
         eenheid=vp.eenheid or None,
         frequentie=vp.frequentie or None,
         budget=vp.budget,
-        referentie_aanbieder=vp.referentie_aanbieder,
+        referentie_aanbieder=referentie,
     )
+
+
+def _maak_toewijzing(
+    verzoek: Verzoek,
+    te_wijzen: toewijzingen.TeWijzenProduct,
+    *,
+    beschikkingnummer: str,
+    acting_user,
+) -> Toewijzing:
+    [toewijzing] = toewijzingen.maak_toewijzingen(
+        gemeente=verzoek.gemeente,
+        aanbieder=verzoek.aanbieder,
+        client=verzoek.client,
+        wet=verzoek.wet,
+        producten=[te_wijzen],
+        beschikkingnummer=beschikkingnummer,
+        acting_user=acting_user,
+    )
+    return toewijzing
 
 
 def _beschikkingnummer(verzoek: Verzoek, vp: VerzoekProduct) -> str:
@@ -124,12 +146,7 @@ def _beschikkingnummer(verzoek: Verzoek, vp: VerzoekProduct) -> str:
     request's reference is no beschikking and is kept in referentie_aanbieder already."""
     if vp.beschikkingnummer is None:
         return ""
-    from wmoketen.toegang.models import Beschikking  # late: toegang imports toewijzingen
-
-    kandidaten = {str(vp.beschikkingnummer), f"{vp.beschikkingnummer:09d}"}
-    beschikking = Beschikking.objects.filter(
-        gemeente_id=verzoek.gemeente_id, nummer__in=kandidaten
-    ).first()
+    beschikking = open_beschikking(verzoek.gemeente, vp.beschikkingnummer)
     return beschikking.nummer if beschikking else str(vp.beschikkingnummer)
 
 
@@ -344,7 +361,12 @@ def honoreer_wijziging(verzoek: Verzoek, *, acting_user) -> list[Toewijzing]:
             toewijzing, beeindigd = _wijzig(verzoek, vp, bestaand[vp.pk], acting_user)
             gewijzigd.append(toewijzing.pk if beeindigd is None else beeindigd.pk)
         else:
-            toewijzing = _nieuw(verzoek, vp, acting_user)
+            toewijzing = _maak_toewijzing(
+                verzoek,
+                _te_wijzen(vp, referentie=referentie),
+                beschikkingnummer="",
+                acting_user=acting_user,
+            )
         vp.status = Status.TOEGEWEZEN
         vp.toewijzing = toewijzing
         vp.save(update_fields=["status", "toewijzing"])
@@ -426,52 +448,18 @@ def _wijzig(
         acting_user=acting_user,
     )
     Toewijzing.objects.filter(pk=oud.pk).update(referentie_aanbieder=verzoek.referentie_aanbieder)
-    [nieuw] = toewijzingen.maak_toewijzingen(
-        gemeente=verzoek.gemeente,
-        aanbieder=verzoek.aanbieder,
-        client=verzoek.client,
-        wet=verzoek.wet,
-        producten=[
-            toewijzingen.TeWijzenProduct(
-                product=toewijzing.product,
-                ingangsdatum=ingang,
-                einddatum=vp.einddatum,
-                volume=vp.volume,
-                eenheid=vp.eenheid or None,
-                frequentie=vp.frequentie or None,
-                budget=vp.budget,
-                referentie_aanbieder=verzoek.referentie_aanbieder,
-            )
-        ],
+    nieuw = _maak_toewijzing(
+        verzoek,
+        _te_wijzen(
+            vp,
+            referentie=verzoek.referentie_aanbieder,
+            product=toewijzing.product,
+            ingangsdatum=ingang,
+        ),
         beschikkingnummer=toewijzing.beschikkingnummer,
         acting_user=acting_user,
     )
     return nieuw, oud
-
-
-def _nieuw(verzoek: Verzoek, vp: VerzoekProduct, acting_user) -> Toewijzing:
-    if vp.product is None:
-        raise ValidationError(
-            f"Nieuw product {vp} staat niet in de productcatalogus: wijs het verzoek af "
-            "(reden 4, past niet binnen contract)."
-        )
-    [toewijzing] = toewijzingen.maak_toewijzingen(
-        gemeente=verzoek.gemeente,
-        aanbieder=verzoek.aanbieder,
-        client=verzoek.client,
-        wet=verzoek.wet,
-        producten=[_te_wijzen_nieuw(verzoek, vp)],
-        beschikkingnummer="",
-        acting_user=acting_user,
-    )
-    return toewijzing
-
-
-def _te_wijzen_nieuw(verzoek: Verzoek, vp: VerzoekProduct) -> toewijzingen.TeWijzenProduct:
-    te_wijzen = _te_wijzen(vp)
-    return toewijzingen.TeWijzenProduct(
-        **{**te_wijzen.__dict__, "referentie_aanbieder": verzoek.referentie_aanbieder}
-    )
 
 
 # Shared ----------------------------------------------------------------------------------
@@ -539,16 +527,13 @@ def _verstuur_301(verzoek: Verzoek, acting_user, **kwargs):
 
 
 def _verstuur(verzoek: Verzoek, data: bytes, nummer: str, acting_user):
-    try:
-        return verstuur(
-            data, afzender=verzoek.gemeente, ontvanger=verzoek.aanbieder, acting_user=acting_user
-        )
-    except OngeldigBericht as fout:
-        naam = f"{'WMO' if verzoek.wet == Wet.WMO else 'JW'}{nummer}"
-        raise OngeldigBericht(
-            [f"Het {naam}-bericht voldoet niet aan de standaard en is niet verstuurd."]
-            + fout.messages
-        ) from fout
+    return verstuur(
+        data,
+        afzender=verzoek.gemeente,
+        ontvanger=verzoek.aanbieder,
+        acting_user=acting_user,
+        naam=f"{'WMO' if verzoek.wet == Wet.WMO else 'JW'}{nummer}",
+    )
 
 
 def _lopend(verzoek: Verzoek, regelcode: str) -> bool:

@@ -16,8 +16,8 @@ from wmoketen.organisaties.models import Contractregel
 from wmoketen.organisaties.queries import geldige_contractregels
 from wmoketen.producten.constants import Wet
 from wmoketen.toegang.queries import open_beschikking
-from wmoketen.toewijzingen.constants import STAPELING_UITGEZONDERD
 from wmoketen.toewijzingen.models import Toewijzing
+from wmoketen.toewijzingen.services import Productperiode
 
 from .constants import (
     REDEN_BUITEN_CONTRACT,
@@ -35,9 +35,7 @@ def bevindingen_315(verzoek) -> None:
     """Contract, stapeling against running allocations and the client's other provisions."""
     lopend = _lopende_toewijzingen(verzoek)
     for vp in verzoek.producten.all():
-        _beoordeel_nieuw(
-            verzoek, vp, [(_sleutel(t), t.ingangsdatum, t.einddatum, t) for t in lopend]
-        )
+        _beoordeel_nieuw(verzoek, vp, [(_periode_van(t), t) for t in lopend])
         if verzoek.wet == Wet.WMO:
             vp.bevindingen += _open_beschikking(verzoek, vp)
         vp.bevindingen += _overige_voorzieningen(verzoek, lopend)
@@ -57,10 +55,7 @@ def bevindingen_317(verzoek) -> None:
         nieuw = (
             gewijzigd.get(t.toewijzingnummer) if t.aanbieder_id == verzoek.aanbieder_id else None
         )
-        ingang, einde = (
-            (nieuw.ingangsdatum, nieuw.einddatum) if nieuw else (t.ingangsdatum, t.einddatum)
-        )
-        bestaand.append((_sleutel(t), ingang, einde, t))
+        bestaand.append((_periode_van(t, nieuw), t))
     for vp in producten:
         if vp.soort == ProductSoort.NIEUW:
             _beoordeel_nieuw(verzoek, vp, bestaand)
@@ -105,17 +100,18 @@ def _beoordeel_nieuw(verzoek, vp, bestaand) -> None:
             f"Product {vp} valt op {op:%d-%m-%Y} niet binnen het contract van "
             f"{verzoek.aanbieder} met {verzoek.gemeente}.",
         )
-    sleutel = (vp.productcategorie, vp.productcode if vp.budget is None else "")
-    for ander, ingang, einde, t in bestaand:
-        if t.aanbieder_id == verzoek.aanbieder_id and _botst(
-            sleutel, vp.ingangsdatum, vp.einddatum, ander, ingang, einde
-        ):
+    if vp.ingangsdatum is None:
+        return
+    code = vp.productcode if vp.budget is None else ""
+    gevraagd = Productperiode(vp.productcategorie, code, vp.ingangsdatum, vp.einddatum)
+    for ander, t in bestaand:
+        if t.aanbieder_id == verzoek.aanbieder_id and gevraagd.stapelt_met(ander):
             _stel_voor(
                 vp,
                 REDEN_STAPELING,
                 f"Product {vp} is al toegewezen aan {verzoek.aanbieder} voor een overlappende "
-                f"periode (toewijzing {t.toewijzingnummer}, {_periode(ingang, einde)}); "
-                "stapeling (OP259).",
+                f"periode (toewijzing {t.toewijzingnummer}, "
+                f"{_periode(ander.ingangsdatum, ander.einddatum)}); stapeling (OP259).",
             )
 
 
@@ -191,20 +187,10 @@ def _product_in_contract(verzoek, vp, op: date) -> bool:
     return regels.filter(product__productcategorie=vp.productcategorie).exists()
 
 
-def _sleutel(t: Toewijzing) -> tuple[str, str]:
-    code = t.product.productcode if t.budget is None else ""
-    return (t.product.productcategorie, code)
-
-
-def _botst(a, a_ingang, a_einde, b, b_ingang, b_einde) -> bool:
-    """Same code, or the same category where one has no code; 11–14 may overlap."""
-    if a[0] in STAPELING_UITGEZONDERD or a[0] != b[0]:
-        return False
-    if a[1] and b[1] and a[1] != b[1]:
-        return False
-    if a_ingang is None:
-        return False
-    return (a_einde is None or a_einde >= b_ingang) and (b_einde is None or b_einde >= a_ingang)
+def _periode_van(t: Toewijzing, gewijzigd=None) -> Productperiode:
+    """The allocation's product and period; ``gewijzigd``: the 317's new period for it."""
+    bron = gewijzigd or t
+    return Productperiode.van(t.product, t.budget, bron.ingangsdatum, bron.einddatum)
 
 
 def _periode(ingang: date, einde: date | None) -> str:

@@ -4,6 +4,9 @@ from django.db import models
 
 from wmoketen.producten.constants import Wet
 
+# The wet of a message's standard (``Bericht.standaard``).
+WET = {"iwmo": Wet.WMO, "ijw": Wet.JEUGDWET}
+
 
 class Soort(models.IntegerChoices):
     TOEWIJZING = 315, "Verzoek om toewijzing (315)"
@@ -62,5 +65,6 @@ VERWIJZERS = {
     Wet.WMO: ("01",),
     Wet.JEUGDWET: ("01", "02", "03", "04", "05", "08"),
 }
-VERWIJZER_GI = "04"
+# Verwijzer types identified by a ZorgverlenerCode (AGB) or else a name (CD066–CD068).
+VERWIJZERS_MET_AGB = ("02", "03", "04", "05")
 VERWIJZER_GEMEENTE = "01"

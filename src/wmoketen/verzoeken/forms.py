@@ -12,12 +12,10 @@ from wmoketen.producten.codelijsten import choices
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
 
-from .constants import REDEN_WOONPLAATSBEGINSEL, VERWIJZERS, Status
+from .constants import ONDERHANDEN, REDEN_WOONPLAATSBEGINSEL, VERWIJZERS, VERWIJZERS_MET_AGB, Soort
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 LEEG = [("", "—")]
-# Referrers that are care providers: identified by AGB code or name (CD066–CD068).
-VERWIJZER_ZORGVERLENER = ("02", "03", "05")
 
 
 def _datum(label: str, *, required: bool = True, **kwargs):
@@ -171,7 +169,7 @@ class ProductRegelForm(forms.Form):
         begin, eind = data.get("ingangsdatum"), data.get("einddatum")
         if begin and eind and eind < begin:
             self.add_error("einddatum", "De einddatum ligt vóór de ingangsdatum.")
-        if data.get("verwijzer_type") in VERWIJZER_ZORGVERLENER and not (
+        if data.get("verwijzer_type") in VERWIJZERS_MET_AGB and not (
             data.get("verwijzer_zorgverlenercode") or data.get("verwijzer_naam")
         ):
             self.add_error(
@@ -344,9 +342,7 @@ class NieuwProductForm(forms.Form):
 
 
 def _te_beslissen(verzoek):
-    return verzoek.producten.filter(status__in=(Status.OPEN, Status.IN_ONDERZOEK)).select_related(
-        "product"
-    )
+    return verzoek.producten.filter(status__in=ONDERHANDEN).select_related("product")
 
 
 class ToewijzenForm(forms.Form):
@@ -382,8 +378,7 @@ class AfwijzenForm(forms.Form):
 
     def __init__(self, *args, verzoek, **kwargs):
         super().__init__(*args, prefix="afwijzen", **kwargs)
-        self.per_product = verzoek.soort == 315
-        if self.per_product:
+        if verzoek.soort == Soort.TOEWIJZING:
             self.fields["producten"].queryset = _te_beslissen(verzoek)
         else:
             del self.fields["producten"]  # a 317 is refused as a whole

@@ -16,11 +16,6 @@ from wmoketen.producten.constants import Wet
 from .constants import ONDERHANDEN, Kant, ProductSoort, Soort, Status
 
 
-class VerzoekQuerySet(OrganisatieQuerySet):
-    def onderhanden(self) -> "VerzoekQuerySet":
-        return self.filter(status__in=ONDERHANDEN)
-
-
 class Verzoek(models.Model):
     """One 315 or 317 for one client, as one side holds it."""
 
@@ -59,7 +54,7 @@ class Verzoek(models.Model):
     aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
     gewijzigd = models.DateTimeField("gewijzigd", auto_now=True)
 
-    objects = VerzoekQuerySet.as_manager()
+    objects = OrganisatieQuerySet.as_manager()
 
     class Meta:
         ordering = ["-dagtekening", "-pk"]

@@ -23,12 +23,10 @@ from wmoketen.producten.models import Product
 from wmoketen.toewijzingen.models import Toewijzing
 
 from .bevindingen import bevindingen_315, bevindingen_317
-from .constants import REDEN_BUITEN_CONTRACT, Kant, ProductSoort, Soort, Status
+from .constants import REDEN_BUITEN_CONTRACT, WET, Kant, ProductSoort, Soort, Status
 from .models import Verzoek, VerzoekProduct
 
 logger = logging.getLogger(__name__)
-
-WET = {"iwmo": Wet.WMO, "ijw": Wet.JEUGDWET}
 
 TOELICHTING_GEEN_OPEN_BESCHIKKING = (
     "Deze gemeente werkt niet met open beschikkingen; een verzoek om toewijzing voor de Wmo "
@@ -150,7 +148,7 @@ def verwerk_315(ontvangen: Ontvangen) -> None:
         )
     bevindingen_315(verzoek)
     _open_termijn(verzoek, "antwoord_315")
-    if wet == Wet.WMO and not getattr(gemeente, "open_beschikkingen", False):
+    if wet == Wet.WMO and not gemeente.open_beschikkingen:
         _geen_open_beschikking(verzoek)
 
 

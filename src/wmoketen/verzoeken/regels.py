@@ -44,11 +44,8 @@ from django.db.models import Q
 
 from istandaarden.regels.crossmessage import Niveau, Overtreding, registreer
 from istandaarden.regels.registry import datum_van
-from wmoketen.producten.constants import Wet
 
-from .constants import ANTWOORD_IN_ONDERZOEK, ONDERHANDEN, Kant, Status
-
-WET = {"iwmo": Wet.WMO, "ijw": Wet.JEUGDWET}
+from .constants import ANTWOORD_IN_ONDERZOEK, ONDERHANDEN, WET, Kant, Status
 
 # Omvang/Frequentie (WMO757) 6: "totaal binnen geldigheidsduur toewijzing" (TR373).
 FREQUENTIE_TOTAAL = "6"

@@ -14,7 +14,8 @@ from wmoketen.audit import services as audit
 from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.signals import retour_gekoppeld
 
-from .constants import Kant, Status
+from .antwoord import werk_status_bij
+from .constants import Kant, Soort, Status
 from .models import Antwoord, Verzoek
 
 # RetourCodes that are no error: 0200 (geaccepteerd), 0233 (niet beoordeeld).
@@ -71,17 +72,18 @@ def antwoord_afgekeurd(heenbericht, codes) -> Antwoord | None:
     if antwoord is None or not fouten or antwoord.verzoek is None:
         return antwoord
     verzoek = antwoord.verzoek
-    verzoek.producten.filter(status__in=(Status.AFGEWEZEN, Status.IN_ONDERZOEK)).update(
-        status=Status.OPEN, reden_afwijzing=""
-    )
-    verzoek.status = _status(verzoek)
+    beantwoord = verzoek.producten.filter(status__in=(Status.AFGEWEZEN, Status.IN_ONDERZOEK))
+    if verzoek.soort == Soort.TOEWIJZING:  # a 315's 319 answers the one product it names
+        beantwoord = beantwoord.filter(referentie_aanbieder=antwoord.referentie_aanbieder)
+    beantwoord.update(status=Status.OPEN, reden_afwijzing="")
     verzoek.besloten_op = None
     verzoek.bevindingen = [
         *verzoek.bevindingen,
         f"Het antwoord ({heenbericht.naam} {heenbericht.identificatie}) is afgekeurd in het "
         f"retourbericht (retourcodes {', '.join(fouten)}); beantwoord het verzoek opnieuw.",
     ]
-    verzoek.save(update_fields=["status", "besloten_op", "bevindingen", "gewijzigd"])
+    verzoek.save(update_fields=["besloten_op", "bevindingen", "gewijzigd"])
+    werk_status_bij(verzoek)  # open again, also when other products were allocated
     audit.log(
         None,
         "verzoek.antwoord_afgekeurd",
@@ -91,10 +93,3 @@ def antwoord_afgekeurd(heenbericht, codes) -> Antwoord | None:
         omschrijving=f"retourcodes {', '.join(fouten)}",
     )
     return antwoord
-
-
-def _status(verzoek: Verzoek) -> str:
-    statussen = set(verzoek.producten.values_list("status", flat=True))
-    if Status.OPEN in statussen:
-        return Status.DEELS if Status.TOEGEWEZEN in statussen else Status.OPEN
-    return Status.TOEGEWEZEN if statussen == {Status.TOEGEWEZEN} else verzoek.status

@@ -75,10 +75,8 @@ def _lees(request, pk: int, kant: str) -> Verzoek:
 
 
 def _retour(bericht):
-    try:
-        return bericht.retour if bericht is not None else None
-    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist: no retour (yet)
-        return None
+    # No retour (yet) raises RelatedObjectDoesNotExist, an AttributeError: getattr's default.
+    return getattr(bericht, "retour", None)
 
 
 def _verkeer(verzoek, producten, antwoorden) -> list[Verkeer]:

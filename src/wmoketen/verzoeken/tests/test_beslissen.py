@@ -124,6 +124,27 @@ def test_315_per_product_toegewezen_en_afgewezen(jw315, backoffice_almere):
     assert jw315.status == Status.DEELS and jw315.besloten_op is not None
 
 
+def test_320_met_fouten_opent_alleen_het_afgewezen_product_weer(jw315, backoffice_almere):
+    from wmoketen.verzoeken.status import antwoord_afgekeurd
+
+    ambulant, gezin = jw315.producten.all()
+    wijs_producten_toe(jw315, [ambulant], acting_user=backoffice_almere)
+    antwoord = wijs_af(jw315, reden="4", producten=[gezin], acting_user=backoffice_almere)
+
+    antwoord_afgekeurd(antwoord.bericht, ["9355"])
+
+    ambulant.refresh_from_db()
+    gezin.refresh_from_db()
+    jw315.refresh_from_db()
+    assert (ambulant.status, gezin.status) == (Status.TOEGEWEZEN, Status.OPEN)
+    assert jw315.status == Status.OPEN and jw315.besloten_op is None
+    # The backoffice answers the product again.
+    opnieuw = wijs_af(jw315, reden="3", producten=[gezin], acting_user=backoffice_almere)
+    assert opnieuw.referentie_aanbieder == "R0000000002"
+    jw315.refresh_from_db()
+    assert jw315.status == Status.DEELS
+
+
 def test_referentie_alleen_in_de_301_die_het_verzoek_honoreert(jw315, backoffice_almere):
     from wmoketen.toewijzingen.services import verstuur_301
 
