@@ -176,8 +176,11 @@ def wijs_af_zonder_open_beschikking(pk: int) -> None:
             toelichting=TOELICHTING_GEEN_OPEN_BESCHIKKING,
             acting_user=None,
         )
-    except Exception:  # the backoffice can still answer by hand; never break delivery
+    except Exception as fout:  # never break delivery: the backoffice answers by hand
         logger.exception("verzoek %s: automatische afwijzing mislukt", pk)
+        tekst = f"De automatische afwijzing (319) is mislukt; beantwoord het verzoek zelf. ({fout})"
+        verzoek.bevindingen = [*verzoek.bevindingen, tekst]
+        verzoek.save(update_fields=["bevindingen", "gewijzigd"])
 
 
 def _client_315(gemeente, c) -> Client:

@@ -241,7 +241,6 @@ def test_wmo315_zonder_open_beschikkingen_wordt_automatisch_afgewezen(
     medewerker,
     bezorg,
 ):
-    pytest.importorskip("wmoketen.verzoeken.beslissen")
     with bezorg():
         verzonden = _wmo_315(
             aanbieder, weert_zonder_open_beschikkingen, volwassene, producten, medewerker
@@ -432,3 +431,27 @@ def test_stapeling_met_lopende_toewijzing_stelt_reden_6_voor(
     assert vp.voorgestelde_reden == "6"
     assert "OP259" in vp.bevindingen[0] and str(lopend.toewijzingnummer) in vp.bevindingen[0]
     assert vp.bevindingen[-1].startswith("Ter info: de cliënt heeft ook toewijzing")
+
+
+def test_mislukte_automatische_afwijzing_staat_bij_het_verzoek(
+    aanbieder,
+    weert_zonder_open_beschikkingen,
+    contracten,
+    producten,
+    volwassene,
+    medewerker,
+    bezorg,
+    monkeypatch,
+):
+    """The 319 could not be sent: the request stays open, and says why, for the backoffice."""
+
+    def weiger(*args, **kwargs):
+        raise RuntimeError("geen verbinding")
+
+    monkeypatch.setattr("wmoketen.verzoeken.beslissen.wijs_af", weiger)
+    with bezorg():
+        _wmo_315(aanbieder, weert_zonder_open_beschikkingen, volwassene, producten, medewerker)
+    ontvangen = gemeentekant()
+    assert ontvangen.status == Status.OPEN
+    assert "De automatische afwijzing (319) is mislukt" in ontvangen.bevindingen[-1]
+    assert not Antwoord.objects.exists()
