@@ -93,7 +93,7 @@ def test_rol_logt_in_zoekt_en_opent_client(live_server, browser, soort, rol):
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
     assert "Welkom, Sanne" in page.inner_text("h1")
-    werkend = rol in (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE, Rol.AANBIEDER)
+    werkend = rol in (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE, Rol.AANBIEDER, Rol.CONTRACTMANAGER)
     verwacht = "Werklijst" if werkend else "Uw rol heeft geen werklijst"
     assert verwacht in page.inner_text("main")
     page.screenshot(path=SCREENSHOTS / f"{naam}-start.png", full_page=True)

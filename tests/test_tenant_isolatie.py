@@ -18,6 +18,7 @@ from wmoketen.berichten import services as berichten
 from wmoketen.berichten.api.authenticatie import nieuwe_token
 from wmoketen.berichten.models import ApiToken, Berichtkanaal
 from wmoketen.clienten.models import Client
+from wmoketen.evaluaties.models import Evaluatie
 from wmoketen.factories import (
     WACHTWOORD,
     AanbiederFactory,
@@ -29,7 +30,7 @@ from wmoketen.factories import (
     ProductFactory,
 )
 from wmoketen.meldingen.services import meld
-from wmoketen.organisaties.models import Regio
+from wmoketen.organisaties.models import Onderaanneming, Regio
 from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.models import Sluitingsdag
 from wmoketen.toegang import services as toegang
@@ -60,6 +61,7 @@ GEHEIMEN = [
     "GEHEIMREF01",
     "Geheimbevinding",
     "Geheimtoelichting",
+    "Geheimevaluatie",
 ]
 
 
@@ -236,6 +238,14 @@ def andermans(db):
         ontvangen_op=date.today(),
     )
     verzoek, verzonden, antwoord = verzoeken(gemeente, aanbieder, client, ontvangen.client, regel)
+    # The beschikking planned its evaluations; one holds (sample) health text.
+    evaluatie = Evaluatie.objects.filter(beschikking=beschikking).first()
+    Evaluatie.objects.filter(pk=evaluatie.pk).update(
+        status="uitgevoerd",
+        gehouden_op=date.today(),
+        vervolgstap="bijstellen",
+        toelichting="Geheimevaluatie",
+    )
     return {
         "toegang_melding": melding,
         "toegang_ondersteuningsplan": plan,
@@ -245,6 +255,7 @@ def andermans(db):
         "verzoek": verzoek,
         "verzonden_verzoek": verzonden,
         "antwoord": antwoord,
+        "evaluatie": evaluatie,
         "traject": traject,
         "taak": taak,
         "termijn": taak.termijn,
@@ -254,6 +265,12 @@ def andermans(db):
         "gemeente": gemeente,
         "aanbieder": aanbieder,
         "contract": regel.contract,
+        "onderaanneming": Onderaanneming.objects.create(
+            contract=regel.contract,
+            onderaannemer=AanbiederFactory(naam="Andere Onderzorg", agb_code="87654322"),
+            begindatum=date.today(),
+            omschrijving="Geheimtoelichting",
+        ),
         "contractregel": regel,
         "regio": regio,
         "auditregel": auditregel,
@@ -291,6 +308,8 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         "meldingen:open": data["melding"],
         "organisaties:detail": data["gemeente"],
         "organisaties:contract": data["contract"],
+        "organisaties:onderaanneming_aanvragen": data["contract"],
+        "organisaties:onderaanneming_beoordelen": data["onderaanneming"],
         "berichten:detail": data["bericht"],
         "berichten:inhoud": data["bericht"],
         "berichten:herverwerk": data["bericht"],
@@ -301,12 +320,16 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         "toegang:aanvraag": data["toegang_ondersteuningsplan"],
         "toegang:beschikking": data["toegang_beschikking"],
         "toegang:brief": data["toegang_beschikking"],
+        "toegang:herindicatie_starten": data["toegang_beschikking"],
         "toewijzingen:detail": data["toewijzing"],
         "toewijzingen:opnieuw_versturen": data["toewijzing"],
         "toewijzingen:ontvangen": data["ontvangen_toewijzing"],
         "verzoeken:detail": data["verzonden_verzoek"],
         "verzoeken:beoordelen": data["verzoek"],
         "verzoeken:wijziging": data["ontvangen_toewijzing"],
+        "mutaties:nieuw": data["traject"],
+        "mutaties:stoppen": data["ontvangen_toewijzing"],
+        "evaluaties:detail": data["evaluatie"],
     }
     if naam in objecten:
         return [{"pk": objecten[naam].pk}]
@@ -325,6 +348,7 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
                 "toegang",
                 "toewijzingen",
                 "verzoeken",
+                "evaluaties",
             )
         ]
     if naam == "admin:auth_user_password_change":  # UserAdmin's name, for our Gebruiker
@@ -423,6 +447,8 @@ def test_eigen_gegevens_zijn_wel_zichtbaar(client, andermans):
 
     assert "Geheimnaam" in client.get(f"/clienten/{andermans['client'].pk}/").content.decode()
     assert "GEHEIM-CONTRACT" in client.get("/organisaties/contracten/").content.decode()
+    contract = client.get(f"/organisaties/contracten/{andermans['contract'].pk}/")
+    assert "Geheimtoelichting" in contract.content.decode()  # the onderaanneming's request
     assert "Geheimnaam" in client.get("/clienten/?q=Geheimnaam").content.decode()
     assert client.get("/beheer/clienten/client/").status_code == 200
     assert "GEHEIMBER001" in client.get("/berichten/").content.decode()
@@ -463,3 +489,8 @@ def test_eigen_gegevens_zijn_wel_zichtbaar(client, andermans):
     verzonden = andermans["verzonden_verzoek"]
     assert "GEHEIMREF01" in client.get(f"/verzoeken/{verzonden.pk}/").content.decode()
     assert "Geheimnaam" in client.get(f"/verzoeken/wijziging/{ontvangen.pk}/").content.decode()
+    gebruiker.groups.add(*gebruiker.groups.model.objects.filter(name=Rol.TOEGANGSMEDEWERKER))
+    client.force_login(gebruiker)
+    evaluatie = andermans["evaluatie"]
+    assert "Geheimevaluatie" in client.get(f"/evaluaties/{evaluatie.pk}/").content.decode()
+    assert "Geheimnaam" in client.get("/evaluaties/").content.decode()

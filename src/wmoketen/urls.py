@@ -12,6 +12,8 @@ urlpatterns = [
     path("toegang/", include("wmoketen.toegang.urls")),
     path("toewijzingen/", include("wmoketen.toewijzingen.urls")),
     path("verzoeken/", include("wmoketen.verzoeken.urls")),
+    path("evaluaties/", include("wmoketen.evaluaties.urls")),
+    path("mutaties/", include("wmoketen.mutaties.urls")),
     path("meldingen/", include("wmoketen.meldingen.urls")),
     path("berichten/", include("wmoketen.berichten.urls")),
     path("api/", include("wmoketen.berichten.api.urls")),

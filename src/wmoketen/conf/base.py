@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "wmoketen.toegang",
     "wmoketen.toewijzingen",
     "wmoketen.verzoeken",
+    "wmoketen.mutaties",
+    "wmoketen.evaluaties",
     "wmoketen.portaal",
 ]
 
@@ -163,6 +165,10 @@ CELERY_BEAT_SCHEDULE = {
     "termijnen-bewaken": {
         "task": "wmoketen.termijnen.tasks.bewaak_termijnen",
         "schedule": 15 * 60,
+    },
+    "herindicaties-signaleren": {
+        "task": "wmoketen.toegang.tasks.signaleer_herindicaties",
+        "schedule": 24 * 60 * 60,
     },
 }
 

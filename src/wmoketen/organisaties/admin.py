@@ -44,8 +44,12 @@ class ContractregelInline(admin.TabularInline):
 
 
 class OnderaannemingInline(admin.TabularInline):
+    """Shown only: consent goes through the contract page (request and assessment)."""
+
     model = Onderaanneming
     extra = 0
+    fields = ["onderaannemer", "begindatum", "einddatum", "status", "beoordeeld_op"]
+    readonly_fields = fields
 
 
 @admin.register(Contract)

@@ -20,3 +20,11 @@ class Declaratieregel(models.TextChoices):
     LANDELIJK = "landelijk", "Landelijk (iWmo 3.2): per kalendermaand"
     MIDDEN_LIMBURG_WEST = "midden_limburg_west", "Midden-Limburg West: perioden van 4 weken"
     ALMERE = "almere", "Almere: hele periode bij start of einde"
+
+
+class OnderaannemingStatus(models.TextChoices):
+    """A cooperation of providers needs the contract manager's consent (004)."""
+
+    AANGEVRAAGD = "aangevraagd", "Aangevraagd"
+    GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"

@@ -1,7 +1,13 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .constants import Declaratieregel, OrganisatieSoort, Uitvoeringsvariant
+from .constants import (
+    Declaratieregel,
+    OnderaannemingStatus,
+    OrganisatieSoort,
+    Uitvoeringsvariant,
+)
 from .scoping import OrganisatieQuerySet
 from .validators import valideer_agb_code, valideer_gemeentecode, valideer_kvk_nummer
 
@@ -146,7 +152,10 @@ class Contract(models.Model):
                 Q(gemeente_id=organisatie.pk)
                 | Q(regio__gemeenten__pk=organisatie.pk)
                 | Q(aanbieder_id=organisatie.pk)
-                | Q(onderaannemingen__onderaannemer_id=organisatie.pk)
+                | Q(
+                    onderaannemingen__onderaannemer_id=organisatie.pk,
+                    onderaannemingen__status=OnderaannemingStatus.GOEDGEKEURD,
+                )
             ).values("pk")
         )
 
@@ -155,8 +164,18 @@ class Contract(models.Model):
         return str(self.gemeente or self.regio)
 
 
+class OnderaannemingQuerySet(models.QuerySet):
+    def goedgekeurd(self) -> "OnderaannemingQuerySet":
+        """Only an approved cooperation counts (scoping, plan deel 2, registration)."""
+        return self.filter(status=OnderaannemingStatus.GOEDGEKEURD)
+
+
 class Onderaanneming(models.Model):
-    """An onderaannemer working under the hoofdaannemer of a contract."""
+    """An onderaannemer working under the hoofdaannemer of a contract.
+
+    The hoofdaannemer requests it; the contract manager of the contract's gemeente (or of a
+    gemeente of its regio) approves or refuses it. Only an approved one counts.
+    """
 
     contract = models.ForeignKey(Contract, models.CASCADE, related_name="onderaannemingen")
     onderaannemer = models.ForeignKey(
@@ -164,18 +183,65 @@ class Onderaanneming(models.Model):
     )
     begindatum = models.DateField("begindatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)
+    omschrijving = models.TextField(
+        "ondersteuning door de onderaannemer",
+        blank=True,
+        help_text="Welke ondersteuning de onderaannemer binnen het profiel biedt.",
+    )
+    status = models.CharField(
+        "status",
+        max_length=20,
+        choices=OnderaannemingStatus.choices,
+        default=OnderaannemingStatus.AANGEVRAAGD,
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="aangevraagd door",
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", null=True, blank=True)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="beoordeeld door",
+    )
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+    toelichting = models.TextField("toelichting bij de beoordeling", blank=True)
+
+    objects = OnderaannemingQuerySet.as_manager()
 
     class Meta:
+        ordering = ["contract", "onderaannemer__naam", "pk"]
         verbose_name = "onderaanneming"
         verbose_name_plural = "onderaannemingen"
         constraints = [
+            # A refused request may be asked again; an open or approved one exists once.
             models.UniqueConstraint(
-                fields=["contract", "onderaannemer"], name="onderaanneming_uniek"
-            )
+                fields=["contract", "onderaannemer"],
+                condition=~Q(status=OnderaannemingStatus.AFGEWEZEN),
+                name="onderaanneming_uniek",
+                violation_error_message="Deze onderaannemer is al aangevraagd of goedgekeurd "
+                "onder dit contract.",
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
+                name="onderaanneming_einde_na_begin",
+                violation_error_message="De einddatum ligt vóór de begindatum.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.onderaannemer} onder {self.contract.kenmerk}"
+
+    @property
+    def is_goedgekeurd(self) -> bool:
+        return self.status == OnderaannemingStatus.GOEDGEKEURD
 
 
 class Contractregel(models.Model):

@@ -3,14 +3,35 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import Contract, Contractregel, Organisatie
+from .constants import OnderaannemingStatus
+from .models import Contract, Contractregel, Onderaanneming, Organisatie
 
 
 def contracten_voor(organisatie):
     return (
         Contract.objects.voor_organisatie(organisatie)
         .select_related("gemeente", "regio", "aanbieder")
-        .prefetch_related("regels__product", "onderaannemingen__onderaannemer")
+        .prefetch_related("regels__product")
+    )
+
+
+def onderaannemingen(contract):
+    """The contract's onderaannemingen, requests and decisions included."""
+    return contract.onderaannemingen.select_related(
+        "onderaannemer", "aangevraagd_door", "beoordeeld_door"
+    )
+
+
+def onderaannemingen_te_beoordelen(gemeente):
+    """Open requests under contracts of the gemeente or one of its regio's, oldest first."""
+    return (
+        Onderaanneming.objects.filter(status=OnderaannemingStatus.AANGEVRAAGD)
+        .filter(
+            Q(contract__gemeente_id=gemeente.pk) | Q(contract__regio__gemeenten__pk=gemeente.pk)
+        )
+        .select_related("contract", "contract__aanbieder", "onderaannemer")
+        .distinct()
+        .order_by("aangevraagd_op", "pk")
     )
 
 

@@ -3,10 +3,16 @@
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
+from wmoketen.accounts.constants import Rol
 from wmoketen.audit import services as audit
+from wmoketen.meldingen.services import meld
 
+from .constants import OnderaannemingStatus
 from .models import Aanbieder, Contract, Contractregel, Gemeente, Onderaanneming, Regio
 
 
@@ -106,11 +112,117 @@ def voeg_contractregel_toe(
     return _opslaan(regel, "contractregel.toegevoegd", acting_user)
 
 
+# Onderaanneming: the hoofdaannemer requests, the gemeente's contract manager decides (004).
+
+
+def gemeenten_van(contract: Contract) -> set[int]:
+    """The pks of the gemeenten the contract binds: its gemeente or its regio's gemeenten."""
+    if contract.gemeente_id:
+        return {contract.gemeente_id}
+    return set(contract.regio.gemeenten.values_list("pk", flat=True))
+
+
+def _eis_hoofdaannemer(contract: Contract, acting_user) -> None:
+    if acting_user is None:  # the system itself (demo, data load)
+        return
+    if not acting_user.heeft_rol(Rol.AANBIEDER, Rol.FUNCTIONEEL_BEHEERDER):
+        raise PermissionDenied("U hebt geen rol waarmee u dit mag doen.")
+    if acting_user.organisatie_id != contract.aanbieder_id:
+        raise PermissionDenied(
+            "Alleen de hoofdaannemer van het contract vraagt een onderaanneming aan."
+        )
+
+
+def _eis_contractmanager(contract: Contract, acting_user) -> None:
+    if acting_user is None:
+        return
+    if not acting_user.heeft_rol(Rol.CONTRACTMANAGER) or acting_user.organisatie_id is None:
+        raise PermissionDenied(
+            "Alleen de contractmanager van de gemeente beoordeelt een onderaanneming."
+        )
+    if acting_user.organisatie_id not in gemeenten_van(contract):
+        raise PermissionDenied("Dit contract hoort niet bij uw gemeente.")
+
+
+def _binnen_looptijd(contract: Contract, begindatum: date, einddatum: date | None) -> None:
+    if begindatum < contract.begindatum or (contract.einddatum and begindatum > contract.einddatum):
+        raise ValidationError("De begindatum ligt buiten de looptijd van het contract.")
+    if contract.einddatum and einddatum and einddatum > contract.einddatum:
+        raise ValidationError("De einddatum ligt na het einde van het contract.")
+
+
 @transaction.atomic
-def voeg_onderaannemer_toe(
-    contract: Contract, *, onderaannemer: Aanbieder, begindatum: date, acting_user
+def vraag_onderaanneming_aan(
+    contract: Contract,
+    *,
+    onderaannemer: Aanbieder,
+    begindatum: date,
+    acting_user,
+    einddatum: date | None = None,
+    omschrijving: str = "",
 ) -> Onderaanneming:
-    onderaanneming = Onderaanneming(
-        contract=contract, onderaannemer=onderaannemer, begindatum=begindatum
+    """The hoofdaannemer asks consent for an onderaannemer; it counts once approved."""
+    _eis_hoofdaannemer(contract, acting_user)
+    # Locked: two requests for the same onderaannemer never cross.
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    if onderaannemer.pk == contract.aanbieder_id:
+        raise ValidationError("De hoofdaannemer kan niet zijn eigen onderaannemer zijn.")
+    _binnen_looptijd(contract, begindatum, einddatum)
+    lopend = contract.onderaannemingen.filter(onderaannemer_id=onderaannemer.pk).exclude(
+        status=OnderaannemingStatus.AFGEWEZEN
     )
-    return _opslaan(onderaanneming, "onderaanneming.toegevoegd", acting_user)
+    if lopend.exists():
+        raise ValidationError(
+            f"{onderaannemer} is al aangevraagd of goedgekeurd als onderaannemer onder dit "
+            "contract."
+        )
+    onderaanneming = Onderaanneming(
+        contract=contract,
+        onderaannemer=onderaannemer,
+        begindatum=begindatum,
+        einddatum=einddatum,
+        omschrijving=omschrijving.strip(),
+        aangevraagd_door=acting_user,
+        aangevraagd_op=timezone.now(),
+    )
+    return _opslaan(onderaanneming, "onderaanneming.aangevraagd", acting_user)
+
+
+@transaction.atomic
+def beoordeel_onderaanneming(
+    onderaanneming: Onderaanneming, *, goedgekeurd: bool, acting_user, toelichting: str = ""
+) -> Onderaanneming:
+    """The contract manager approves or refuses the request, once; a refusal says why."""
+    _eis_contractmanager(onderaanneming.contract, acting_user)
+    onderaanneming = (
+        Onderaanneming.objects.select_for_update()
+        .select_related("contract", "onderaannemer")
+        .get(pk=onderaanneming.pk)
+    )
+    if onderaanneming.status != OnderaannemingStatus.AANGEVRAAGD:
+        raise ValidationError("Op deze aanvraag is al beslist.")
+    toelichting = toelichting.strip()
+    if not goedgekeurd and not toelichting:
+        raise ValidationError("Geef een toelichting bij een afwijzing.")
+    oud = onderaanneming.status
+    onderaanneming.status = (
+        OnderaannemingStatus.GOEDGEKEURD if goedgekeurd else OnderaannemingStatus.AFGEWEZEN
+    )
+    onderaanneming.beoordeeld_door = acting_user
+    onderaanneming.beoordeeld_op = timezone.now()
+    onderaanneming.toelichting = toelichting
+    onderaanneming.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op", "toelichting"])
+    audit.log(
+        acting_user,
+        f"onderaanneming.{onderaanneming.status}",
+        onderaanneming,
+        omschrijving=str(onderaanneming),
+        wijzigingen={"status": [oud, onderaanneming.status]},
+    )
+    if onderaanneming.aangevraagd_door_id:
+        meld(
+            [onderaanneming.aangevraagd_door],
+            titel=f"Onderaanneming {onderaanneming.get_status_display().lower()}: {onderaanneming}",
+            url=reverse("organisaties:contract", args=[onderaanneming.contract_id]),
+        )
+    return onderaanneming

@@ -9,4 +9,14 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("contracten/", views.contracten, name="contracten"),
     path("contracten/<int:pk>/", views.contract, name="contract"),
+    path(
+        "contracten/<int:pk>/onderaanneming/",
+        views.onderaanneming_aanvragen,
+        name="onderaanneming_aanvragen",
+    ),
+    path(
+        "onderaannemingen/<int:pk>/beoordelen/",
+        views.onderaanneming_beoordelen,
+        name="onderaanneming_beoordelen",
+    ),
 ]

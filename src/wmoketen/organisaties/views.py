@@ -1,6 +1,22 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
-from . import queries
+from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.decorators import rol_vereist
+
+from . import queries, services
+from .constants import OnderaannemingStatus
+from .forms import BeoordelingForm, OnderaannemingAanvraagForm
+from .models import Onderaanneming
+
+FOUTEN = (ValidationError, PermissionDenied)
+AANVRAGERS = (Rol.AANBIEDER, Rol.FUNCTIONEEL_BEHEERDER)
+
+
+def _fouten(fout) -> list[str]:
+    return fout.messages if isinstance(fout, ValidationError) else [str(fout)]
 
 
 def lijst(request):
@@ -28,6 +44,90 @@ def contracten(request):
     )
 
 
+def _mag_aanvragen(gebruiker, contract) -> bool:
+    return gebruiker.organisatie_id == contract.aanbieder_id and gebruiker.heeft_rol(*AANVRAGERS)
+
+
+def _mag_beoordelen(gebruiker, contract) -> bool:
+    return gebruiker.heeft_rol(Rol.CONTRACTMANAGER) and gebruiker.organisatie_id in (
+        services.gemeenten_van(contract)
+    )
+
+
+def _contractpagina(request, contract, aanvraag=None, status=200):
+    gebruiker = request.user
+    # The requests themselves (open, refused) are the business of the hoofdaannemer and the
+    # gemeenten; an onderaannemer sees the approved cooperations only.
+    alle = gebruiker.organisatie_id == contract.aanbieder_id or gebruiker.organisatie_id in (
+        services.gemeenten_van(contract)
+    )
+    onderaannemingen = queries.onderaannemingen(contract)
+    rijen = list(onderaannemingen if alle else onderaannemingen.goedgekeurd())
+    mag_beoordelen = _mag_beoordelen(gebruiker, contract)
+    for o in rijen:  # one form per open request, with ids of its own
+        o.beoordeling = (
+            BeoordelingForm(auto_id=f"id_b{o.pk}_%s")
+            if mag_beoordelen and o.status == OnderaannemingStatus.AANGEVRAAGD
+            else None
+        )
+    context = {"contract": contract, "onderaannemingen": rijen, "mag_beoordelen": mag_beoordelen}
+    if _mag_aanvragen(gebruiker, contract):
+        context["aanvraag"] = aanvraag or OnderaannemingAanvraagForm(contract=contract)
+    return render(request, "organisaties/contract.html", context, status=status)
+
+
 def contract(request, pk: int):
     contract = get_object_or_404(queries.contracten_voor(request.user.organisatie), pk=pk)
-    return render(request, "organisaties/contract.html", {"contract": contract})
+    return _contractpagina(request, contract)
+
+
+@require_POST
+@rol_vereist(*AANVRAGERS)
+def onderaanneming_aanvragen(request, pk: int):
+    contract = get_object_or_404(queries.contracten_voor(request.user.organisatie), pk=pk)
+    form = OnderaannemingAanvraagForm(request.POST, contract=contract)
+    if form.is_valid():
+        try:
+            onderaanneming = services.vraag_onderaanneming_aan(
+                contract, acting_user=request.user, **form.cleaned_data
+            )
+        except FOUTEN as fout:
+            form.add_error(None, _fouten(fout))
+        else:
+            messages.success(
+                request,
+                f"De onderaanneming van {onderaanneming.onderaannemer} is aangevraagd; de "
+                "contractmanager beoordeelt de aanvraag.",
+            )
+            return redirect("organisaties:contract", pk=contract.pk)
+    return _contractpagina(request, contract, aanvraag=form, status=400)
+
+
+@require_POST
+@rol_vereist(Rol.CONTRACTMANAGER)
+def onderaanneming_beoordelen(request, pk: int):
+    contracten = queries.contracten_voor(request.user.organisatie)
+    onderaanneming = get_object_or_404(
+        Onderaanneming.objects.filter(contract__in=contracten.values("pk")), pk=pk
+    )
+    form = BeoordelingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Kies goedkeuren of afwijzen.")
+        return redirect("organisaties:contract", pk=onderaanneming.contract_id)
+    try:
+        onderaanneming = services.beoordeel_onderaanneming(
+            onderaanneming,
+            goedgekeurd=form.cleaned_data["besluit"] == "goedkeuren",
+            toelichting=form.cleaned_data["toelichting"],
+            acting_user=request.user,
+        )
+    except FOUTEN as fout:
+        for regel in _fouten(fout):
+            messages.error(request, regel)
+    else:
+        messages.success(
+            request,
+            f"De onderaanneming van {onderaanneming.onderaannemer} is "
+            f"{onderaanneming.get_status_display().lower()}.",
+        )
+    return redirect("organisaties:contract", pk=onderaanneming.contract_id)

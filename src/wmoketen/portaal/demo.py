@@ -4,7 +4,9 @@ has cases waiting (some overdue) and WMO301 and JW301 messages have been sent; t
 aanbieders start, pause, restart and stop some of those allocations (``_leveringen``), so the
 demo holds 301/302/305/306/307/308 for both the Wmo and the Jeugdwet, all exchanged through
 the real pipeline (internal transport), and the waiting list has started, paused, stopped and
-waiting allocations.
+waiting allocations. Then the aanbieders' requests (``verzoeken.demo``: 315/316, 317/318,
+319/320 for both laws) and one mutation (an aanbieder switch in Leudal); every beschikking
+has its evaluations planned (``evaluaties``).
 
 Idempotent: everything is looked up by its natural key first, so a second run changes nothing.
 """
@@ -27,6 +29,8 @@ from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.services import verwerk
 from wmoketen.clienten import services as clienten
 from wmoketen.clienten.models import Client
+from wmoketen.mutaties import services as mutaties
+from wmoketen.mutaties.models import Mutatie
 from wmoketen.organisaties import services as organisaties
 from wmoketen.organisaties.constants import Declaratieregel, Uitvoeringsvariant
 from wmoketen.organisaties.models import Aanbieder, Contract, Gemeente, Regio
@@ -36,7 +40,7 @@ from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toegang import services as toegang
 from wmoketen.toegang.constants import Levensdomein
 from wmoketen.toewijzingen import levering as leveringen
-from wmoketen.toewijzingen.models import AanbiederToewijzing
+from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing
 from wmoketen.trajecten import services as trajecten
 from wmoketen.verzoeken.demo import laad_verzoeken
 
@@ -482,7 +486,34 @@ def laad_demo() -> list[Login]:
     _bezorg_intern()  # the 301s reach the aanbieders, their 302s come back
     _leveringen(gemeenten)
     laad_verzoeken(_client_gegevens_van(rng), bsns, _gebruiker, _bezorg_intern)
+    _aanbiederswissel(gemeenten[0])
     return logins
+
+
+def _aanbiederswissel(gemeente) -> None:
+    """One mutation (Leudal): a client whose care started moves to another aanbieder in two
+    weeks; the old aanbieder's allocation ends (301, reden 09), the new one gets a 301."""
+    if Mutatie.objects.exists():
+        return
+    vandaag = timezone.localdate()
+    nieuw = Aanbieder.objects.get(agb_code="73730202")
+    toewijzing = (
+        Toewijzing.objects.actueel(vandaag)
+        .filter(gemeente=gemeente, aanbieder__agb_code="73730101", product__productcategorie="02")
+        .exclude(einddatum__lt=vandaag + timedelta(days=14))
+        .order_by("pk")
+        .first()
+    )
+    if toewijzing is None:
+        return
+    mutaties.wissel_aanbieder(
+        toewijzing,
+        nieuwe_aanbieder=nieuw,
+        datum=vandaag + timedelta(days=14),
+        toelichting="De cliënt kiest een aanbieder dichter bij huis.",
+        acting_user=_gebruiker(gemeente, Rol.BACKOFFICE),
+    )
+    _bezorg_intern()
 
 
 def _client_gegevens_van(rng: random.Random):

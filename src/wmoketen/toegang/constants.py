@@ -18,6 +18,14 @@ class Route(models.TextChoices):
     GEMEENTELIJKE_TOEGANG = "gemeentelijke_toegang", "Gemeentelijke toegang"
 
 
+class Aanleiding(models.TextChoices):
+    """Why a melding was made: a new need, or a follow-up of a running beschikking."""
+
+    NIEUW = "nieuw", "Nieuwe melding"
+    HERINDICATIE = "herindicatie", "Herindicatie"
+    PROFIELWIJZIGING = "profielwijziging", "Profielwijziging"
+
+
 class MeldingStatus(models.TextChoices):
     """Where the case stands on the main route; one value per step."""
 

@@ -1,5 +1,7 @@
 """Forms of the toegang pages: one per step. They only collect input; ``services`` decides."""
 
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 
@@ -11,6 +13,7 @@ from wmoketen.producten.constants import Wet
 
 from . import queries
 from .constants import (
+    Aanleiding,
     Aard,
     Categorie,
     Criterium,
@@ -260,6 +263,11 @@ class OpdrachtForm(forms.Form):
         self.fields["producten"].queryset = producten
         gekozen = producten.filter(pk__in=self._gekozen_pks()) if self.is_bound else None
         self.fields["aanbieder"].queryset = aanbieders_keuze(melding.gemeente, producten, gekozen)
+        vorige = melding.vorige_beschikking
+        if vorige is not None:
+            # A follow-up continues with the same aanbieder and products unless changed.
+            self.initial.setdefault("aanbieder", vorige.aanbieder_id)
+            self.initial.setdefault("producten", [bp.product_id for bp in vorige.producten.all()])
 
     def _gekozen_pks(self) -> list[int]:
         waarden = self.data.getlist(self.add_prefix("producten"))
@@ -311,9 +319,9 @@ class Deel2Form(forms.Form):
         )
         super().__init__(*args, prefix=f"rg{r.pk}", **kwargs)
         self.fields["onderaannemers"].queryset = Aanbieder.objects.filter(
-            pk__in=Onderaanneming.objects.filter(contract__aanbieder_id=aanbieder.pk).values(
-                "onderaannemer_id"
-            )
+            pk__in=Onderaanneming.objects.goedgekeurd()
+            .filter(contract__aanbieder_id=aanbieder.pk)
+            .values("onderaannemer_id")
         ).order_by("naam")
         if not self.fields["onderaannemers"].queryset.exists():
             del self.fields["onderaannemers"]
@@ -387,6 +395,17 @@ class BeschikkingForm(forms.Form):
                 help_text=" ".join(p for p in (eenheid, frequentie) if p).lower(),
             )
         self.fields = {**volumes, **self.fields}
+        vorige = melding.vorige_beschikking
+        if vorige is not None:
+            self._vervolg(melding, vorige)
+
+    def _vervolg(self, melding, vorige):
+        """A follow-up: the previous volumes, and for a herindicatie the day after the
+        previous einddatum (no gap)."""
+        for bp in vorige.producten.all():
+            self.initial.setdefault(f"volume_{bp.product_id}", bp.volume)
+        if melding.aanleiding == Aanleiding.HERINDICATIE:
+            self.initial.setdefault("ingangsdatum", vorige.einddatum + timedelta(days=1))
 
     def volumevelden(self):
         return [self[f"volume_{p.pk}"] for p in self.producten]

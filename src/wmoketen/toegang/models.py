@@ -15,6 +15,7 @@ from wmoketen.organisaties.scoping import OrganisatieQuerySet
 from wmoketen.producten.constants import Wet
 
 from .constants import (
+    Aanleiding,
     Aard,
     Categorie,
     Criterium,
@@ -53,8 +54,21 @@ class Melding(models.Model):
     status = models.CharField(
         "status", max_length=30, choices=MeldingStatus.choices, default=MeldingStatus.ONTVANGEN
     )
-    traject = models.OneToOneField(
-        "trajecten.Traject", models.PROTECT, null=True, blank=True, related_name="melding"
+    # Several meldingen on one traject: the first and each follow-up (herindicatie,
+    # profielwijziging), which cites the beschikking it follows up.
+    traject = models.ForeignKey(
+        "trajecten.Traject", models.PROTECT, null=True, blank=True, related_name="meldingen"
+    )
+    aanleiding = models.CharField(
+        "aanleiding", max_length=20, choices=Aanleiding.choices, default=Aanleiding.NIEUW
+    )
+    vorige_beschikking = models.ForeignKey(
+        "toegang.Beschikking",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vervolgmeldingen",
+        verbose_name="vorige beschikking",
     )
     toelichting = models.TextField("toelichting", blank=True)
     huisbezoek_op = models.DateField("huisbezoek op", null=True, blank=True)
@@ -314,6 +328,10 @@ class Beschikking(models.Model):
     motivering = models.TextField("motivering")
     bezwaarclausule = models.TextField("bezwaarclausule")
     pdf = models.BinaryField("brief (PDF)", blank=True, editable=False)
+    # Set by ``vervolg.signaleer_herindicaties`` with the tasks: the signal is given once.
+    herindicatie_gesignaleerd_op = models.DateField(
+        "herindicatie gesignaleerd op", null=True, blank=True, editable=False
+    )
     genomen_door = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
 

@@ -54,6 +54,7 @@ from .constants import (
     MAXIMALE_DUUR_MAANDEN,
     TAAKNAAM_DEEL_2,
     TAAKNAAM_DEEL_2_AANPASSEN,
+    Aanleiding,
     Aard,
     Categorie,
     Criterium,
@@ -76,6 +77,7 @@ from .models import (
     Resultaatgebied,
 )
 from .profiel import bepaal_profiel
+from .signals import beschikking_genomen
 
 # Input of the steps with repeated parts -------------------------------------------------
 
@@ -241,16 +243,7 @@ def registreer_melding(
     )
     melding.full_clean()
     melding.save()
-    specifiek = melding.gemeente
-    for code in (Regelcode.HUISBEZOEK, Regelcode.ONDERZOEK, Regelcode.MELDING_BESCHIKKING):
-        termijnen.open_termijn(
-            code,
-            onderwerp=melding,
-            gemeente=specifiek,
-            startdatum=ontvangen_op,
-            acting_user=acting_user,
-            omschrijving=Regelcode(code).label,
-        )
+    open_meldingstermijnen(melding, acting_user)
     audit.log(
         acting_user,
         "melding.geregistreerd",
@@ -263,6 +256,19 @@ def registreer_melding(
             [consulent], titel="Nieuwe melding toegewezen", url=_url("toegang:melding", melding.pk)
         )
     return melding
+
+
+def open_meldingstermijnen(melding: Melding, acting_user) -> None:
+    """The deadlines every melding starts with (also a follow-up, ``vervolg``)."""
+    for code in (Regelcode.HUISBEZOEK, Regelcode.ONDERZOEK, Regelcode.MELDING_BESCHIKKING):
+        termijnen.open_termijn(
+            code,
+            onderwerp=melding,
+            gemeente=melding.gemeente,
+            startdatum=melding.ontvangen_op,
+            acting_user=acting_user,
+            omschrijving=Regelcode(code).label,
+        )
 
 
 # Step 2: huisbezoek and onderzoek ----------------------------------------------------------
@@ -680,9 +686,11 @@ def vul_deel_2_in(
             regel.startdatum, plan.opdracht_op, f"De startdatum voor {naam} ligt vóór de opdracht."
         )
         for onderaannemer in regel.onderaannemers:
-            if not Onderaanneming.objects.filter(
-                contract__aanbieder_id=plan.aanbieder_id, onderaannemer_id=onderaannemer.pk
-            ).exists():
+            if (
+                not Onderaanneming.objects.goedgekeurd()
+                .filter(contract__aanbieder_id=plan.aanbieder_id, onderaannemer_id=onderaannemer.pk)
+                .exists()
+            ):
                 raise ValidationError(
                     f"{onderaannemer} is geen onderaannemer onder een contract van uw organisatie."
                 )
@@ -913,7 +921,7 @@ def neem_beschikking(
     plan: Ondersteuningsplan,
     *,
     producten: Iterable[BeschiktProductInvoer],
-    ingangsdatum: date,
+    ingangsdatum: date | None,
     duur: str,
     motivering: str,
     acting_user,
@@ -932,7 +940,12 @@ def neem_beschikking(
 
     ``open_beschikking`` (Wmo, gemeente with ``open_beschikkingen`` only): the right to
     support is decided but nothing is allocated (no 301, no start_ondersteuning): the
-    gecontracteerde aanbieder the client chooses sends a WMO315 citing the nummer."""
+    gecontracteerde aanbieder the client chooses sends a WMO315 citing the nummer.
+
+    A follow-up (``melding.vorige_beschikking``, see ``vervolg``): a herindicatie starts the
+    day after the previous einddatum (the default for ``ingangsdatum``), so the care goes on
+    without a gap; a profielwijziging starts on the chosen date and ends the previous
+    allocations the day before, in the same 301."""
     _eis_rol(acting_user, Rol.BACKOFFICE)
     plan = _vergrendel_plan(plan)
     melding = plan.melding
@@ -942,6 +955,13 @@ def neem_beschikking(
             "Er is geen akkoord op het ondersteuningsplan: zonder akkoord (aanvraag) neemt u "
             "geen beschikking."
         )
+    vorige = melding.vorige_beschikking
+    if vorige is not None:
+        from . import vervolg  # late: vervolg builds on this module
+
+        if open_beschikking:
+            raise ValidationError(vervolg.GEEN_OPEN_VERVOLG)
+        ingangsdatum = vervolg.ingangsdatum_vervolg(melding, ingangsdatum)
     if open_beschikking:
         _mag_open_beschikken(melding)
     dagtekening = _datum(dagtekening, "De dagtekening")
@@ -1000,16 +1020,21 @@ def neem_beschikking(
     if not open_beschikking:
         # Before the allocation: wijs_toe opens start_ondersteuning itself unless the
         # beschikking already has it, so opening it afterwards would give two such deadlines.
+        # A follow-up's care starts on its ingangsdatum (the previous one runs until then).
+        start = max(dagtekening, ingangsdatum) if vorige else dagtekening
         termijnen.open_termijn(
             Regelcode.START_ONDERSTEUNING,
             onderwerp=beschikking,
             gemeente=melding.gemeente,
-            startdatum=dagtekening,
+            startdatum=start,
             organisaties=[plan.aanbieder],
             acting_user=acting_user,
             omschrijving=Regelcode.START_ONDERSTEUNING.label,
         )
-        _wijs_toe(beschikking, acting_user)
+        if vorige is not None and melding.aanleiding == Aanleiding.PROFIELWIJZIGING:
+            vervolg.wijs_toe_na_profielwijziging(beschikking, vorige, acting_user)
+        else:
+            _wijs_toe(beschikking, acting_user)
     plan.status = PlanStatus.BESCHIKT
     plan.save(update_fields=["status"])
     _zet_status(
@@ -1032,6 +1057,7 @@ def neem_beschikking(
             f"{len(producten)} product(en)"
         ),
     )
+    beschikking_genomen.send(Beschikking, beschikking=beschikking, acting_user=acting_user)
     return beschikking
 
 
@@ -1095,6 +1121,23 @@ def _brief(beschikking: Beschikking) -> bytes:
     return beschikking_pdf(brief_voor(beschikking))
 
 
+def te_wijzen_producten(beschikking: Beschikking) -> list:
+    """The beschikking's products as ``toewijzingen.services.TeWijzenProduct``."""
+    from wmoketen.toewijzingen.services import TeWijzenProduct
+
+    return [
+        TeWijzenProduct(
+            product=bp.product,
+            volume=bp.volume,
+            eenheid=bp.eenheid,
+            frequentie=bp.frequentie,
+            ingangsdatum=beschikking.ingangsdatum,
+            einddatum=beschikking.einddatum,
+        )
+        for bp in beschikking.producten.select_related("product")
+    ]
+
+
 def _wijs_toe(beschikking: Beschikking, acting_user) -> list:
     from wmoketen.toewijzingen import services as toewijzingen
 
@@ -1103,17 +1146,7 @@ def _wijs_toe(beschikking: Beschikking, acting_user) -> list:
         aanbieder=beschikking.aanbieder,
         client=beschikking.client,
         wet=beschikking.wet,
-        producten=[
-            toewijzingen.TeWijzenProduct(
-                product=bp.product,
-                volume=bp.volume,
-                eenheid=bp.eenheid,
-                frequentie=bp.frequentie,
-                ingangsdatum=beschikking.ingangsdatum,
-                einddatum=beschikking.einddatum,
-            )
-            for bp in beschikking.producten.select_related("product")
-        ],
+        producten=te_wijzen_producten(beschikking),
         beschikkingnummer=beschikking.nummer,
         acting_user=acting_user,
     )

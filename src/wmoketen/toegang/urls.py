@@ -17,4 +17,9 @@ urlpatterns = [
     path("einddatum/", views.einddatum_berekenen, name="einddatum_berekenen"),
     path("beschikkingen/<int:pk>/", views.beschikking, name="beschikking"),
     path("beschikkingen/<int:pk>/brief/", views.brief, name="brief"),
+    path(
+        "beschikkingen/<int:pk>/herindicatie/",
+        views.herindicatie_starten,
+        name="herindicatie_starten",
+    ),
 ]

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
@@ -24,7 +24,7 @@ from wmoketen.organisaties.queries import contractregels
 from wmoketen.producten.models import Product
 from wmoketen.toewijzingen.models import Toewijzing
 
-from . import queries, services
+from . import queries, services, vervolg
 from .constants import BESLOTEN, MeldingStatus, PlanStatus
 from .forms import (
     BeschikkingForm,
@@ -603,8 +603,29 @@ def beschikking(request, pk: int):
         "toewijzingen": toewijzingen,
         "berichten": berichten,
         "mag_berichten_lezen": request.user.heeft_rol(*LEZERS),
+        "vervolgmelding": beschikking.vervolgmeldingen.first(),
+        "mag_herindicatie": request.user.heeft_rol(Rol.TOEGANGSMEDEWERKER)
+        and vervolg.mag_vervolg_starten(beschikking, request.user),
     }
     return render(request, "toegang/beschikking.html", context)
+
+
+@require_POST
+@rol_vereist(Rol.TOEGANGSMEDEWERKER)
+def herindicatie_starten(request, pk: int):
+    """The consulent starts the herindicatie: a new melding on the same traject."""
+    beschikking = queries.lees_beschikking(request.user, pk)
+    try:
+        melding = vervolg.start_herindicatie(beschikking, acting_user=request.user)
+    except FOUTEN as fout:
+        messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+        return redirect("toegang:beschikking", pk=beschikking.pk)
+    messages.success(
+        request,
+        f"Herindicatie gestart: de nieuwe melding loopt in hetzelfde traject; de nieuwe "
+        f"beschikking sluit aan op {vervolg.aansluitende_ingangsdatum(beschikking):%d-%m-%Y}.",
+    )
+    return redirect("toegang:melding", pk=melding.pk)
 
 
 @rol_vereist(*GEMEENTE)

@@ -33,7 +33,7 @@ from istandaarden.codec import serialize
 from wmoketen.audit import services as audit
 from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.services import OngeldigBericht, verstuur
-from wmoketen.organisaties.models import Contract
+from wmoketen.organisaties.models import Onderaanneming
 from wmoketen.producten.codelijsten import omschrijving
 from wmoketen.producten.constants import Wet
 
@@ -336,9 +336,11 @@ def mag_registreren(acting_user, toewijzing: AanbiederToewijzing) -> bool:
         return False
     if organisatie_id == toewijzing.aanbieder_id:
         return True
-    return Contract.objects.filter(
-        aanbieder_id=toewijzing.aanbieder_id, onderaannemingen__onderaannemer_id=organisatie_id
-    ).exists()
+    return (
+        Onderaanneming.objects.goedgekeurd()
+        .filter(contract__aanbieder_id=toewijzing.aanbieder_id, onderaannemer_id=organisatie_id)
+        .exists()
+    )
 
 
 def _vergrendel(toewijzing: AanbiederToewijzing, acting_user) -> AanbiederToewijzing:

@@ -183,11 +183,13 @@ class Nummerreeks(models.Model):
 
 
 def _hoofdaannemers_van(organisatie):
-    """The hoofdaannemers that have ``organisatie`` as onderaannemer (a subquery)."""
-    from wmoketen.organisaties.models import Contract
+    """The hoofdaannemers that have ``organisatie`` as approved onderaannemer (a subquery)."""
+    from wmoketen.organisaties.models import Onderaanneming
 
-    return Contract.objects.filter(onderaannemingen__onderaannemer_id=organisatie.pk).values(
-        "aanbieder_id"
+    return (
+        Onderaanneming.objects.goedgekeurd()
+        .filter(onderaannemer_id=organisatie.pk)
+        .values("contract__aanbieder_id")
     )
 
 

@@ -20,6 +20,7 @@ class TaakSoort(models.TextChoices):
     POP_AANVULLEN = "pop_aanvullen", "POP aanvullen"
     EVALUATIE = "evaluatie", "Evaluatie voorbereiden"
     WIJZIGING = "wijziging", "Wijziging melden"
+    HERINDICATIE = "herindicatie", "Herindicatie voorbereiden"
     OVERIG = "overig", "Overig"
 
 

@@ -122,9 +122,11 @@ def test_contracten_zijn_zichtbaar_voor_alle_partijen_en_verder_niemand(db):
     )
     regio = services.registreer_regio(naam="MLW", gemeenten=[gemeente, andere], acting_user=None)
     contract = ContractFactory(gemeente=None, regio=regio, aanbieder=aanbieder)
-    services.voeg_onderaannemer_toe(
+    onderaanneming = services.vraag_onderaanneming_aan(
         contract, onderaannemer=onder, begindatum=date(2026, 1, 1), acting_user=None
     )
+    assert not Contract.objects.voor_organisatie(onder).exists()  # not before consent
+    services.beoordeel_onderaanneming(onderaanneming, goedgekeurd=True, acting_user=None)
 
     for partij in (gemeente, andere, aanbieder, onder):
         assert list(Contract.objects.voor_organisatie(partij)) == [contract]

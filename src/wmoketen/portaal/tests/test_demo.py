@@ -1,5 +1,5 @@
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.management import call_command
 
@@ -9,11 +9,13 @@ from wmoketen.audit.models import AuditRegel
 from wmoketen.berichten.models import Bericht
 from wmoketen.clienten.models import Client
 from wmoketen.clienten.validators import is_geldig_bsn
+from wmoketen.evaluaties.models import Evaluatie
+from wmoketen.mutaties.models import Mutatie
 from wmoketen.organisaties.models import Aanbieder, Contract, Gemeente
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang.constants import MeldingStatus
-from wmoketen.toegang.models import Melding
+from wmoketen.toegang.models import Beschikking, Melding
 from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering, Signaal, Toewijzing
 from wmoketen.verzoeken.models import Antwoord, Verzoek
@@ -47,11 +49,12 @@ def test_demo_maakt_de_keten_en_tweede_keer_verandert_niets(db, capsys):
 
     assert tellingen() == eerste
     # 30 clients, plus the aanbieders' own records of the 17 clients whose plan they got, and
-    # the three youngsters of the Jeugdwet requests on both sides.
-    assert eerste[:5] == [4, 3, 4, 22, 53]
-    # 60 messages; 9 allocations on each side; 7 delivery periods on each side; 6 requests on
-    # each side, with 3 answers (319) on each side.
-    assert eerste[7:] == [60, 9, 9, 14, 12, 6]
+    # the three youngsters of the Jeugdwet requests on both sides, and the new aanbieder's
+    # record of the client who switched.
+    assert eerste[:5] == [4, 3, 4, 22, 54]
+    # 64 messages; 10 allocations on each side (one more after the switch); 7 delivery
+    # periods on each side; 6 requests on each side, with 3 answers (319) on each side.
+    assert eerste[7:] == [64, 10, 10, 14, 12, 6]
     assert sorted(Gemeente.objects.values_list("gemeentecode", flat=True)) == [
         "0034",
         "0946",
@@ -79,7 +82,7 @@ def test_demo_heeft_zaken_op_elke_stap_en_verzonden_301(db):
         "open_beschikt": 1,
     }
     verzonden = Counter(b.naam for b in Bericht.objects.filter(nummer=301))
-    assert verzonden == {"WMO301": 6, "JW301": 3}
+    assert verzonden == {"WMO301": 8, "JW301": 3}  # 2 for the aanbieder switch
     te_laat = Termijn.objects.filter(status__in=LOPEND, vervaldatum__lt=date.today())
     assert {t.regel.code for t in te_laat} >= {
         "huisbezoek",
@@ -99,8 +102,8 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
         for b in Bericht.objects.filter(nummer__lt=315)
     )
     assert per_bericht == {
-        ("WMO301", "retour_verzonden", "intern", ()): 6,
-        ("WMO302", "verwerkt", "intern", ()): 6,
+        ("WMO301", "retour_verzonden", "intern", ()): 8,
+        ("WMO302", "verwerkt", "intern", ()): 8,
         ("WMO305", "retour_verzonden", "intern", ()): 4,
         ("WMO306", "verwerkt", "intern", ()): 4,
         ("WMO307", "retour_verzonden", "intern", ()): 3,
@@ -124,12 +127,12 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
         ("wmo", LeveringStatus.GESTART): 1,
         ("wmo", LeveringStatus.GEPAUZEERD): 1,
         ("wmo", LeveringStatus.GESTOPT): 1,
-        ("wmo", "wacht"): 3,
+        ("wmo", "wacht"): 4,  # one at the new aanbieder after the switch
         ("jeugdwet", LeveringStatus.GESTART): 1,
         ("jeugdwet", LeveringStatus.GESTOPT): 1,
         ("jeugdwet", "wacht"): 1,  # allocated on the huisarts's referral (verzoeken.demo)
     }
-    assert Toewijzing.objects.zonder_start().count() == 4
+    assert Toewijzing.objects.zonder_start().count() == 5
     # Both sides hold the same periods: 7 on the gemeente's, 7 on the aanbieders' side.
     gemeentezijde = Counter(
         Levering.objects.filter(toewijzing__isnull=False).values_list("status", flat=True)
@@ -161,3 +164,19 @@ def test_demo_heeft_verzoeken_met_alle_berichten_voor_beide_wetten(db):
         ("wmo", 315, "toegewezen"): 1,
         ("wmo", 317, "afgewezen"): 1,
     }
+
+
+def test_demo_heeft_een_aanbiederswissel_en_geplande_evaluaties(db):
+    call_command("demo")
+
+    [mutatie] = Mutatie.objects.all()
+    assert mutatie.soort == "aanbiederswissel"
+    assert [b.naam for b in mutatie.berichten.order_by("pk")] == ["WMO301", "WMO301"]
+    [oud] = mutatie.beeindigd.all()
+    assert (oud.reden_wijziging, oud.einddatum) == ("09", mutatie.datum - timedelta(days=1))
+    # Every beschikking has its evaluations planned, the final one included.
+    for beschikking in Beschikking.objects.all():
+        soorten = set(
+            Evaluatie.objects.filter(beschikking=beschikking).values_list("soort", flat=True)
+        )
+        assert "eind" in soorten, beschikking

@@ -37,7 +37,7 @@ def test_termijn_van_een_regel_staat_in_de_werklijst_te_laat_eerst(consulent):
 
 
 def test_rol_zonder_bron_heeft_geen_werklijst(client, gemeente):
-    client.force_login(GebruikerFactory(organisatie=gemeente, rol=Rol.CONTRACTMANAGER))
+    client.force_login(GebruikerFactory(organisatie=gemeente, rol=Rol.FUNCTIONEEL_BEHEERDER))
 
     antwoord = client.get("/")
 

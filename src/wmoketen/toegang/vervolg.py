@@ -1,0 +1,414 @@
+"""The follow-up of a running beschikking (DOMAIN.md step 20): herindicatie and profielwijziging.
+
+A follow-up is a new melding on the same traject that cites the beschikking it follows up
+(``Melding.vorige_beschikking``) and walks the normal route (``services``: onderzoek, plan
+deel 1 and 2, akkoord, beschikking). Its beschikking continues the care:
+
+- herindicatie: the new beschikking starts the day after the previous einddatum; the previous
+  allocations run to their einddatum and the new 301 carries both, so there is no gap;
+- profielwijziging: the new beschikking starts on the chosen date; the previous allocations
+  end the day before (RedenWijziging 05, herbeoordeling: verkorting) in the same 301.
+
+8 weeks before the einddatum (the rule ``herindicatie_signaal``, counted back to the werkdag
+before) ``signaleer_herindicaties`` gives the consulent and the aanbieder a task
+"Herindicatie voorbereiden"; the Celery job ``toegang.tasks.signaleer_herindicaties`` runs it
+every day.
+"""
+
+import logging
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.audit import services as audit
+from wmoketen.meldingen.services import meld
+from wmoketen.termijnen import kalender
+from wmoketen.termijnen.constants import Eenheid, Regelcode
+from wmoketen.termijnen.models import Termijnregel
+from wmoketen.termijnen.queries import regel_voor
+from wmoketen.trajecten import services as trajecten
+from wmoketen.trajecten.constants import TaakSoort
+
+from . import services
+from .constants import Aanleiding
+from .models import Beschikking, Melding
+
+logger = logging.getLogger(__name__)
+
+TAAKNAAM_HERINDICATIE = "Herindicatie voorbereiden"
+
+# RedenWijziging (WMO002/JZ002) of a previous allocation shortened by a profielwijziging.
+REDEN_VERKORTING = "05"
+
+GEEN_OPEN_VERVOLG = (
+    "Een herindicatie of profielwijziging zet de zorg voort bij de aanbieder van het plan: "
+    "neem geen open beschikking."
+)
+
+VERVOLGEN = (Aanleiding.HERINDICATIE, Aanleiding.PROFIELWIJZIGING)
+
+
+def lopende_toewijzingen(beschikking: Beschikking, op: date):
+    """The gemeente's allocations under ``beschikking`` that are current on ``op``."""
+    from wmoketen.toewijzingen.models import Toewijzing
+
+    return Toewijzing.objects.actueel(op).filter(
+        gemeente_id=beschikking.gemeente_id,
+        client_id=beschikking.client_id,
+        beschikkingnummer=beschikking.nummer,
+    )
+
+
+def _controleer_start(beschikking: Beschikking, aanleiding: str, op: date) -> None:
+    if aanleiding not in VERVOLGEN:
+        raise ValidationError("Kies de aanleiding: herindicatie of profielwijziging.")
+    if op > beschikking.einddatum:
+        raise ValidationError(
+            f"Beschikking {beschikking.nummer} is geëindigd op {beschikking.einddatum:%d-%m-%Y}: "
+            "een herindicatie of profielwijziging start u uiterlijk op de einddatum. Heeft de "
+            "cliënt nog ondersteuning nodig, registreer dan een nieuwe melding."
+        )
+    if op < beschikking.dagtekening:
+        raise ValidationError(
+            f"De datum ligt vóór de dagtekening van beschikking {beschikking.nummer}."
+        )
+    eerder = beschikking.vervolgmeldingen.first()
+    if eerder is not None:
+        raise ValidationError(
+            f"Voor beschikking {beschikking.nummer} is al een "
+            f"{eerder.get_aanleiding_display().lower()} gestart (melding van "
+            f"{eerder.ontvangen_op:%d-%m-%Y})."
+        )
+    if not lopende_toewijzingen(beschikking, op).exists():
+        if beschikking.open:
+            raise ValidationError(
+                f"Bij open beschikking {beschikking.nummer} is (nog) niets toegewezen: er is "
+                "geen zorg om voort te zetten. Heeft de cliënt ondersteuning nodig, registreer "
+                "dan een nieuwe melding."
+            )
+        raise ValidationError(
+            f"Bij beschikking {beschikking.nummer} loopt geen toewijzing meer: er is geen zorg "
+            "om voort te zetten. Heeft de cliënt ondersteuning nodig, registreer dan een nieuwe "
+            "melding."
+        )
+
+
+def mag_vervolg_starten(beschikking: Beschikking, gebruiker, op: date | None = None) -> bool:
+    """Whether ``gebruiker`` may start a follow-up of ``beschikking`` now (for the screens)."""
+    if not gebruiker.heeft_rol(Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE):
+        return False
+    if gebruiker.organisatie_id != beschikking.gemeente_id:
+        return False
+    try:
+        _controleer_start(beschikking, Aanleiding.HERINDICATIE, op or timezone.localdate())
+    except ValidationError:
+        return False
+    return True
+
+
+def _consulent_van(melding: Melding, gemeente_id: int):
+    """The consulent of ``melding`` while he still is an active consulent of the gemeente."""
+    consulent = melding.consulent
+    if (
+        consulent is not None
+        and consulent.is_active
+        and consulent.organisatie_id == gemeente_id
+        and consulent.heeft_rol(Rol.TOEGANGSMEDEWERKER)
+    ):
+        return consulent
+    return None
+
+
+@transaction.atomic
+def start_herindicatie(
+    beschikking: Beschikking,
+    *,
+    aanleiding: str = Aanleiding.HERINDICATIE,
+    acting_user,
+    op: date | None = None,
+) -> Melding:
+    """The consulent (or the backoffice) of the gemeente starts a follow-up of ``beschikking``
+    on ``op`` (default today): a new melding on the same traject, with the deadlines of every
+    melding. Refused after the einddatum, when a follow-up was already started, and when no
+    allocation of the beschikking runs (e.g. an open beschikking nobody requested)."""
+    if not acting_user.heeft_rol(Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE):
+        raise PermissionDenied("U hebt geen rol waarmee u dit mag doen.")
+    beschikking = (
+        Beschikking.objects.select_for_update(of=("self",))
+        .select_related("gemeente", "client", "plan__melding__traject", "plan__melding__consulent")
+        .get(pk=beschikking.pk)
+    )
+    if acting_user.organisatie_id != beschikking.gemeente_id:
+        raise PermissionDenied("Deze cliënt hoort niet bij uw gemeente.")
+    op = services._datum(op, "De startdatum")
+    _controleer_start(beschikking, aanleiding, op)
+    vorige = beschikking.plan.melding
+    if acting_user.heeft_rol(Rol.TOEGANGSMEDEWERKER):
+        consulent = acting_user
+    else:
+        consulent = _consulent_van(vorige, beschikking.gemeente_id)
+    melding = Melding(
+        gemeente_id=beschikking.gemeente_id,
+        client_id=beschikking.client_id,
+        wet=beschikking.wet,
+        ontvangen_op=op,
+        kanaal=vorige.kanaal,
+        route=vorige.route,
+        consulent=consulent,
+        traject=vorige.traject,
+        aanleiding=aanleiding,
+        vorige_beschikking=beschikking,
+    )
+    melding.full_clean()
+    melding.save()
+    services.open_meldingstermijnen(melding, acting_user)
+    audit.log(
+        acting_user,
+        "melding.geregistreerd",
+        melding,
+        client_id=beschikking.client_id,
+        omschrijving=(
+            f"{Aanleiding(aanleiding).label} van beschikking {beschikking.nummer}, "
+            f"traject {vorige.traject.nummer}"
+        ),
+    )
+    if consulent is not None and consulent != acting_user:
+        meld(
+            [consulent],
+            titel=f"{Aanleiding(aanleiding).label} gestart",
+            url=services._url("toegang:melding", melding.pk),
+        )
+    return melding
+
+
+def vorige_aanbieder(melding: Melding):
+    """The aanbieder of the beschikking a follow-up continues (the default choice), or None."""
+    vorige = melding.vorige_beschikking
+    return vorige.aanbieder if vorige is not None else None
+
+
+# The follow-up's beschikking ------------------------------------------------------------------
+
+
+def aansluitende_ingangsdatum(vorige: Beschikking) -> date:
+    return vorige.einddatum + timedelta(days=1)
+
+
+def ingangsdatum_vervolg(melding: Melding, ingangsdatum: date | None) -> date:
+    """The ingangsdatum of a follow-up's beschikking (called by ``services.neem_beschikking``).
+
+    Herindicatie: the day after the previous einddatum (the default), never later (a gap)
+    nor earlier (that is a profielwijziging). Profielwijziging: the chosen date, after the
+    previous ingangsdatum and at the latest the day after its einddatum."""
+    vorige = melding.vorige_beschikking
+    aansluitend = aansluitende_ingangsdatum(vorige)
+    gat = (
+        f"Tussen beschikking {vorige.nummer} (tot en met {vorige.einddatum:%d-%m-%Y}) en de "
+        f"nieuwe beschikking zit een gat: laat de nieuwe ingaan op {aansluitend:%d-%m-%Y}."
+    )
+    if melding.aanleiding == Aanleiding.HERINDICATIE:
+        if ingangsdatum is None:
+            return aansluitend
+        if ingangsdatum > aansluitend:
+            raise ValidationError(gat)
+        if ingangsdatum < aansluitend:
+            raise ValidationError(
+                f"Bij een herindicatie gaat de nieuwe beschikking in op {aansluitend:%d-%m-%Y}, "
+                f"de dag na de einddatum van beschikking {vorige.nummer}. Verandert de "
+                "ondersteuning eerder, dan is het een profielwijziging."
+            )
+        return ingangsdatum
+    if ingangsdatum is None:
+        raise ValidationError("Vul de ingangsdatum in: vanaf die dag geldt het nieuwe profiel.")
+    if ingangsdatum <= vorige.ingangsdatum:
+        raise ValidationError(
+            f"De nieuwe beschikking gaat in na de ingangsdatum van beschikking {vorige.nummer} "
+            f"({vorige.ingangsdatum:%d-%m-%Y})."
+        )
+    if ingangsdatum > aansluitend:
+        raise ValidationError(gat)
+    return ingangsdatum
+
+
+def wijs_toe_na_profielwijziging(beschikking: Beschikking, vorige: Beschikking, acting_user):
+    """End the previous allocations the day before the new beschikking (RedenWijziging 05),
+    create the new ones, and send each aanbieder concerned ONE 301 with both."""
+    from wmoketen.toewijzingen import services as toewijzingen
+
+    einde = beschikking.ingangsdatum - timedelta(days=1)
+    oud = list(
+        lopende_toewijzingen(vorige, beschikking.ingangsdatum)
+        .select_related("aanbieder", "product")
+        .order_by("pk")
+    )
+    for toewijzing in oud:
+        toewijzingen.beeindig_toewijzing(
+            toewijzing, einddatum=einde, reden_wijziging=REDEN_VERKORTING, acting_user=acting_user
+        )
+    nieuw = toewijzingen.maak_toewijzingen(
+        gemeente=beschikking.gemeente,
+        aanbieder=beschikking.aanbieder,
+        client=beschikking.client,
+        wet=beschikking.wet,
+        producten=services.te_wijzen_producten(beschikking),
+        beschikkingnummer=beschikking.nummer,
+        acting_user=acting_user,
+    )
+    aanbieders = {beschikking.aanbieder_id: beschikking.aanbieder}
+    aanbieders.update((t.aanbieder_id, t.aanbieder) for t in oud)
+    for aanbieder_id, aanbieder in aanbieders.items():
+        toewijzingen.verstuur_301(
+            gemeente=beschikking.gemeente,
+            aanbieder=aanbieder,
+            client=beschikking.client,
+            wet=beschikking.wet,
+            acting_user=acting_user,
+            gewijzigd=[t.pk for t in oud if t.aanbieder_id == aanbieder_id],
+        )
+    for toewijzing in nieuw:
+        toewijzing.refresh_from_db(fields=["bericht"])
+    return nieuw
+
+
+# The signal 8 weeks before the einddatum ------------------------------------------------------
+
+
+def signaaldag(beschikking: Beschikking, regel: Termijnregel | None = None) -> date:
+    """The werkdag the herindicatie is signalled: the rule ``herindicatie_signaal`` of the
+    gemeente (8 weeks) counted back from the einddatum, on a non-werkdag the werkdag before."""
+    regel = regel or regel_voor(Regelcode.HERINDICATIE_SIGNAAL, beschikking.gemeente)
+    return regel.vervaldatum(beschikking.einddatum, beschikking.gemeente)
+
+
+def _horizon() -> timedelta:
+    """How far before an einddatum any gemeente's signal can fall (a generous bound)."""
+    dagen = [
+        r.aantal * {Eenheid.WEKEN: 7, Eenheid.MAANDEN: 31}.get(r.eenheid, 2)
+        for r in Termijnregel.objects.filter(code=Regelcode.HERINDICATIE_SIGNAAL)
+    ]
+    return timedelta(days=max(dagen, default=0) + 14)
+
+
+def te_signaleren(op: date) -> list[Beschikking]:
+    """Beschikkingen whose signal day is ``op`` or passed (catching up) while the einddatum
+    is not: not yet signalled, no follow-up started, and an allocation running to the end."""
+    kandidaten = (
+        Beschikking.objects.filter(
+            einddatum__gte=op,
+            einddatum__lte=op + _horizon(),
+            herindicatie_gesignaleerd_op__isnull=True,
+            vervolgmeldingen__isnull=True,
+        )
+        .select_related("gemeente")
+        .order_by("einddatum", "pk")
+    )
+    regels = {}  # one rule lookup per gemeente
+    gevonden = []
+    for b in kandidaten:
+        if b.gemeente_id not in regels:
+            regels[b.gemeente_id] = regel_voor(Regelcode.HERINDICATIE_SIGNAAL, b.gemeente)
+        if signaaldag(b, regels[b.gemeente_id]) <= op and (
+            lopende_toewijzingen(b, b.einddatum).exists()
+        ):
+            gevonden.append(b)
+    return gevonden
+
+
+def _namens(beschikking: Beschikking, consulent):
+    """Who the job acts for: the consulent, else a consulent or backoffice of the gemeente."""
+    if consulent is not None:
+        return consulent
+    for rol in (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE):
+        gebruiker = services._medewerkers(beschikking.gemeente, rol).order_by("pk").first()
+        if gebruiker is not None:
+            return gebruiker
+    return None
+
+
+@transaction.atomic
+def signaleer_herindicatie(beschikking: Beschikking, *, op: date) -> list:
+    """The tasks "Herindicatie voorbereiden" for the gemeente (its consulent) and for each
+    aanbieder with a running allocation, due on the last werkdag up to the einddatum.
+    Once per beschikking; returns the tasks (none when already signalled)."""
+    beschikking = (
+        Beschikking.objects.select_for_update(of=("self",))
+        .select_related("gemeente", "client", "plan__melding__traject", "plan__melding__consulent")
+        .get(pk=beschikking.pk)
+    )
+    if beschikking.herindicatie_gesignaleerd_op or beschikking.vervolgmeldingen.exists():
+        return []
+    melding = beschikking.plan.melding
+    traject = melding.traject
+    consulent = _consulent_van(melding, beschikking.gemeente_id)
+    namens = _namens(beschikking, consulent)
+    if namens is None:
+        logger.warning("Herindicatie %s: geen medewerker bij de gemeente.", beschikking.nummer)
+        return []
+    einde = beschikking.einddatum
+    vervaldatum = max(op, kalender.vorige_werkdag(einde, beschikking.gemeente))
+    taken = [
+        trajecten.maak_taak(
+            traject,
+            naam=TAAKNAAM_HERINDICATIE,
+            soort=TaakSoort.HERINDICATIE,
+            toegewezen_aan_organisatie=beschikking.gemeente,
+            toegewezen_aan_gebruiker=consulent,
+            vervaldatum=vervaldatum,
+            acting_user=namens,
+            omschrijving=(
+                f"Beschikking {beschikking.nummer} eindigt op {einde:%d-%m-%Y}. Bespreek met de "
+                "cliënt en de aanbieder of de ondersteuning door moet gaan en start zo nodig de "
+                "herindicatie, zodat de nieuwe beschikking aansluit."
+            ),
+        )
+    ]
+    aanbieders = {
+        t.aanbieder_id: t.aanbieder
+        for t in lopende_toewijzingen(beschikking, einde).select_related("aanbieder")
+    }
+    for aanbieder in aanbieders.values():
+        if not traject.is_deelnemer(aanbieder):
+            trajecten.voeg_aanbieder_toe(traject, aanbieder=aanbieder, acting_user=namens)
+        taken.append(
+            trajecten.maak_taak(
+                traject,
+                naam=TAAKNAAM_HERINDICATIE,
+                soort=TaakSoort.HERINDICATIE,
+                toegewezen_aan_organisatie=aanbieder,
+                vervaldatum=vervaldatum,
+                acting_user=namens,
+                omschrijving=(
+                    f"De toewijzing eindigt op {einde:%d-%m-%Y}. Evalueer de ondersteuning met "
+                    "de cliënt en geef de consulent uw advies over het vervolg."
+                ),
+            )
+        )
+    beschikking.herindicatie_gesignaleerd_op = op
+    beschikking.save(update_fields=["herindicatie_gesignaleerd_op"])
+    audit.log(
+        None,
+        "beschikking.herindicatie_gesignaleerd",
+        beschikking,
+        client_id=beschikking.client_id,
+        organisatie=beschikking.gemeente,
+        omschrijving=f"{len(taken)} taken, einddatum {einde:%d-%m-%Y}",
+    )
+    return taken
+
+
+def signaleer_herindicaties(op: date | None = None) -> int:
+    """Give the herindicatie signal for every beschikking due on ``op`` (default today).
+    Idempotent; one transaction per beschikking, so one failure stops no other.
+    Returns the number of beschikkingen signalled."""
+    op = op or timezone.localdate()
+    aantal = 0
+    for beschikking in te_signaleren(op):
+        try:
+            if signaleer_herindicatie(beschikking, op=op):
+                aantal += 1
+        except (ValidationError, PermissionDenied):
+            logger.exception("Herindicatie van beschikking %s niet gesignaleerd.", beschikking.pk)
+    return aantal
