@@ -1,6 +1,8 @@
 """Shared fixtures. Django is imported inside the fixtures, so the plain-Python istandaarden
 tests also run without Django (``pytest src/istandaarden -p no:django``)."""
 
+from contextlib import contextmanager
+
 import pytest
 
 
@@ -49,3 +51,17 @@ def beheerder(gemeente):
 def ingelogd(client, consulent):
     client.force_login(consulent)
     return client
+
+
+@pytest.fixture
+def bezorg(django_capture_on_commit_callbacks):
+    """``with bezorg(): ...`` delivers every message sent inside the block through the
+    receiver's pipeline (and the retour back), as the eager Celery task does after commit: the
+    on-commit callbacks run synchronously. Yields the captured callbacks."""
+
+    @contextmanager
+    def bezorgen():
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield callbacks
+
+    return bezorgen

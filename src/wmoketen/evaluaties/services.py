@@ -15,6 +15,7 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.audit import services as audit
 from wmoketen.meldingen.services import meld
 from wmoketen.termijnen import kalender
+from wmoketen.toegang import vervolg
 from wmoketen.toegang.signals import beschikking_genomen
 from wmoketen.trajecten import services as trajecten
 from wmoketen.trajecten.constants import Prioriteit, TaakSoort
@@ -169,9 +170,14 @@ def _check_aanwezig(aanwezig: Iterable[str]) -> set[str]:
 
 
 def _check_resultaten(evaluatie: Evaluatie, resultaten) -> list[ResultaatInvoer]:
-    """One outcome for every resultaatgebied of the plan (not at the driemaandscheck)."""
+    """One outcome for every resultaatgebied of the plan (none at the driemaandscheck, which
+    answers its two questions instead)."""
     resultaten = list(resultaten)
     if evaluatie.soort == Soort.DRIEMAANDSCHECK:
+        if resultaten:
+            raise ValidationError(
+                "Bij de driemaandscheck legt u geen resultaten per resultaatgebied vast."
+            )
         return resultaten
     gebieden = {g.pk: g for g in evaluatie.beschikking.plan.resultaatgebieden.all()}
     gekozen = [r.resultaatgebied.pk for r in resultaten]
@@ -291,8 +297,6 @@ def _vervolg(evaluatie: Evaluatie, acting_user) -> None:
     if stap == Vervolgstap.VOORTZETTEN:
         return
     if stap == Vervolgstap.HERINDICATIE and acting_user.organisatie_id == evaluatie.gemeente_id:
-        from wmoketen.toegang import vervolg  # H3's herindicatie; imported late (no cycle)
-
         evaluatie.vervolg_melding = vervolg.start_herindicatie(
             evaluatie.beschikking, aanleiding="herindicatie", acting_user=acting_user
         )

@@ -81,8 +81,8 @@ def verwerk_301(ontvangen: Ontvangen) -> None:
             create_defaults={**velden, "ontvangen_op": vandaag},
         )
         gezien.append(toewijzing.pk)
-        if toewijzing.einddatum and toewijzing.leveringen.lopend().exists():
-            _open_stop_zorg(toewijzing, gemeente, aanbieder, toewijzing.einddatum)
+        if toewijzing.leveringen.lopend().exists():
+            _volg_einddatum(toewijzing, gemeente, aanbieder)
         audit.log(
             None,
             "ontvangen_toewijzing.aangemaakt" if nieuw else "ontvangen_toewijzing.gewijzigd",
@@ -131,19 +131,42 @@ def verwerk_301(ontvangen: Ontvangen) -> None:
     )
 
 
+def _lopende_stop_zorg(toewijzing, aanbieder):
+    from wmoketen.termijnen.queries import termijnen_voor
+
+    return termijnen_voor(toewijzing, aanbieder, alleen_lopend=True).filter(regel__code="stop_zorg")
+
+
+def _volg_einddatum(toewijzing, gemeente, aanbieder) -> None:
+    """Keep the stop_zorg deadline of a running delivery in step with the einddatum of the
+    latest 301 (IV013: the latest allocation counts). A later 301 may move the einddatum (an
+    intrekking after a shortening, or a longer allocation) or drop it: a deadline counted from
+    the old end would fall due on a day that no longer ends the care, so it is withdrawn and
+    opened again from the new end (or only withdrawn when no end remains)."""
+    from wmoketen.termijnen import services as termijnen
+
+    einde = toewijzing.einddatum
+    for termijn in _lopende_stop_zorg(toewijzing, aanbieder):
+        if termijn.startdatum == einde:
+            return
+        termijnen.trek_termijn_in(
+            termijn,
+            reden=f"einddatum van de toewijzing gewijzigd in {einde:%d-%m-%Y}"
+            if einde
+            else "de toewijzing heeft geen einddatum meer",
+            acting_user=None,
+        )
+    if einde:
+        _open_stop_zorg(toewijzing, gemeente, aanbieder, einde)
+
+
 def _open_stop_zorg(toewijzing, gemeente, aanbieder, einde: date) -> None:
     """OP272: the 307 is due 5 werkdagen after the actual end of care; the 301 that ends the
     allocation (an einddatum, or the product left out) tells the aanbieder that end. Closed by
-    the 307 (``levering.registreer_stop``)."""
+    the 307 (``levering.registreer_stop``). A deadline already running is kept."""
     from wmoketen.termijnen import services as termijnen
-    from wmoketen.termijnen.constants import LOPEND
-    from wmoketen.termijnen.queries import termijnen_voor
 
-    if (
-        termijnen_voor(toewijzing, aanbieder)
-        .filter(regel__code="stop_zorg", status__in=LOPEND)
-        .exists()
-    ):
+    if _lopende_stop_zorg(toewijzing, aanbieder).exists():
         return
     termijnen.open_termijn(
         "stop_zorg",

@@ -1,7 +1,6 @@
 """Planning on the beschikking, holding an evaluation, and each bad input: a Dutch message,
 nothing changed."""
 
-import sys
 import types
 from contextlib import contextmanager
 from datetime import date
@@ -18,6 +17,7 @@ from wmoketen.evaluaties.models import Evaluatie, Resultaat
 from wmoketen.evaluaties.services import ResultaatInvoer
 from wmoketen.factories import GebruikerFactory, GemeenteFactory
 from wmoketen.meldingen.models import Melding as Notificatie
+from wmoketen.toegang import vervolg
 from wmoketen.trajecten.models import Taak
 
 from .conftest import CHECK, EIND, TUSSENTIJDS
@@ -139,12 +139,7 @@ def test_herindicatie_door_de_consulent_start_de_herindicatie(
         aanroepen.append((beschikking, aanleiding, acting_user))
         return beschikking.plan.melding
 
-    try:
-        from wmoketen.toegang import vervolg
-    except ImportError:  # not there yet: stand in for it
-        vervolg = types.ModuleType("wmoketen.toegang.vervolg")
-        monkeypatch.setitem(sys.modules, "wmoketen.toegang.vervolg", vervolg)
-    monkeypatch.setattr(vervolg, "start_herindicatie", start_herindicatie, raising=False)
+    monkeypatch.setattr(vervolg, "start_herindicatie", start_herindicatie)
     services.voer_uit(
         evaluatie,
         acting_user=consulent,
@@ -271,18 +266,30 @@ def test_driemaandscheck_zonder_antwoorden(check, consulent, op):
         )
 
 
+def test_driemaandscheck_zonder_resultaten(check, consulent, op):
+    op(date(2026, 7, 31))
+    gebied = check.beschikking.plan.resultaatgebieden.first()
+    tekst = "Bij de driemaandscheck legt u geen resultaten per resultaatgebied vast."
+    with weiger(ValidationError, tekst, check):
+        services.voer_uit(
+            check,
+            acting_user=consulent,
+            gehouden_op=date(2026, 7, 31),
+            aanwezig=["client", "consulent"],
+            vervolgstap="voortzetten",
+            ondersteuning_gestart=True,
+            volgens_afspraak=True,
+            resultaten=[ResultaatInvoer(gebied, "behaald")],
+        )
+
+
 def test_mislukte_herindicatie_maakt_alles_ongedaan(evaluatie, consulent, op, monkeypatch):
     op(date(2026, 10, 30))
 
     def weigert(beschikking, **kwargs):
         raise ValidationError("De beschikking is al afgelopen.")
 
-    vervolg = types.ModuleType("wmoketen.toegang.vervolg")
-    vervolg.start_herindicatie = weigert
-    monkeypatch.setitem(sys.modules, "wmoketen.toegang.vervolg", vervolg)
-    import wmoketen.toegang
-
-    monkeypatch.setattr(wmoketen.toegang, "vervolg", vervolg, raising=False)
+    monkeypatch.setattr(vervolg, "start_herindicatie", weigert)
     with weiger(ValidationError, "De beschikking is al afgelopen.", evaluatie):
         services.voer_uit(
             evaluatie,
@@ -292,9 +299,7 @@ def test_mislukte_herindicatie_maakt_alles_ongedaan(evaluatie, consulent, op, mo
 
 
 def test_herindicatie_met_de_echte_vervolgstap(evaluatie, consulent, op):
-    """With toegang.vervolg in place: the evaluation's herindicatie opens a new melding."""
-    vervolg = pytest.importorskip("wmoketen.toegang.vervolg")
-    assert hasattr(vervolg, "start_herindicatie")
+    """Not stood in for: the evaluation's herindicatie opens a new melding on the traject."""
     op(date(2026, 10, 30))
     services.voer_uit(
         evaluatie,

@@ -3,13 +3,12 @@ aanbieders and one without a contract, users, the gemeente's client records, a t
 running allocation with delivery started, and synchronous internal delivery of messages.
 
 * ``p``: the parties of one wet (parametrized: ``jeugdwet`` with Almere, ``wmo`` with Weert).
-* ``bezorg``: ``with bezorg(): ...`` delivers everything sent inside the block through the
-  receiver's pipeline (and the retour back), as the eager Celery task does after commit.
+* ``bezorg`` (root conftest): ``with bezorg(): ...`` delivers everything sent inside the block
+  through the receiver's pipeline (and the retour back), as the eager Celery task does.
 * ``lopend(p, ...)``: the gemeente allocates (301, delivered), the aanbieder starts (305);
   returns (the gemeente's ``Toewijzing``, the aanbieder's ``AanbiederToewijzing``).
 """
 
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -68,18 +67,6 @@ def _contract(gemeente, aanbieder, producten):
             eenheid=product.eenheid,
             frequentie=product.frequentie,
         )
-
-
-@pytest.fixture
-def bezorg(django_capture_on_commit_callbacks):
-    """Run the on-commit delivery of sent messages (and their retouren) synchronously."""
-
-    @contextmanager
-    def bezorgen():
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            yield callbacks
-
-    return bezorgen
 
 
 @pytest.fixture(params=["jeugdwet", "wmo"])

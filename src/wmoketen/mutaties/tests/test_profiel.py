@@ -2,11 +2,11 @@
 beschikking is taken, the old allocation ends the day before (RedenWijziging 05) and the new
 one is allocated in ONE 301; the Mutatie then records both and that 301.
 
-The toegang route is walked with toegang's own fixtures and helpers (fixed dates in 2026)."""
+The toegang route is walked with toegang's own fixtures and helpers (dates relative to today)."""
 
 # ruff: noqa: F811 - the shared fixtures come from toegang's tests
 
-from datetime import date
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +15,8 @@ from istandaarden.validation import validate
 from wmoketen.toegang.constants import Aanleiding
 from wmoketen.toegang.models import Melding
 from wmoketen.toegang.tests.test_herindicatie import (  # noqa: F401 - fixtures
+    EINDE,
+    PROFIEL_VANAF,
     START,
     eerste,
     neem,
@@ -36,8 +38,6 @@ from ..models import Mutatie
 from ..services import wijzig_profiel
 from .conftest import producten_301
 
-INGANG_NIEUW = date(2026, 12, 1)
-
 
 def test_profielwijziging(
     eerste,
@@ -49,7 +49,7 @@ def test_profielwijziging(
     django_capture_on_commit_callbacks,
 ):
     mutatie = wijzig_profiel(
-        eerste, datum=INGANG_NIEUW, acting_user=consulent, op=START, toelichting="Meer nodig."
+        eerste, datum=PROFIEL_VANAF, acting_user=consulent, op=START, toelichting="Meer nodig."
     )
     melding = Melding.objects.get(vorige_beschikking=eerste)
     assert melding.aanleiding == Aanleiding.PROFIELWIJZIGING
@@ -57,20 +57,22 @@ def test_profielwijziging(
     assert (mutatie.soort, mutatie.aanbieder) == (Soort.PROFIEL, aanbieder)
     assert not mutatie.beeindigd.exists() and not mutatie.berichten.exists()
 
-    plan = vervolg_tot_akkoord(melding, wmo_product, aanbieder, consulent, medewerker, INGANG_NIEUW)
+    plan = vervolg_tot_akkoord(
+        melding, wmo_product, aanbieder, consulent, medewerker, PROFIEL_VANAF
+    )
     nieuw = neem(
         plan,
         wmo_product,
         backoffice,
         django_capture_on_commit_callbacks,
-        ingangsdatum=INGANG_NIEUW,
+        ingangsdatum=PROFIEL_VANAF,
         duur="1j",
     )
 
     mutatie.refresh_from_db()
     oud = Toewijzing.objects.get(beschikkingnummer=eerste.nummer)
     opvolger = Toewijzing.objects.get(beschikkingnummer=nieuw.nummer)
-    assert mutatie.datum == INGANG_NIEUW
+    assert mutatie.datum == PROFIEL_VANAF
     assert list(mutatie.beeindigd.all()) == [oud]
     assert list(mutatie.nieuw.all()) == [opvolger]
     [bericht] = mutatie.berichten.all()
@@ -78,12 +80,12 @@ def test_profielwijziging(
     assert producten_301(bericht) == {
         oud.toewijzingnummer: {
             "ingang": oud.ingangsdatum.isoformat(),
-            "einde": "2026-11-30",
+            "einde": (PROFIEL_VANAF - timedelta(days=1)).isoformat(),
             "reden": "05",
             "volume": str(oud.volume),
         },
         opvolger.toewijzingnummer: {
-            "ingang": "2026-12-01",
+            "ingang": PROFIEL_VANAF.isoformat(),
             "einde": opvolger.einddatum.isoformat(),
             "reden": None,
             "volume": str(opvolger.volume),
@@ -99,10 +101,10 @@ def test_profielwijziging(
 
 def test_profielwijziging_foutief(eerste, consulent, medewerker):
     with pytest.raises(PermissionDenied):
-        wijzig_profiel(eerste, datum=INGANG_NIEUW, acting_user=medewerker, op=START)
+        wijzig_profiel(eerste, datum=PROFIEL_VANAF, acting_user=medewerker, op=START)
     with pytest.raises(ValidationError, match="loopt op .* niet meer"):
-        wijzig_profiel(eerste, datum=date(2031, 1, 1), acting_user=consulent, op=START)
-    wijzig_profiel(eerste, datum=INGANG_NIEUW, acting_user=consulent, op=START)
+        wijzig_profiel(eerste, datum=EINDE + timedelta(days=1), acting_user=consulent, op=START)
+    wijzig_profiel(eerste, datum=PROFIEL_VANAF, acting_user=consulent, op=START)
     with pytest.raises(ValidationError, match="al een profielwijziging gestart"):
-        wijzig_profiel(eerste, datum=INGANG_NIEUW, acting_user=consulent, op=START)
+        wijzig_profiel(eerste, datum=PROFIEL_VANAF, acting_user=consulent, op=START)
     assert Mutatie.objects.count() == 1

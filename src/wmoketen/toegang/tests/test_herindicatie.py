@@ -1,9 +1,10 @@
 """Herindicatie and profielwijziging: a follow-up melding on the same traject whose beschikking
 continues the care without a gap, and the signal 8 weeks before the einddatum.
 
-Fixed dates: the first beschikking runs from 11 May 2026 to 25 July 2030 (so its allocation is
-still current whenever these tests run before then); 8 weeks before 25 July 2030 is
-Hemelvaartsdag (30 May 2030), so the signal falls on Wednesday 29 May.
+Dates relative to today: a 301 carries the allocations current today and a service date may
+not lie in the future, so the first route lies in the past and its beschikking ends about ten
+months ahead (``EINDE``, on a werkdag 8 weeks after a werkdag). The werkdag rule of the signal
+(a weekend, Hemelvaartsdag) is tested on fixed dates: ``signaaldag`` does not depend on today.
 """
 
 # ruff: noqa: F811 - the shared fixtures come from test_scenario
@@ -22,6 +23,7 @@ from wmoketen.berichten.constants import Status as BerichtStatus
 from wmoketen.factories import GebruikerFactory
 from wmoketen.organisaties import services as organisaties
 from wmoketen.portaal.werklijst import werklijst
+from wmoketen.termijnen import kalender
 from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang import services, tasks, vervolg
 from wmoketen.toegang.constants import Aanleiding, MeldingStatus, PlanStatus
@@ -44,29 +46,58 @@ from .test_scenario import (  # noqa: F401 - fixtures
     wmo_product,
 )
 
-EINDE = date(2030, 7, 25)
-START = date(2026, 11, 2)  # the follow-up starts (before "today" whenever the tests run)
+VANDAAG = date.today()
+ACHT_WEKEN = timedelta(weeks=8)
+
+# The first route, in the past: melding, opdracht deel 2, deel 2 signed, akkoord, beschikking.
+MELDING_OP = VANDAAG - timedelta(days=250)
+OPDRACHT_OP = MELDING_OP + timedelta(days=1)
+DEEL_2_GEREED = MELDING_OP + timedelta(days=19)
+AKKOORD_OP = MELDING_OP + timedelta(days=20)
+DAGTEKENING = MELDING_OP + timedelta(days=35)
+BEGIN = MELDING_OP + timedelta(days=40)
+
+
+def _einde() -> date:
+    """About ten months ahead, a werkdag whose day 8 weeks before is a werkdag too: the signal
+    then falls exactly 8 weeks before and the tasks are due on the einddatum itself."""
+    einde = VANDAAG + timedelta(days=300)
+    while not (kalender.is_werkdag(einde) and kalender.is_werkdag(einde - ACHT_WEKEN)):
+        einde += timedelta(days=1)
+    return einde
+
+
+EINDE = _einde()
+SIGNAALDAG = EINDE - ACHT_WEKEN
+AANSLUITEND = EINDE + timedelta(days=1)  # the herindicatie's ingangsdatum
+EINDE_VERVOLG = kalender.plus_maanden(AANSLUITEND, 12) - timedelta(days=1)  # duur 1j
+START = VANDAAG - timedelta(days=30)  # the follow-up starts
+PROFIEL_VANAF = VANDAAG + timedelta(days=28)  # the profielwijziging's ingangsdatum
+
+
+def dmj(datum: date) -> str:
+    return f"{datum:%d-%m-%Y}"
 
 
 def eerste_beschikking(
     client, product, aanbieder, consulent, medewerker, backoffice, capture, *, einde=EINDE
 ):
-    """The first route on fixed dates: beschikking from 11 May 2026 to ``einde``."""
-    melding, plan = tot_deel_1(client, "wmo", consulent)
+    """The first route, in the past: beschikking from ``BEGIN`` to ``einde``."""
+    melding, plan = tot_deel_1(client, "wmo", consulent, melding_op=MELDING_OP)
     services.geef_opdracht_deel_2(
-        plan, aanbieder=aanbieder, producten=[product], op=date(2026, 4, 2), acting_user=consulent
+        plan, aanbieder=aanbieder, producten=[product], op=OPDRACHT_OP, acting_user=consulent
     )
-    deel_2(plan, medewerker, date(2026, 5, 11), date(2026, 4, 20))
-    services.keur_goed(plan, op=date(2026, 4, 21), acting_user=consulent)
+    deel_2(plan, medewerker, BEGIN, DEEL_2_GEREED)
+    services.keur_goed(plan, op=AKKOORD_OP, acting_user=consulent)
     with capture(execute=True):
         return services.neem_beschikking(
             plan,
             producten=[BeschiktProductInvoer(product, 4)],
-            ingangsdatum=date(2026, 5, 11),
+            ingangsdatum=BEGIN,
             duur="anders",
             einddatum=einde,
             motivering="Begeleiding is nodig.",
-            dagtekening=date(2026, 5, 6),
+            dagtekening=DAGTEKENING,
             acting_user=backoffice,
         )
 
@@ -91,8 +122,9 @@ def deel_2(plan, medewerker, startdatum, gereed_op):
 
 
 def vervolg_tot_akkoord(melding, product, aanbieder, consulent, medewerker, startdatum):
-    """The follow-up walks the normal route: onderzoek, plan deel 1 and 2, akkoord."""
-    dag = date(2026, 11, 3)
+    """The follow-up walks the normal route: onderzoek, plan deel 1 and 2, akkoord (from the
+    day after ``START`` to two weeks later)."""
+    dag = START + timedelta(days=1)
     services.leg_onderzoek_vast(melding, domeinen=alle_domeinen(), acting_user=consulent)
     services.onderzoek_afronden(
         melding,
@@ -111,8 +143,8 @@ def vervolg_tot_akkoord(melding, product, aanbieder, consulent, medewerker, star
     services.geef_opdracht_deel_2(
         plan, aanbieder=aanbieder, producten=[product], op=dag, acting_user=consulent
     )
-    deel_2(plan, medewerker, startdatum, date(2026, 11, 16))
-    return services.keur_goed(plan, op=date(2026, 11, 17), acting_user=consulent)
+    deel_2(plan, medewerker, startdatum, START + timedelta(days=14))
+    return services.keur_goed(plan, op=START + timedelta(days=15), acting_user=consulent)
 
 
 @pytest.fixture
@@ -137,7 +169,7 @@ def eerste(
 
 
 def neem(plan, product, backoffice, capture, **velden):
-    velden = {"duur": "1j", "dagtekening": date(2026, 11, 20), **velden}
+    velden = {"duur": "1j", "dagtekening": START + timedelta(days=18), **velden}
     with capture(execute=True):
         return services.neem_beschikking(
             plan,
@@ -177,29 +209,27 @@ def test_herindicatie_sluit_zonder_gat_aan_in_een_nieuwe_301(
     assert Termijn.objects.filter(
         object_id=melding.pk, content_type__model="melding", regel__code="melding_beschikking"
     ).exists()
-    plan = vervolg_tot_akkoord(
-        melding, wmo_product, aanbieder, consulent, medewerker, date(2030, 7, 26)
-    )
+    plan = vervolg_tot_akkoord(melding, wmo_product, aanbieder, consulent, medewerker, AANSLUITEND)
     nieuw = neem(
         plan, wmo_product, backoffice, django_capture_on_commit_callbacks, ingangsdatum=None
     )
 
     # The ingangsdatum defaulted to the day after the previous einddatum.
-    assert (nieuw.ingangsdatum, nieuw.einddatum) == (date(2030, 7, 26), date(2031, 7, 25))
+    assert (nieuw.ingangsdatum, nieuw.einddatum) == (AANSLUITEND, EINDE_VERVOLG)
     melding.refresh_from_db()
     assert (melding.status, nieuw.plan.status) == (MeldingStatus.BESCHIKT, PlanStatus.BESCHIKT)
     # Gemeente: the previous allocation runs to its einddatum, the new one starts the day after.
     oud, opvolger = Toewijzing.objects.filter(client=eerste.client).order_by("ingangsdatum")
     assert (oud.beschikkingnummer, oud.ingangsdatum, oud.einddatum, oud.reden_wijziging) == (
         eerste.nummer,
-        date(2026, 5, 11),
+        BEGIN,
         EINDE,
         "",
     )
     assert (opvolger.beschikkingnummer, opvolger.ingangsdatum, opvolger.einddatum) == (
         nieuw.nummer,
-        date(2030, 7, 26),
-        date(2031, 7, 25),
+        AANSLUITEND,
+        EINDE_VERVOLG,
     )
     # One new 301 carries both, accepted by the aanbieder.
     bericht = opvolger.bericht
@@ -214,15 +244,15 @@ def test_herindicatie_sluit_zonder_gat_aan_in_een_nieuwe_301(
     # Aanbieder: both allocations current, from that 301.
     ontvangen = AanbiederToewijzing.objects.filter(aanbieder=aanbieder)
     assert periodes(ontvangen) == [
-        (date(2026, 5, 11), EINDE, ""),
-        (date(2030, 7, 26), date(2031, 7, 25), ""),
+        (BEGIN, EINDE, ""),
+        (AANSLUITEND, EINDE_VERVOLG, ""),
     ]
     assert {(t.status, t.bericht_id) for t in ontvangen} == {(AanbiederStatus.ACTUEEL, bericht.pk)}
     # The care starts on the new ingangsdatum: start_ondersteuning counts from there.
     start = Termijn.objects.get(
         regel__code="start_ondersteuning", content_type__model="beschikking", object_id=nieuw.pk
     )
-    assert start.startdatum == date(2030, 7, 26)
+    assert start.startdatum == AANSLUITEND
 
 
 def test_profielwijziging_beeindigt_de_vorige_toewijzing_de_dag_ervoor(
@@ -238,30 +268,32 @@ def test_profielwijziging_beeindigt_de_vorige_toewijzing_de_dag_ervoor(
         eerste, aanleiding="profielwijziging", acting_user=consulent, op=START
     )
     plan = vervolg_tot_akkoord(
-        melding, wmo_product, aanbieder, consulent, medewerker, date(2026, 12, 1)
+        melding, wmo_product, aanbieder, consulent, medewerker, PROFIEL_VANAF
     )
     nieuw = neem(
         plan,
         wmo_product,
         backoffice,
         django_capture_on_commit_callbacks,
-        ingangsdatum=date(2026, 12, 1),
+        ingangsdatum=PROFIEL_VANAF,
         duur="5j",
     )
 
-    assert (nieuw.ingangsdatum, nieuw.einddatum) == (date(2026, 12, 1), date(2031, 11, 30))
+    einde_nieuw = kalender.plus_maanden(PROFIEL_VANAF, 60) - timedelta(days=1)
+    dag_ervoor = PROFIEL_VANAF - timedelta(days=1)
+    assert (nieuw.ingangsdatum, nieuw.einddatum) == (PROFIEL_VANAF, einde_nieuw)
     oud, opvolger = Toewijzing.objects.filter(client=eerste.client).order_by("ingangsdatum")
     # Ended the day before, RedenWijziging 05 (herbeoordeling: verkorting).
-    assert (oud.einddatum, oud.reden_wijziging) == (date(2026, 11, 30), "05")
-    assert (opvolger.ingangsdatum, opvolger.einddatum) == (date(2026, 12, 1), date(2031, 11, 30))
+    assert (oud.einddatum, oud.reden_wijziging) == (dag_ervoor, "05")
+    assert (opvolger.ingangsdatum, opvolger.einddatum) == (PROFIEL_VANAF, einde_nieuw)
     assert oud.bericht_id == opvolger.bericht_id
     bericht = opvolger.bericht
     bericht.refresh_from_db()
     assert validate(bericht.bytes) == []
     assert (bericht.status, bericht.retourcodes) == (BerichtStatus.RETOUR_VERZONDEN, [])
     assert periodes(AanbiederToewijzing.objects.filter(aanbieder=aanbieder)) == [
-        (date(2026, 5, 11), date(2026, 11, 30), "05"),
-        (date(2026, 12, 1), date(2031, 11, 30), ""),
+        (BEGIN, dag_ervoor, "05"),
+        (PROFIEL_VANAF, einde_nieuw, ""),
     ]
 
 
@@ -269,18 +301,20 @@ def test_profielwijziging_beeindigt_de_vorige_toewijzing_de_dag_ervoor(
 
 
 def test_herindicatie_na_de_einddatum_geweigerd(eerste, consulent):
-    # A beschikking that ended on 10 November 2026 (moved back: a 301 is only sent for
-    # allocations that are current today).
-    Beschikking.objects.filter(pk=eerste.pk).update(einddatum=date(2026, 11, 10))
-    Toewijzing.objects.filter(client=eerste.client).update(einddatum=date(2026, 11, 10))
+    # A beschikking that ended two months ago (moved back: a 301 is only sent for allocations
+    # that are current today).
+    geeindigd = VANDAAG - timedelta(days=60)
+    Beschikking.objects.filter(pk=eerste.pk).update(einddatum=geeindigd)
+    Toewijzing.objects.filter(client=eerste.client).update(einddatum=geeindigd)
     beschikking = Beschikking.objects.get(pk=eerste.pk)
     aantal = Melding.objects.count()
-    with pytest.raises(ValidationError, match="is geëindigd op 10-11-2026"):
-        vervolg.start_herindicatie(beschikking, acting_user=consulent, op=date(2026, 11, 11))
+    dag_erna = geeindigd + timedelta(days=1)
+    with pytest.raises(ValidationError, match=f"is geëindigd op {dmj(geeindigd)}"):
+        vervolg.start_herindicatie(beschikking, acting_user=consulent, op=dag_erna)
     assert Melding.objects.count() == aantal
-    assert not vervolg.mag_vervolg_starten(beschikking, consulent, op=date(2026, 11, 11))
+    assert not vervolg.mag_vervolg_starten(beschikking, consulent, op=dag_erna)
     # On the einddatum itself it may still start.
-    assert vervolg.mag_vervolg_starten(beschikking, consulent, op=date(2026, 11, 10))
+    assert vervolg.mag_vervolg_starten(beschikking, consulent, op=geeindigd)
 
 
 def test_tweede_vervolg_geweigerd(eerste, consulent):
@@ -296,7 +330,7 @@ def test_onbekende_aanleiding_en_toekomst_geweigerd(eerste, consulent):
     with pytest.raises(ValidationError, match="Kies de aanleiding"):
         vervolg.start_herindicatie(eerste, aanleiding="nieuw", acting_user=consulent, op=START)
     with pytest.raises(ValidationError, match="in de toekomst"):
-        vervolg.start_herindicatie(eerste, acting_user=consulent, op=date(2099, 1, 1))
+        vervolg.start_herindicatie(eerste, acting_user=consulent, op=VANDAAG + timedelta(days=1))
     assert not Melding.objects.filter(vorige_beschikking=eerste).exists()
 
 
@@ -320,37 +354,37 @@ def test_open_beschikking_zonder_toewijzing_geweigerd(
     consulent, medewerker, backoffice, aanbieder, wmo_client, wmo_product, gemeente
 ):
     organisaties.stel_open_beschikkingen_in(gemeente, open_beschikkingen=True, acting_user=None)
-    melding, plan = tot_deel_1(wmo_client, "wmo", consulent)
+    melding, plan = tot_deel_1(wmo_client, "wmo", consulent, melding_op=MELDING_OP)
     services.geef_opdracht_deel_2(
         plan,
         aanbieder=aanbieder,
         producten=[wmo_product],
-        op=date(2026, 4, 2),
+        op=OPDRACHT_OP,
         acting_user=consulent,
     )
-    deel_2(plan, medewerker, date(2026, 5, 11), date(2026, 4, 20))
-    services.keur_goed(plan, op=date(2026, 4, 21), acting_user=consulent)
+    deel_2(plan, medewerker, BEGIN, DEEL_2_GEREED)
+    services.keur_goed(plan, op=AKKOORD_OP, acting_user=consulent)
     beschikking = services.neem_beschikking(
         plan,
         producten=[BeschiktProductInvoer(wmo_product, 4)],
-        ingangsdatum=date(2026, 5, 11),
+        ingangsdatum=BEGIN,
         duur="anders",
         einddatum=EINDE,
         motivering="Recht op begeleiding.",
-        dagtekening=date(2026, 5, 6),
+        dagtekening=DAGTEKENING,
         open_beschikking=True,
         acting_user=backoffice,
     )
     with pytest.raises(ValidationError, match="is \\(nog\\) niets toegewezen"):
         vervolg.start_herindicatie(beschikking, acting_user=consulent, op=START)
-    assert vervolg.te_signaleren(date(2030, 6, 3)) == []
+    assert vervolg.te_signaleren(SIGNAALDAG) == []
 
 
 @pytest.mark.parametrize(
     ("ingangsdatum", "fout"),
     [
-        (date(2030, 7, 27), "zit een gat: laat de nieuwe ingaan op 26-07-2030"),
-        (date(2030, 7, 1), "Verandert de ondersteuning eerder, dan is het een profielwijziging"),
+        (EINDE + timedelta(days=2), f"zit een gat: laat de nieuwe ingaan op {dmj(AANSLUITEND)}"),
+        (EINDE - timedelta(days=24), "Verandert de ondersteuning eerder, dan is het een profiel"),
     ],
 )
 def test_herindicatie_met_gat_of_overlap_geweigerd(
@@ -365,9 +399,7 @@ def test_herindicatie_met_gat_of_overlap_geweigerd(
     fout,
 ):
     melding = vervolg.start_herindicatie(eerste, acting_user=consulent, op=START)
-    plan = vervolg_tot_akkoord(
-        melding, wmo_product, aanbieder, consulent, medewerker, date(2030, 7, 26)
-    )
+    plan = vervolg_tot_akkoord(melding, wmo_product, aanbieder, consulent, medewerker, AANSLUITEND)
     with pytest.raises(ValidationError, match=fout):
         neem(
             plan,
@@ -404,7 +436,7 @@ def test_profielwijziging_voor_de_vorige_ingangsdatum_geweigerd(
         eerste, aanleiding="profielwijziging", acting_user=consulent, op=START
     )
     plan = vervolg_tot_akkoord(
-        melding, wmo_product, aanbieder, consulent, medewerker, date(2026, 12, 1)
+        melding, wmo_product, aanbieder, consulent, medewerker, PROFIEL_VANAF
     )
     with pytest.raises(ValidationError, match="na de ingangsdatum van beschikking"):
         neem(
@@ -412,7 +444,7 @@ def test_profielwijziging_voor_de_vorige_ingangsdatum_geweigerd(
             wmo_product,
             backoffice,
             django_capture_on_commit_callbacks,
-            ingangsdatum=date(2026, 5, 11),
+            ingangsdatum=BEGIN,
         )
     with pytest.raises(ValidationError, match="Vul de ingangsdatum in"):
         neem(plan, wmo_product, backoffice, django_capture_on_commit_callbacks, ingangsdatum=None)
@@ -434,15 +466,14 @@ def titels(gebruiker):
 def test_taken_verschijnen_op_de_werkdag_acht_weken_voor_de_einddatum(
     eerste, consulent, medewerker, aanbieder, gemeente
 ):
-    # 8 weeks before Thursday 25 July 2030 is Hemelvaartsdag: the werkdag before it.
-    assert vervolg.signaaldag(eerste) == date(2030, 5, 29)
+    assert vervolg.signaaldag(eerste) == SIGNAALDAG
 
-    assert vervolg.signaleer_herindicaties(date(2030, 5, 28)) == 0
+    assert vervolg.signaleer_herindicaties(SIGNAALDAG - timedelta(days=1)) == 0
     assert not herindicatietaken().exists()
     assert "Herindicatie voorbereiden" not in titels(consulent)
     assert "Herindicatie voorbereiden" not in titels(medewerker)
 
-    assert vervolg.signaleer_herindicaties(date(2030, 5, 29)) == 1
+    assert vervolg.signaleer_herindicaties(SIGNAALDAG) == 1
     gemeentetaak, aanbiedertaak = herindicatietaken().order_by("pk")
     assert (gemeentetaak.toegewezen_aan_organisatie_id, gemeentetaak.toegewezen_aan_gebruiker) == (
         gemeente.pk,
@@ -457,10 +488,10 @@ def test_taken_verschijnen_op_de_werkdag_acht_weken_voor_de_einddatum(
         ]
         assert item.vervaldatum == EINDE
     eerste.refresh_from_db()
-    assert eerste.herindicatie_gesignaleerd_op == date(2030, 5, 29)
+    assert eerste.herindicatie_gesignaleerd_op == SIGNAALDAG
 
-    # Idempotent: the next day (and the daily job) add nothing.
-    assert vervolg.signaleer_herindicaties(date(2030, 5, 31)) == 0
+    # Idempotent: a later day (and the daily job) add nothing.
+    assert vervolg.signaleer_herindicaties(SIGNAALDAG + timedelta(days=2)) == 0
     assert herindicatietaken().count() == 2
 
 
@@ -469,29 +500,15 @@ def test_taken_verschijnen_op_de_werkdag_acht_weken_voor_de_einddatum(
     [
         (date(2030, 8, 6), date(2030, 6, 11)),  # a Tuesday: 8 weeks before is a werkdag
         (date(2030, 8, 3), date(2030, 6, 7)),  # 8 weeks before is a Saturday: the Friday
+        (date(2030, 7, 25), date(2030, 5, 29)),  # 8 weeks before is Hemelvaartsdag
     ],
 )
-def test_signaaldag_is_de_werkdag_ervoor(
-    consulent,
-    medewerker,
-    backoffice,
-    aanbieder,
-    wmo_client,
-    wmo_product,
-    django_capture_on_commit_callbacks,
-    einde,
-    signaal,
-):
-    beschikking = eerste_beschikking(
-        wmo_client,
-        wmo_product,
-        aanbieder,
-        consulent,
-        medewerker,
-        backoffice,
-        django_capture_on_commit_callbacks,
-        einde=einde,
-    )
+def test_signaaldag_is_de_werkdag_ervoor(eerste, einde, signaal):
+    # Fixed dates: the einddatum is moved afterwards (with its allocation, which must run to
+    # it), as the 301 of the route only carries allocations current today.
+    Beschikking.objects.filter(pk=eerste.pk).update(einddatum=einde)
+    Toewijzing.objects.filter(client=eerste.client).update(einddatum=einde)
+    beschikking = Beschikking.objects.get(pk=eerste.pk)
     assert vervolg.signaaldag(beschikking) == signaal
     assert vervolg.te_signaleren(signaal - timedelta(days=1)) == []
     assert vervolg.te_signaleren(signaal) == [beschikking]
@@ -499,23 +516,23 @@ def test_signaaldag_is_de_werkdag_ervoor(
 
 def test_inhalen_tot_de_einddatum_en_niet_na_een_gestart_vervolg(eerste, consulent):
     # Catching up later, while before the einddatum.
-    assert vervolg.te_signaleren(date(2030, 7, 1)) == [eerste]
+    assert vervolg.te_signaleren(SIGNAALDAG + timedelta(days=32)) == [eerste]
     assert vervolg.te_signaleren(EINDE) == [eerste]
-    assert vervolg.te_signaleren(date(2030, 7, 26)) == []
+    assert vervolg.te_signaleren(AANSLUITEND) == []
     # A follow-up already started: no signal.
     vervolg.start_herindicatie(eerste, acting_user=consulent, op=START)
-    assert vervolg.te_signaleren(date(2030, 6, 3)) == []
-    assert vervolg.signaleer_herindicaties(date(2030, 6, 3)) == 0
+    assert vervolg.te_signaleren(SIGNAALDAG + timedelta(days=5)) == []
+    assert vervolg.signaleer_herindicaties(SIGNAALDAG + timedelta(days=5)) == 0
     assert not herindicatietaken().exists()
 
 
 def test_beheercommando_signaleert_op_een_gekozen_dag(eerste):
     uit = StringIO()
-    call_command("herindicaties_signaleren", "--datum", "2030-05-29", stdout=uit)
+    call_command("herindicaties_signaleren", "--datum", SIGNAALDAG.isoformat(), stdout=uit)
     assert "1 beschikking(en) gesignaleerd" in uit.getvalue()
     assert herindicatietaken().count() == 2
     with pytest.raises(CommandError, match="Ongeldige datum"):
-        call_command("herindicaties_signaleren", "--datum", "29-05-2030")
+        call_command("herindicaties_signaleren", "--datum", dmj(SIGNAALDAG))
 
 
 def test_dagelijkse_taak_is_ingepland(settings, eerste):
@@ -553,10 +570,8 @@ def test_beschikkingsformulier_vult_de_ingangsdatum_voor(
     client, eerste, consulent, medewerker, backoffice, aanbieder, wmo_product
 ):
     melding = vervolg.start_herindicatie(eerste, acting_user=consulent, op=START)
-    plan = vervolg_tot_akkoord(
-        melding, wmo_product, aanbieder, consulent, medewerker, date(2030, 7, 26)
-    )
+    plan = vervolg_tot_akkoord(melding, wmo_product, aanbieder, consulent, medewerker, AANSLUITEND)
     client.force_login(backoffice)
     pagina = client.get(reverse("toegang:aanvraag", args=[plan.pk])).content.decode()
-    assert 'value="2030-07-26"' in pagina
+    assert f'value="{AANSLUITEND.isoformat()}"' in pagina
     assert eerste.nummer in pagina

@@ -6,7 +6,7 @@ Midden-Limburg West, whose regional rules apply: huisbezoek 5 werkdagen, plan de
 10 werkdagen).
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -114,7 +114,9 @@ def alle_domeinen(score=3):
 
 
 def tot_deel_1(client, wet, consulent, *, melding_op=date(2026, 4, 1), toestemming=True):
-    """Steps 1–3: melding, huisbezoek, onderzoek, plan deel 1 with profile and consent."""
+    """Steps 1–3: melding, huisbezoek, onderzoek, plan deel 1 with profile and consent; the
+    onderzoek is signed and the consent given the day after the melding."""
+    dag_erna = melding_op + timedelta(days=1)
     melding = services.registreer_melding(
         client=client, wet=wet, ontvangen_op=melding_op, kanaal="telefonisch", acting_user=consulent
     )
@@ -125,8 +127,8 @@ def tot_deel_1(client, wet, consulent, *, melding_op=date(2026, 4, 1), toestemmi
     services.onderzoek_afronden(
         melding,
         verslag="Verslag van het onderzoek.",
-        ondertekend_door_client_op=date(2026, 4, 2),
-        op=date(2026, 4, 2),
+        ondertekend_door_client_op=dag_erna,
+        op=dag_erna,
         acting_user=consulent,
     )
     plan = services.stel_plan_deel_1_op(
@@ -136,7 +138,7 @@ def tot_deel_1(client, wet, consulent, *, melding_op=date(2026, 4, 1), toestemmi
     )
     services.beoordeel_profiel(plan, scores=ALLE_B, acting_user=consulent)
     services.leg_toestemming_vast(
-        plan, toestemming=toestemming, ondertekend_op=date(2026, 4, 2), acting_user=consulent
+        plan, toestemming=toestemming, ondertekend_op=dag_erna, acting_user=consulent
     )
     return melding, plan
 

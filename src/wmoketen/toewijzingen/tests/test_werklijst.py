@@ -103,3 +103,37 @@ def test_stop_zorg_opent_bij_einde_toewijzing_en_sluit_met_de_307(
         registreer_stop(eigen, einddatum=date(2026, 11, 2), reden="02", acting_user=medewerker)
     termijn.refresh_from_db()
     assert termijn.status != "open"
+
+
+def test_stop_zorg_volgt_een_gewijzigde_einddatum(
+    partijen, toegewezen, consulent, django_capture_on_commit_callbacks
+):
+    """A later 301 that moves the einddatum while stop_zorg runs withdraws the deadline and
+    opens it again from the new end (IV013: the latest allocation counts)."""
+    gemeente, aanbieder = partijen
+    eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)
+    medewerker = GebruikerFactory(organisatie=aanbieder, rol=[Rol.AANBIEDER])
+    with django_capture_on_commit_callbacks(execute=True):
+        registreer_start(eigen, startdatum=date(2026, 3, 9), acting_user=medewerker)
+
+    def stuur_301_met_einde(einde):
+        toegewezen.einddatum = einde
+        toegewezen.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            verstuur_301(
+                gemeente=gemeente,
+                aanbieder=aanbieder,
+                client=toegewezen.client,
+                wet=toegewezen.wet,
+                acting_user=consulent,
+            )
+
+    stuur_301_met_einde(date(2027, 1, 29))
+    [eerste] = Termijn.objects.filter(regel__code="stop_zorg")
+    stuur_301_met_einde(date(2027, 3, 31))
+    eerste.refresh_from_db()
+    assert eerste.status == "ingetrokken"
+    [lopend] = Termijn.objects.filter(regel__code="stop_zorg", status__in=["open", "verlopen"])
+    assert lopend.pk != eerste.pk
+    assert lopend.startdatum == date(2027, 3, 31)
+    assert lopend.vervaldatum == date(2027, 4, 7)  # 5 werkdagen after Wednesday 31-03

@@ -5,13 +5,12 @@ both sides' client records and synchronous internal delivery of sent messages.
 * ``weert`` (0988): Wmo gemeente working with open beschikkingen.
 * ``aanbieder`` (root conftest, AGB 12345678) has a contract with both for the products in
   ``producten`` except ``*_buiten`` (catalogue products, ``loaddata producten``).
-* ``bezorg``: ``with bezorg(): ...`` delivers everything sent inside the block through the
-  receiver's pipeline (and the retour back), as the eager Celery task does after commit.
+* ``bezorg`` (root conftest): ``with bezorg(): ...`` delivers everything sent inside the block
+  through the receiver's pipeline (and the retour back), as the eager Celery task does.
 * ``toegewezen(gemeente, client, [product, ...], wet=...)``: the gemeente allocates (301) and
   the aanbieder receives it; returns the aanbieder's ``AanbiederToewijzing`` records.
 """
 
-from contextlib import contextmanager
 from datetime import date
 from types import SimpleNamespace
 
@@ -157,18 +156,6 @@ def kind_almere(almere, kind):
 def volwassene_weert(weert, volwassene):
     """Weert's record of the same adult."""
     return _client(weert, volwassene.bsn, geslachtsnaam=volwassene.geslachtsnaam, voornamen="Piet")
-
-
-@pytest.fixture
-def bezorg(django_capture_on_commit_callbacks):
-    """Run the on-commit delivery of sent messages (and their retouren) synchronously."""
-
-    @contextmanager
-    def bezorgen():
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            yield callbacks
-
-    return bezorgen
 
 
 @pytest.fixture
