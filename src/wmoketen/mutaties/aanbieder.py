@@ -34,6 +34,7 @@ from .constants import (
     REDEN_AANBIEDER_STOPT,
     REDEN_BEEINDIGING,
     REDEN_CLIENT_STOPT,
+    REDEN_NA_STOPBERICHT,
     REDEN_WIJZIGING,
     Soort,
 )
@@ -103,7 +104,10 @@ def meld_stop(
             at, einddatum=laatste, reden=REDEN_307[soort][at.wet], acting_user=acting_user
         )
         berichten.append(levering.stopbericht)
-    _beeindig(toewijzing, laatste=laatste, reden=REDEN_WIJZIGING[soort], acting_user=acting_user)
+    reden = REDEN_WIJZIGING[soort]
+    if levering is not None:  # the allocation is withdrawn after the aanbieder's definitive 307
+        reden = REDEN_NA_STOPBERICHT.get(toewijzing.wet, reden)
+    _beeindig(toewijzing, laatste=laatste, reden=reden, acting_user=acting_user)
     berichten += _verstuur([toewijzing], gewijzigd={toewijzing.pk}, acting_user=acting_user)
     traject = traject_van(toewijzing.client, toewijzing)
     mutatie = _leg_vast(

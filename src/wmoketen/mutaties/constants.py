@@ -65,3 +65,8 @@ REDEN_BEEINDIGING = {"wmo": _NA_WIJZIGING, "jeugdwet": {**_NA_WIJZIGING, "07": "
 # The aanbieder's own 307 when it reports the stop (Initiatief aanbieder: ja).
 REDEN_CLIENT_STOPT = {"wmo": "21", "jeugdwet": "32"}  # eenzijdig / voortijdig door de cliënt
 REDEN_AANBIEDER_STOPT = {"wmo": "22", "jeugdwet": "33"}  # eenzijdig / voortijdig door aanbieder
+
+# JZ002 14: "Ook indien een aanbieder een definitief stopbericht stuurt en de gemeente beslist om
+# de toewijzing in te trekken, wordt deze code gebruikt." WMO002 14 has no such line: the Wmo
+# keeps the mutation's own code.
+REDEN_NA_STOPBERICHT = {"jeugdwet": "14"}

@@ -39,7 +39,6 @@ from .constants import (
     FREQUENTIE_TOTAAL,
     REDEN_MEER,
     REDEN_MINDER,
-    REDEN_VERWIJDERD,
     REDEN_WIJZIGING,
     Soort,
 )
@@ -417,20 +416,9 @@ def _controleer_lopend(toewijzing: Toewijzing, laatste: date) -> None:
 
 def _beeindig(toewijzing: Toewijzing, *, laatste: date, reden: str, acting_user) -> Toewijzing:
     """End ``toewijzing`` on ``laatste``; one that had not started by then is removed."""
-    if laatste < toewijzing.ingangsdatum:
-        einde, reden, status = (
-            toewijzing.ingangsdatum,
-            REDEN_VERWIJDERD,
-            ToewijzingStatus.VERWIJDERD,
-        )
-    else:
-        einde, status = laatste, ToewijzingStatus.BEEINDIGD
-    toewijzingen.beeindig_toewijzing(
-        toewijzing, einddatum=einde, reden_wijziging=reden, acting_user=acting_user
+    return toewijzingen.trek_in(
+        toewijzing, laatste=laatste, reden_wijziging=reden, acting_user=acting_user
     )
-    Toewijzing.objects.filter(pk=toewijzing.pk).update(status=status)
-    toewijzing.status = status
-    return toewijzing
 
 
 def _wijs_opnieuw_toe(

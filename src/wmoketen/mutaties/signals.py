@@ -3,12 +3,14 @@
 
 from datetime import timedelta
 
+from django.db.models import Q
+
 from wmoketen.audit import services as audit
 from wmoketen.toegang.constants import Aanleiding
 from wmoketen.toewijzingen.constants import Status as ToewijzingStatus
 from wmoketen.toewijzingen.models import Toewijzing
 
-from .constants import REDEN_WIJZIGING, Soort
+from .constants import REDEN_VERWIJDERD, REDEN_WIJZIGING, Soort
 from .models import Mutatie
 
 
@@ -34,11 +36,12 @@ def profiel_beschikt(sender, *, beschikking, acting_user, **kwargs) -> None:
         return
     oud = list(
         Toewijzing.objects.filter(
+            Q(einddatum=beschikking.ingangsdatum - timedelta(days=1))
+            | Q(status=ToewijzingStatus.VERWIJDERD, ingangsdatum__gte=beschikking.ingangsdatum),
             gemeente_id=beschikking.gemeente_id,
             client_id=beschikking.client_id,
             beschikkingnummer=vorige.nummer,
-            einddatum=beschikking.ingangsdatum - timedelta(days=1),
-            reden_wijziging=REDEN_WIJZIGING[Soort.PROFIEL],
+            reden_wijziging__in=[REDEN_WIJZIGING[Soort.PROFIEL], REDEN_VERWIJDERD],
         )
     )
     nieuw = list(
@@ -46,7 +49,6 @@ def profiel_beschikt(sender, *, beschikking, acting_user, **kwargs) -> None:
             gemeente_id=beschikking.gemeente_id, beschikkingnummer=beschikking.nummer
         )
     )
-    Toewijzing.objects.filter(pk__in=[t.pk for t in oud]).update(status=ToewijzingStatus.BEEINDIGD)
     mutatie.datum = beschikking.ingangsdatum
     mutatie.save(update_fields=["datum"])
     mutatie.beeindigd.add(*oud)

@@ -244,9 +244,9 @@ def wijs_toe_na_profielwijziging(beschikking: Beschikking, vorige: Beschikking, 
         .select_related("aanbieder", "product")
         .order_by("pk")
     )
-    for toewijzing in oud:
-        toewijzingen.beeindig_toewijzing(
-            toewijzing, einddatum=einde, reden_wijziging=REDEN_VERKORTING, acting_user=acting_user
+    for toewijzing in oud:  # one that starts later than ``einde`` is removed (13)
+        toewijzingen.trek_in(
+            toewijzing, laatste=einde, reden_wijziging=REDEN_VERKORTING, acting_user=acting_user
         )
     nieuw = toewijzingen.maak_toewijzingen(
         gemeente=beschikking.gemeente,

@@ -23,7 +23,12 @@ from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
 
 from .bericht301 import MAX_IDENTIFICATIE, maak_301, standaard_voor
-from .constants import FREQUENTIE_PER_WEEK, MAX_TOEWIJZINGNUMMER, STAPELING_UITGEZONDERD
+from .constants import (
+    FREQUENTIE_PER_WEEK,
+    MAX_TOEWIJZINGNUMMER,
+    STAPELING_UITGEZONDERD,
+    Status,
+)
 from .models import Nummerreeks, Toewijzing
 
 __all__ = [
@@ -32,6 +37,7 @@ __all__ = [
     "beeindig_toewijzing",
     "controleer_product",
     "maak_toewijzingen",
+    "trek_in",
     "volgend_nummer",
     "verstuur_301",
     "wijs_toe",
@@ -227,6 +233,20 @@ def beeindig_toewijzing(
     oud = _samenvatting(toewijzing)
     toewijzing.einddatum = einddatum
     return _leg_wijziging_vast(toewijzing, oud, reden_wijziging, acting_user)
+
+
+def trek_in(toewijzing: Toewijzing, *, laatste: date, reden_wijziging: str, acting_user):
+    """Withdraw an allocation after ``laatste``: it ends that day (status beëindigd), or, when
+    it had not started by then, it is removed: einddatum = ingangsdatum, RedenWijziging 13
+    (OP033x1). Nothing is sent: the caller sends the 301 with the pk in ``gewijzigd``."""
+    if laatste < toewijzing.ingangsdatum:
+        einde, reden, status = toewijzing.ingangsdatum, "13", Status.VERWIJDERD
+    else:
+        einde, reden, status = laatste, reden_wijziging, Status.BEEINDIGD
+    beeindig_toewijzing(toewijzing, einddatum=einde, reden_wijziging=reden, acting_user=acting_user)
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(status=status)
+    toewijzing.status = status
+    return toewijzing
 
 
 def _samenvatting(toewijzing: Toewijzing) -> dict:

@@ -349,6 +349,8 @@ AANBIEDER_MELDT = {
 def test_aanbieder_meldt_de_stop(p, lopend, bezorg, soort):
     service, reden, jw, wmo = AANBIEDER_MELDT[soort]
     stopreden = jw if p.wet == "jeugdwet" else wmo
+    if p.wet == "jeugdwet":
+        reden = "14"  # JZ002 14: withdrawn after the aanbieder's definitive stop message
     t, at = lopend(p)
     pk = laatste_pk()
     with bezorg():

@@ -187,7 +187,7 @@ def test_aanbieder_meldt_wij_willen_stoppen(client, p, lopend):
         f"(reden 33 voortijdig afgesloten: eenzijdig door de aanbieder): een JW307 naar "
         f"{p.gemeente}" in tekst
     )
-    assert f"(reden 12 geinitieerd door de aanbieder): een JW301 van {p.gemeente}" in tekst
+    assert f"(reden 14 administratieve correctie): een JW301 van {p.gemeente}" in tekst
     assert Mutatie.objects.count() == 0
     klaar = client.post(url, {**data, "bevestigd": "1"})
     assert klaar.status_code == 302 and klaar.url == reverse(

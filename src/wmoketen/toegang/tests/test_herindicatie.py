@@ -20,7 +20,7 @@ from django.urls import reverse
 from istandaarden.validation import validate
 from wmoketen.accounts.constants import Rol
 from wmoketen.berichten.constants import Status as BerichtStatus
-from wmoketen.factories import GebruikerFactory
+from wmoketen.factories import ContractregelFactory, GebruikerFactory, ProductFactory
 from wmoketen.organisaties import services as organisaties
 from wmoketen.portaal.werklijst import werklijst
 from wmoketen.termijnen import kalender
@@ -31,6 +31,7 @@ from wmoketen.toegang.models import Beschikking, Melding
 from wmoketen.toegang.services import BeschiktProductInvoer, Deel2Invoer, ResultaatgebiedInvoer
 from wmoketen.toewijzingen.constants import AanbiederStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing
+from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
 from wmoketen.trajecten.constants import TaakSoort
 from wmoketen.trajecten.models import Taak
 
@@ -295,6 +296,52 @@ def test_profielwijziging_beeindigt_de_vorige_toewijzing_de_dag_ervoor(
         (BEGIN, dag_ervoor, "05"),
         (PROFIEL_VANAF, einde_nieuw, ""),
     ]
+
+
+def test_profielwijziging_verwijdert_een_latere_toewijzing(
+    eerste,
+    consulent,
+    medewerker,
+    backoffice,
+    aanbieder,
+    wmo_product,
+    contract,
+    django_capture_on_commit_callbacks,
+):
+    """An old allocation that only starts on or after the new ingangsdatum cannot end the day
+    before: it is removed (einddatum = ingangsdatum, RedenWijziging 13, OP033x1)."""
+    later = ProductFactory(productcategorie="02", productcode="02A05", naam="Groep")
+    ContractregelFactory(contract=contract, product=later, eenheid="04", frequentie="2")
+    with django_capture_on_commit_callbacks(execute=True):
+        [latere] = wijs_toe(
+            gemeente=eerste.gemeente,
+            aanbieder=aanbieder,
+            client=eerste.client,
+            wet="wmo",
+            producten=[TeWijzenProduct(later, PROFIEL_VANAF + timedelta(days=7), EINDE, 2, "", "")],
+            beschikkingnummer=eerste.nummer,
+            acting_user=backoffice,
+        )
+    melding = vervolg.start_herindicatie(
+        eerste, aanleiding="profielwijziging", acting_user=consulent, op=START
+    )
+    plan = vervolg_tot_akkoord(
+        melding, wmo_product, aanbieder, consulent, medewerker, PROFIEL_VANAF
+    )
+    neem(
+        plan,
+        wmo_product,
+        backoffice,
+        django_capture_on_commit_callbacks,
+        ingangsdatum=PROFIEL_VANAF,
+    )
+
+    latere.refresh_from_db()
+    assert (latere.einddatum, latere.reden_wijziging, latere.status) == (
+        latere.ingangsdatum,
+        "13",
+        "verwijderd",
+    )
 
 
 # Bad input: a Dutch message, nothing changed ---------------------------------------------------
