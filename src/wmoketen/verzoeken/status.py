@@ -9,10 +9,13 @@
 from __future__ import annotations
 
 from django.dispatch import receiver
+from django.utils import timezone
 
 from wmoketen.audit import services as audit
 from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.signals import retour_gekoppeld
+from wmoketen.termijnen import services as termijnen
+from wmoketen.termijnen.queries import termijnen_voor
 
 from .antwoord import werk_status_bij
 from .constants import Kant, Soort, Status
@@ -61,6 +64,22 @@ def verzoek_afgekeurd(heenbericht, codes) -> Verzoek | None:
     return verzoek
 
 
+def _termijn_opnieuw(verzoek: Verzoek) -> None:
+    """The answer did not arrive, so the gemeente answers again within the same 5 werkdagen
+    (OP274/OP346), now from the 320; a running deadline (e.g. the 8 weeks after "in
+    onderzoek") already covers it."""
+    if termijnen_voor(verzoek, verzoek.gemeente, alleen_lopend=True).exists():
+        return
+    termijnen.open_termijn(
+        "antwoord_315" if verzoek.soort == Soort.TOEWIJZING else "antwoord_317",
+        onderwerp=verzoek,
+        gemeente=verzoek.gemeente,
+        startdatum=timezone.localdate(),
+        startgebeurtenis="ontvangst van het afgekeurde antwoord (320)",
+        acting_user=None,
+    )
+
+
 def antwoord_afgekeurd(heenbericht, codes) -> Antwoord | None:
     """A 320 with errors: the gemeente's answer did not arrive; its products are open again."""
     fouten = fouten_in(codes)
@@ -84,6 +103,7 @@ def antwoord_afgekeurd(heenbericht, codes) -> Antwoord | None:
     ]
     verzoek.save(update_fields=["besloten_op", "bevindingen", "gewijzigd"])
     werk_status_bij(verzoek)  # open again, also when other products were allocated
+    _termijn_opnieuw(verzoek)
     audit.log(
         None,
         "verzoek.antwoord_afgekeurd",
