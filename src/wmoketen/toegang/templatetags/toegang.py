@@ -36,3 +36,18 @@ def criterium(waarde: str) -> str:
     from ..constants import Criterium
 
     return Criterium(waarde).label if waarde in Criterium.values else waarde
+
+
+@register.inclusion_tag("toegang/_traject.html", takes_context=True)
+def meldingen_van_traject(context, traject):
+    """The traject's meldingen (the first and each follow-up): for the gemeente only."""
+    from wmoketen.toegang.models import Melding
+
+    organisatie = context["request"].user.organisatie
+    meldingen = (
+        Melding.objects.voor_organisatie(organisatie)
+        .filter(traject_id=traject.pk)
+        .select_related("vorige_beschikking")
+        .order_by("ontvangen_op", "pk")
+    )
+    return {"meldingen": list(meldingen)}

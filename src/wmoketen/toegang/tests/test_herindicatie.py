@@ -622,3 +622,19 @@ def test_beschikkingsformulier_vult_de_ingangsdatum_voor(
     pagina = client.get(reverse("toegang:aanvraag", args=[plan.pk])).content.decode()
     assert f'value="{AANSLUITEND.isoformat()}"' in pagina
     assert eerste.nummer in pagina
+
+
+def test_trajectpagina_toont_de_meldingen_voor_de_gemeente(client, eerste, consulent, medewerker):
+    melding = vervolg.start_herindicatie(eerste, acting_user=consulent, op=START)
+    traject = reverse("trajecten:detail", args=[melding.traject_id])
+
+    client.force_login(consulent)
+    pagina = client.get(traject).content.decode()
+    assert reverse("toegang:melding", args=[melding.pk]) in pagina
+    assert f"na beschikking {eerste.nummer}" in pagina
+
+    client.force_login(medewerker)  # the aanbieder takes part, but meldingen are the gemeente's
+    antwoord = client.get(traject)
+    assert antwoord.status_code == 200
+    pagina = antwoord.content.decode()
+    assert reverse("toegang:melding", args=[melding.pk]) not in pagina
