@@ -112,6 +112,24 @@ def laat_vervallen(beschikking, *, vanaf: date, acting_user) -> int:
     return aantal
 
 
+@transaction.atomic
+def draag_over(beschikking, *, van, naar, vanaf: date, acting_user) -> int:
+    """The planned evaluations of ``beschikking`` on or after ``vanaf`` go from aanbieder
+    ``van`` to ``naar`` (an aanbieder switch); returns how many."""
+    aantal = Evaluatie.objects.filter(
+        beschikking=beschikking, aanbieder_id=van.pk, status=Status.GEPLAND, gepland_op__gte=vanaf
+    ).update(aanbieder_id=naar.pk)
+    if aantal:
+        audit.log(
+            acting_user,
+            "evaluaties.overgedragen",
+            beschikking,
+            client_id=beschikking.client_id,
+            omschrijving=f"{aantal} evaluatie(s) vanaf {vanaf:%d-%m-%Y} van {van} naar {naar}",
+        )
+    return aantal
+
+
 # Holding an evaluation ----------------------------------------------------------------------
 
 

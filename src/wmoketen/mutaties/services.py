@@ -26,6 +26,7 @@ from django.db import transaction
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit import services as audit
+from wmoketen.evaluaties import services as evaluaties
 from wmoketen.organisaties.models import Gemeente
 from wmoketen.producten.constants import Wet
 from wmoketen.toewijzingen import services as toewijzingen
@@ -516,6 +517,30 @@ def _neem_op_in_traject(traject: Traject | None, aanbieder, acting_user) -> None
         trajecten.voeg_aanbieder_toe(traject, aanbieder=aanbieder, acting_user=acting_user)
 
 
+def _volg_evaluaties(mutatie: Mutatie, beeindigd, nieuw, acting_user) -> None:
+    """Planned evaluations follow the care: they lapse from the mutation's date when no
+    allocation of their beschikking runs on, and go to the new aanbieder on a switch."""
+    from wmoketen.toegang.models import Beschikking  # late: toegang imports toewijzingen
+
+    nummers = {t.beschikkingnummer for t in beeindigd if t.beschikkingnummer}
+    for beschikking in Beschikking.objects.filter(
+        gemeente_id=mutatie.gemeente_id, nummer__in=nummers
+    ):
+        lopend = Toewijzing.objects.actueel(mutatie.datum).filter(
+            gemeente_id=mutatie.gemeente_id, beschikkingnummer=beschikking.nummer
+        )
+        if not lopend.exists():
+            evaluaties.laat_vervallen(beschikking, vanaf=mutatie.datum, acting_user=acting_user)
+        elif mutatie.nieuwe_aanbieder_id and any(t.beschikkingnummer in nummers for t in nieuw):
+            evaluaties.draag_over(
+                beschikking,
+                van=mutatie.aanbieder,
+                naar=mutatie.nieuwe_aanbieder,
+                vanaf=mutatie.datum,
+                acting_user=acting_user,
+            )
+
+
 def _leg_vast(
     soort: str,
     client,
@@ -545,6 +570,7 @@ def _leg_vast(
     )
     mutatie.full_clean()
     mutatie.save()
+    _volg_evaluaties(mutatie, beeindigd, nieuw, acting_user)
     mutatie.beeindigd.set(beeindigd)
     mutatie.nieuw.set(nieuw)
     mutatie.gewijzigd.set(gewijzigd)
