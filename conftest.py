@@ -65,3 +65,19 @@ def bezorg(django_capture_on_commit_callbacks):
             yield callbacks
 
     return bezorgen
+
+
+@pytest.fixture
+def vandaag_vast(monkeypatch):
+    """Today is the day the test was written (``wmoketen.testdatum.GESCHREVEN_OP``, at noon):
+    for scenarios whose fixed dates are chosen around named holidays, so they stay valid.
+    ``timezone.now`` drives ``localtime`` and ``localdate`` too."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from wmoketen.testdatum import GESCHREVEN_OP
+
+    middag = timezone.make_aware(datetime.combine(GESCHREVEN_OP, time(12)))
+    monkeypatch.setattr(timezone, "now", lambda: middag)
+    return GESCHREVEN_OP

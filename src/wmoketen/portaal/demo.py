@@ -144,8 +144,10 @@ def _contract(kenmerk, aanbieder, producten, *, variant, regel, gemeente=None, r
         aanbieder=aanbieder,
         gemeente=gemeente,
         regio=regio,
-        begindatum=date(2026, 1, 1),
-        einddatum=date(2027, 12, 31),
+        # Around the demo's own dates, which run up to today: from 1 January of last year
+        # to 31 December of next year.
+        begindatum=date(timezone.localdate().year - 1, 1, 1),
+        einddatum=date(timezone.localdate().year + 1, 12, 31),
         acting_user=None,
     )
     for product in producten:

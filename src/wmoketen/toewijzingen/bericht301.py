@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import ModuleType
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from istandaarden.berichten import BERICHT_SUBVERSIE, BERICHT_VERSIE, XSD_VERSIE, bericht
 from istandaarden.codec import serialize
@@ -191,7 +192,7 @@ def bouw_301(
 
 def _contacten(client: Client) -> list[Contact]:
     """The client's own contacts valid today, BRP (01) and verblijfadres (03) first (IV047)."""
-    vandaag = date.today()
+    vandaag = timezone.localdate()
     contacten = [
         c
         for c in client.contacten.all()

@@ -293,7 +293,7 @@ def verstuur_301(
     the pks that honour a request in this message; only they carry their ReferentieAanbieder
     (TR379: only the first 301 after honouring the 315/317).
     """
-    vandaag = date.today()
+    vandaag = timezone.localdate()
     toewijzingen = list(
         Toewijzing.objects.actueel(vandaag)
         .filter(gemeente_id=gemeente.pk, aanbieder_id=aanbieder.pk, client_id=client.pk, wet=wet)

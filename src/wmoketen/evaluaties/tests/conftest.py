@@ -31,6 +31,11 @@ TUSSENTIJDS = date(2026, 10, 30)
 EIND = date(2027, 3, 5)
 
 
+@pytest.fixture(autouse=True)
+def _vandaag(vandaag_vast):
+    """The fixed dates above hold as on the day they were written (root conftest)."""
+
+
 @pytest.fixture
 def beschikking(akkoord, wmo_product, backoffice):
     return beschik(akkoord, wmo_product, backoffice)

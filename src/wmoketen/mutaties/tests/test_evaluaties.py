@@ -5,6 +5,7 @@ care ends (the beschikking of the evaluaties tests: its signal planned them)."""
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from wmoketen.evaluaties.constants import Status
@@ -25,6 +26,9 @@ from wmoketen.evaluaties.tests.conftest import (
 from wmoketen.factories import AanbiederFactory, ContractFactory, ContractregelFactory
 from wmoketen.mutaties.services import naar_wlz, wissel_aanbieder
 from wmoketen.toewijzingen.models import Toewijzing
+
+# The scenario's fixed dates hold around named holidays: today stays the day it was written.
+pytestmark = pytest.mark.usefixtures("vandaag_vast")
 
 
 def _stand(beschikking):

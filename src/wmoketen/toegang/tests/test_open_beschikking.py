@@ -34,6 +34,9 @@ from .test_scenario import (  # noqa: F401 - fixtures
     wmo_product,
 )
 
+# The scenario's fixed dates hold around named holidays: today stays the day it was written.
+pytestmark = pytest.mark.usefixtures("vandaag_vast")
+
 
 def tot_akkoord(client, wet, product, aanbieder, consulent, medewerker):
     """Steps 1–7 on fixed dates: the signed plan is the aanvraag of 21 April 2026."""

@@ -38,6 +38,9 @@ from wmoketen.toegang.services import (
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.trajecten.constants import TaakStatus
 
+# The scenario's fixed dates hold around named holidays: today stays the day it was written.
+pytestmark = pytest.mark.usefixtures("vandaag_vast")
+
 ALLE_B = {c: "B" for c in ("veiligheid", "balans", "afstand", "zelfredzaamheid", "cooperatie")}
 
 

@@ -41,6 +41,9 @@ from .test_scenario import (  # noqa: F401 - fixtures
     wmo_product,
 )
 
+# The scenario's fixed dates hold around named holidays: today stays the day it was written.
+pytestmark = pytest.mark.usefixtures("vandaag_vast")
+
 MODELLEN = (
     Melding,
     Onderzoek,

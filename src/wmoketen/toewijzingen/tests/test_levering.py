@@ -1,8 +1,6 @@
 # ruff: noqa: F811  (pytest fixtures imported from test_toewijzen)
 """Start, pause, restart and stop through the real pipeline (intern), both sides."""
 
-from datetime import date
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -10,6 +8,7 @@ from istandaarden.validation import validate
 from wmoketen.berichten.models import Bericht
 from wmoketen.factories import GebruikerFactory
 from wmoketen.termijnen.models import Termijn
+from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 from wmoketen.toewijzingen.services import (
@@ -59,32 +58,32 @@ def test_301_start_pauze_herstart_stop(partijen, toegewezen, django_capture_on_c
     assert Termijn.objects.get(regel__code="start_ondersteuning").status == "open"
     medewerker = GebruikerFactory(organisatie=aanbieder)
     with pytest.raises(ValidationError, match="buiten de toewijzingsperiode"):
-        registreer_start(eigen, startdatum=date(2026, 1, 1), acting_user=medewerker)
+        registreer_start(eigen, startdatum=dag(2026, 1, 1), acting_user=medewerker)
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_start(eigen, startdatum=date(2026, 3, 9), acting_user=medewerker)
+        registreer_start(eigen, startdatum=dag(2026, 3, 9), acting_user=medewerker)
     gemeentekant = Levering.objects.get(toewijzing=toegewezen)
     assert (gemeentekant.status, gemeentekant.begindatum) == (
         LeveringStatus.GESTART,
-        date(2026, 3, 9),
+        dag(2026, 3, 9),
     )
     assert Termijn.objects.get(regel__code="start_ondersteuning").status == "gehaald"
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_pauze(eigen, einddatum=date(2026, 4, 1), acting_user=medewerker)
+        registreer_pauze(eigen, einddatum=dag(2026, 4, 1), acting_user=medewerker)
     gemeentekant.refresh_from_db()
     assert (gemeentekant.status, gemeentekant.einddatum, gemeentekant.reden_beeindiging) == (
         LeveringStatus.GEPAUZEERD,
-        date(2026, 4, 1),
+        dag(2026, 4, 1),
         "20",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_start(eigen, startdatum=date(2026, 5, 4), acting_user=medewerker)
-        registreer_stop(eigen, einddatum=date(2026, 6, 1), reden="02", acting_user=medewerker)
+        registreer_start(eigen, startdatum=dag(2026, 5, 4), acting_user=medewerker)
+        registreer_stop(eigen, einddatum=dag(2026, 6, 1), reden="02", acting_user=medewerker)
     for kant in ({"toewijzing": toegewezen}, {"aanbieder_toewijzing": eigen}):
         assert list(
             Levering.objects.filter(**kant).values_list("status", "begindatum", "einddatum")
         ) == [
-            (LeveringStatus.GEPAUZEERD, date(2026, 3, 9), date(2026, 4, 1)),
-            (LeveringStatus.GESTOPT, date(2026, 5, 4), date(2026, 6, 1)),
+            (LeveringStatus.GEPAUZEERD, dag(2026, 3, 9), dag(2026, 4, 1)),
+            (LeveringStatus.GESTOPT, dag(2026, 5, 4), dag(2026, 6, 1)),
         ]
     heen = Bericht.objects.filter(soort="heen").order_by("pk")
     assert [b.nummer for b in heen] == [301, 305, 307, 305, 307]
@@ -103,10 +102,10 @@ def test_pauze_corrigeren_verwijdert_en_verstuurt_opnieuw(
     eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)
     medewerker = GebruikerFactory(organisatie=aanbieder)
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_start(eigen, startdatum=date(2026, 3, 9), acting_user=medewerker)
-        levering = registreer_pauze(eigen, einddatum=date(2026, 4, 1), acting_user=medewerker)
+        registreer_start(eigen, startdatum=dag(2026, 3, 9), acting_user=medewerker)
+        levering = registreer_pauze(eigen, einddatum=dag(2026, 4, 1), acting_user=medewerker)
     with django_capture_on_commit_callbacks(execute=True):
-        corrigeer_stop(levering, einddatum=date(2026, 4, 8), reden="20", acting_user=medewerker)
+        corrigeer_stop(levering, einddatum=dag(2026, 4, 8), reden="20", acting_user=medewerker)
     stops = Bericht.objects.filter(nummer=307, soort="heen").order_by("pk")
     assert [
         (b.status, b.retourcodes, b.bytes.count(b"<StatusAanlevering>") or None) for b in stops
@@ -116,7 +115,7 @@ def test_pauze_corrigeren_verwijdert_en_verstuurt_opnieuw(
     gemeentekant = Levering.objects.get(toewijzing=toegewezen)
     assert (gemeentekant.status, gemeentekant.einddatum) == (
         LeveringStatus.GEPAUZEERD,
-        date(2026, 4, 8),
+        dag(2026, 4, 8),
     )
 
 
@@ -126,16 +125,18 @@ def test_pauze_wordt_definitieve_stop(partijen, toegewezen, django_capture_on_co
     eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)
     medewerker = GebruikerFactory(organisatie=aanbieder)
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_start(eigen, startdatum=date(2026, 3, 9), acting_user=medewerker)
-        registreer_pauze(eigen, einddatum=date(2026, 4, 1), acting_user=medewerker)
-    with pytest.raises(ValidationError, match=r"vóór het begin van de pauze \(01-04-2026\)"):
-        registreer_stop(eigen, einddatum=date(2026, 3, 20), reden="02", acting_user=medewerker)
+        registreer_start(eigen, startdatum=dag(2026, 3, 9), acting_user=medewerker)
+        registreer_pauze(eigen, einddatum=dag(2026, 4, 1), acting_user=medewerker)
+    with pytest.raises(
+        ValidationError, match=rf"vóór het begin van de pauze \({dag(2026, 4, 1):%d-%m-%Y}\)"
+    ):
+        registreer_stop(eigen, einddatum=dag(2026, 3, 20), reden="02", acting_user=medewerker)
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_stop(eigen, einddatum=date(2026, 4, 15), reden="02", acting_user=medewerker)
+        registreer_stop(eigen, einddatum=dag(2026, 4, 15), reden="02", acting_user=medewerker)
     gemeentekant = Levering.objects.get(toewijzing=toegewezen)
     assert (gemeentekant.status, gemeentekant.einddatum, gemeentekant.reden_beeindiging) == (
         LeveringStatus.GESTOPT,
-        date(2026, 4, 15),
+        dag(2026, 4, 15),
         "02",
     )
     assert list(Bericht.objects.filter(nummer=307).values_list("retourcodes", flat=True)) == [

@@ -23,12 +23,13 @@ from wmoketen.factories import (
     GemeenteFactory,
     ProductFactory,
 )
+from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.constants import Status
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, verstuur_301, wijs_toe
 
-INGANG = date(2026, 3, 2)
-EINDE = date(2027, 3, 1)
+INGANG = dag(2026, 3, 2)
+EINDE = dag(2027, 3, 1)
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def partijen(db):
 @pytest.fixture
 def contract(partijen):
     gemeente, aanbieder = partijen
-    return ContractFactory(gemeente=gemeente, aanbieder=aanbieder, begindatum=date(2026, 1, 1))
+    return ContractFactory(gemeente=gemeente, aanbieder=aanbieder, begindatum=dag(2026, 1, 1))
 
 
 def gecontracteerd(contract, **kwargs):
@@ -132,7 +133,7 @@ def test_wmo_toewijzing_verstuurt_geldige_wmo301_die_de_aanbieder_ontvangt(
     [tp] = xml.client.toegewezen_producten.toegewezen_product
     assert tp.toewijzing_nummer == toewijzing.toewijzingnummer == 1
     assert (tp.product.categorie.value, tp.product.code) == ("02", "02A01")
-    assert (tp.ingangsdatum, tp.einddatum) == ("2026-03-02", "2027-03-01")
+    assert (tp.ingangsdatum, tp.einddatum) == (str(dag(2026, 3, 2)), str(dag(2027, 3, 1)))
     assert (tp.omvang.volume, tp.omvang.eenheid.value, tp.omvang.frequentie.value) == (3, "04", "2")
     assert tp.budget is None and tp.reden_wijziging is None
     assert tp.toewijzingsdatum == toewijzing.toewijzingsdatum.isoformat()
@@ -195,7 +196,7 @@ def test_jeugd_toewijzing_verstuurt_geldige_jw301_met_relatie_en_budget(
     assert relatie.contact.telefoon.telefoon01.telefoonnummer == "0471123456"
     omvang, budget = xml.client.toegewezen_producten.toegewezen_product
     assert (omvang.omvang.volume, omvang.einddatum, omvang.budget) == (8, None, None)
-    assert (budget.omvang, budget.budget, budget.einddatum) == (None, 125050, "2027-03-01")
+    assert (budget.omvang, budget.budget, budget.einddatum) == (None, 125050, str(dag(2027, 3, 1)))
     assert (budget.product.categorie.value, budget.product.code) == ("40", None)
     assert toewijzingen[1].budget == Decimal("1250.50")
     assert (toewijzingen[1].eenheid, toewijzingen[1].volume) == ("", None)
@@ -234,7 +235,7 @@ def test_stapeling_geweigerd_en_niets_opgeslagen(partijen, contract, client, con
     [eerste] = toewijzen(partijen, client, consulent, [per_week(product)])
     berichten = Bericht.objects.count()
 
-    later = per_week(product, ingang=date(2026, 9, 1), einde=date(2027, 8, 31))
+    later = per_week(product, ingang=dag(2026, 9, 1), einde=dag(2027, 8, 31))
     with pytest.raises(ValidationError, match=r"stapeling, OP259") as fout:
         toewijzen(partijen, client, consulent, [later])
     assert f"toewijzing {eerste.toewijzingnummer}" in fout.value.messages[0]
@@ -242,7 +243,7 @@ def test_stapeling_geweigerd_en_niets_opgeslagen(partijen, contract, client, con
     assert Bericht.objects.count() == berichten
 
     # Aansluitend (after the end) is no stapeling; categories 11–14 never stack.
-    volgend = per_week(product, ingang=date(2027, 3, 2), einde=date(2028, 3, 1))
+    volgend = per_week(product, ingang=dag(2027, 3, 2), einde=dag(2028, 3, 1))
     hulpmiddel = gecontracteerd(
         contract, productcategorie="12", productcode="12A01", frequentie="6"
     )
@@ -280,10 +281,10 @@ def test_client_zonder_contact_geweigerd_en_niets_opgeslagen(partijen, contract,
     ("wijziging", "melding"),
     [
         ({"einddatum": None}, "een toewijzing per week vraagt om een einddatum (CD076)"),
-        ({"einddatum": date(2026, 1, 1)}, "de einddatum ligt vóór de ingangsdatum"),
+        ({"einddatum": dag(2026, 1, 1)}, "de einddatum ligt vóór de ingangsdatum"),
         ({"volume": None}, "geef het volume op, of een budget (CD041)"),
         ({"budget": Decimal("10")}, "een budget óf een omvang, niet allebei"),
-        ({"ingangsdatum": date(2025, 6, 1)}, "heeft geen contract met"),
+        ({"ingangsdatum": dag(2025, 6, 1)}, "heeft geen contract met"),
     ],
 )
 def test_ongeldig_product_geweigerd(partijen, contract, client, consulent, wijziging, melding):

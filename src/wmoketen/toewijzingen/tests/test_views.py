@@ -9,6 +9,7 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.berichten.models import Bericht
 from wmoketen.factories import AanbiederFactory, GebruikerFactory, GemeenteFactory
 from wmoketen.termijnen.services import laad_standaardregels
+from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
@@ -78,30 +79,44 @@ def test_aanbieder_start_pauze_herstart_stop(
     capture = django_capture_on_commit_callbacks
 
     # Outside the allocation period: the service's Dutch message, nothing stored or sent.
-    fout = tekst(post(web, url, capture, actie="start", **{"start-startdatum": "2026-01-05"}))
+    fout = tekst(
+        post(web, url, capture, actie="start", **{"start-startdatum": str(dag(2026, 1, 5))})
+    )
     assert "ligt buiten de toewijzingsperiode" in fout
     assert not Levering.objects.exists() and not Bericht.objects.filter(nummer=305).exists()
 
-    pagina = tekst(post(web, url, capture, actie="start", **{"start-startdatum": "2026-03-09"}))
+    pagina = tekst(
+        post(web, url, capture, actie="start", **{"start-startdatum": str(dag(2026, 3, 9))})
+    )
     assert "De start is gemeld" in pagina and "WMO305" in pagina and "WMO306" in pagina
     assert "Pauze melden (reden 20)" in pagina
     assert Levering.objects.get(toewijzing=toegewezen).status == LeveringStatus.GESTART
 
-    pagina = tekst(post(web, url, capture, actie="pauze", **{"pauze-einddatum": "2026-04-01"}))
+    pagina = tekst(
+        post(web, url, capture, actie="pauze", **{"pauze-einddatum": str(dag(2026, 4, 1))})
+    )
     assert "De pauze is gemeld met reden 20" in pagina and "WMO307" in pagina
     assert "Zorg hervatten (nieuwe start)" in pagina
     assert Levering.objects.get(toewijzing=toegewezen).status == LeveringStatus.GEPAUZEERD
 
-    pagina = tekst(post(web, url, capture, actie="start", **{"start-startdatum": "2026-05-04"}))
+    pagina = tekst(
+        post(web, url, capture, actie="start", **{"start-startdatum": str(dag(2026, 5, 4))})
+    )
     assert "De herstart is gemeld" in pagina
 
     # A stop needs a reden from WMO588; reden 20 is offered as the pause, not here.
-    pagina = tekst(post(web, url, capture, actie="stop", **{"stop-einddatum": "2026-06-01"}))
+    pagina = tekst(
+        post(web, url, capture, actie="stop", **{"stop-einddatum": str(dag(2026, 6, 1))})
+    )
     assert "Dit veld is vereist" in pagina
     assert 'value="20"' not in pagina
     pagina = tekst(
         post(
-            web, url, capture, actie="stop", **{"stop-einddatum": "2026-06-01", "stop-reden": "02"}
+            web,
+            url,
+            capture,
+            actie="stop",
+            **{"stop-einddatum": str(dag(2026, 6, 1)), "stop-reden": "02"},
         )
     )
     assert "De stop is gemeld" in pagina and "Gestopt" in pagina
@@ -131,10 +146,10 @@ def test_backoffice_ziet_start_en_berichten(
         f"/toewijzingen/ontvangen/{eigen.pk}/",
         django_capture_on_commit_callbacks,
         actie="start",
-        **{"start-startdatum": "2026-03-09"},
+        **{"start-startdatum": str(dag(2026, 3, 9))},
     )
     pagina = tekst(web.get(f"/toewijzingen/{toegewezen.pk}/"))
-    assert "Gestart" in pagina and "sinds 09-03-2026" in pagina
+    assert "Gestart" in pagina and f"sinds {dag(2026, 3, 9):%d-%m-%Y}" in pagina
     assert "WMO301" in pagina and "WMO305" in pagina and "WMO306" in pagina
     assert "/berichten/" in pagina  # the backoffice reads messages
     assert "Anna Maria" not in tekst(web.get("/toewijzingen/wachtlijst/"))

@@ -4,8 +4,6 @@ standard names, with that rule's retourcode in the 306/308, and nothing is recor
 gemeente's side. The wrong messages bypass the aanbieder services' own refusals: they are built
 with ``levering.bouw_305``/``bouw_307`` and received with ``berichten.services.ontvang``."""
 
-from datetime import date
-
 import pytest
 
 from wmoketen.audit.models import AuditRegel
@@ -13,6 +11,7 @@ from wmoketen.berichten.constants import Status, Transport
 from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.services import ontvang, retour_codes
 from wmoketen.factories import GebruikerFactory
+from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.levering import bouw_305, bouw_307
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 from wmoketen.toewijzingen.services import registreer_pauze, registreer_start, registreer_stop
@@ -24,7 +23,7 @@ from wmoketen.toewijzingen.tests.test_toewijzen import (  # noqa: F401  (fixture
     partijen,
 )
 
-START = date(2026, 3, 9)
+START = dag(2026, 3, 9)
 
 
 @pytest.fixture
@@ -96,18 +95,18 @@ def test_dubbele_eerste_start(keten):
 def test_nieuwe_start_terwijl_een_start_loopt(keten):
     """TR326: no new start while the earlier one is actual (not stopped, not removed)."""
     keten.doe(registreer_start, keten.eigen, startdatum=START)
-    _afgekeurd(keten, bouw_305(keten.eigen, [(date(2026, 3, 16), "1")]), ["9326"])
+    _afgekeurd(keten, bouw_305(keten.eigen, [(dag(2026, 3, 16), "1")]), ["9326"])
 
 
 def test_307_voor_enige_305(keten):
     """TR382 (retourcode 9069): the stop copies the key of a start; there is none."""
-    _afgekeurd(keten, bouw_307(keten.eigen, START, date(2026, 4, 1), "02", "1"), ["9069"])
+    _afgekeurd(keten, bouw_307(keten.eigen, START, dag(2026, 4, 1), "02", "1"), ["9069"])
 
 
 def test_307_eindigt_voor_de_start(keten):
     """TR018 (bericht inhoud, xslt): Einddatum >= Begindatum → 0001 from the pipeline."""
     keten.doe(registreer_start, keten.eigen, startdatum=START)
-    heen = _afgekeurd(keten, bouw_307(keten.eigen, START, date(2026, 3, 1), "02", "1"), ["0001"])
+    heen = _afgekeurd(keten, bouw_307(keten.eigen, START, dag(2026, 3, 1), "02", "1"), ["0001"])
     assert {f["code"] for f in heen.fouten} == {"TR018"}
 
 
@@ -115,36 +114,36 @@ def test_verwijderen_van_wat_nooit_geleverd_is(keten):
     """TR063: a removal (3) needs an earlier aanlevering with the same key, for 305 and 307."""
     _afgekeurd(keten, bouw_305(keten.eigen, [(START, "3")]), ["9063"])
     keten.doe(registreer_start, keten.eigen, startdatum=START)
-    _afgekeurd(keten, bouw_307(keten.eigen, START, date(2026, 4, 1), "02", "3"), ["9063"])
+    _afgekeurd(keten, bouw_307(keten.eigen, START, dag(2026, 4, 1), "02", "3"), ["9063"])
 
 
 def test_start_met_stop_verwijderen(keten):
     """TR071: no removal of a start for which a stop was sent."""
     keten.doe(registreer_start, keten.eigen, startdatum=START)
-    keten.doe(registreer_stop, keten.eigen, einddatum=date(2026, 4, 1), reden="02")
+    keten.doe(registreer_stop, keten.eigen, einddatum=dag(2026, 4, 1), reden="02")
     _afgekeurd(keten, bouw_305(keten.eigen, [(START, "3")]), ["9071"])
 
 
 def test_tweede_pauze_op_dezelfde_start(keten):
     """TR413: after a stop with reden 20 the next stop on that start has another reden."""
     keten.doe(registreer_start, keten.eigen, startdatum=START)
-    keten.doe(registreer_pauze, keten.eigen, einddatum=date(2026, 4, 1))
-    _afgekeurd(keten, bouw_307(keten.eigen, START, date(2026, 4, 8), "20", "1"), ["9413"])
+    keten.doe(registreer_pauze, keten.eigen, einddatum=dag(2026, 4, 1))
+    _afgekeurd(keten, bouw_307(keten.eigen, START, dag(2026, 4, 8), "20", "1"), ["9413"])
 
 
 def test_stop_voor_einde_van_de_pauze(keten):
     """TR414: Einddatum >= the Einddatum of the actual StopProduct (the pause)."""
     keten.doe(registreer_start, keten.eigen, startdatum=START)
-    keten.doe(registreer_pauze, keten.eigen, einddatum=date(2026, 4, 1))
-    _afgekeurd(keten, bouw_307(keten.eigen, START, date(2026, 3, 20), "02", "1"), ["9414"])
+    keten.doe(registreer_pauze, keten.eigen, einddatum=dag(2026, 4, 1))
+    _afgekeurd(keten, bouw_307(keten.eigen, START, dag(2026, 3, 20), "02", "1"), ["9414"])
 
 
 @pytest.mark.parametrize("reden", ["02", "20"])
 def test_stop_na_definitieve_stop(keten, reden):
     """TR415: no StopProduct (status 1) when one with RedenBeeindiging <> 20 exists."""
     keten.doe(registreer_start, keten.eigen, startdatum=START)
-    keten.doe(registreer_stop, keten.eigen, einddatum=date(2026, 4, 1), reden="02")
-    _afgekeurd(keten, bouw_307(keten.eigen, START, date(2026, 4, 15), reden, "1"), ["9415"])
+    keten.doe(registreer_stop, keten.eigen, einddatum=dag(2026, 4, 1), reden="02")
+    _afgekeurd(keten, bouw_307(keten.eigen, START, dag(2026, 4, 15), reden, "1"), ["9415"])
 
 
 def test_hetzelfde_bericht_tweemaal(keten):

@@ -1,8 +1,6 @@
 # ruff: noqa: F811  (pytest fixtures imported from test_toewijzen / test_levering)
 """The worklist sources of the toewijzingen app and the stop_zorg deadline (OP272)."""
 
-from datetime import date
-
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
@@ -11,6 +9,7 @@ from wmoketen.berichten.services import ontvang
 from wmoketen.factories import GebruikerFactory
 from wmoketen.portaal.werklijst import werklijst
 from wmoketen.termijnen.models import Termijn
+from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.levering import bouw_305
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Signaal
 from wmoketen.toewijzingen.services import registreer_start, registreer_stop, verstuur_301
@@ -33,7 +32,7 @@ def test_signalen_van_de_backoffice(partijen, toegewezen, django_capture_on_comm
     assert list(signalen(backoffice)) == []
     with django_capture_on_commit_callbacks(execute=True):
         heen = ontvang(
-            bouw_305(eigen, [(date(2026, 2, 20), "1")]),
+            bouw_305(eigen, [(dag(2026, 2, 20), "1")]),
             afzender=aanbieder,
             ontvanger=gemeente,
             transport=Transport.INTERN,
@@ -43,7 +42,10 @@ def test_signalen_van_de_backoffice(partijen, toegewezen, django_capture_on_comm
     assert item.soort == "Signalen"
     assert item.titel.startswith("start buiten toewijzing: ")
     assert toegewezen.client.volledige_naam in item.titel
-    assert "20-02-2026" in item.toelichting and "buiten de toewijzingsperiode" in item.toelichting
+    assert (
+        f"{dag(2026, 2, 20):%d-%m-%Y}" in item.toelichting
+        and "buiten de toewijzingsperiode" in item.toelichting
+    )
     assert item.url.endswith(f"/{toegewezen.pk}/")
     assert [i.titel for i in werklijst(backoffice, "Signalen")] == [item.titel]
     assert list(signalen(anderen)) == []  # the gemeente's signals only for the gemeente
@@ -60,13 +62,13 @@ def test_nog_te_starten_van_de_aanbieder(partijen, toegewezen, django_capture_on
     assert item.soort == "Nog te starten"
     assert eigen.client.volledige_naam in item.titel
     assert item.url.endswith(f"/ontvangen/{eigen.pk}/")
-    assert "toegewezen vanaf 02-03-2026" in item.toelichting
+    assert f"toegewezen vanaf {dag(2026, 3, 2):%d-%m-%Y}" in item.toelichting
     # Allocated retroactively (OP271): the 305 is due 5 werkdagen after receiving the 301.
     termijn = Termijn.objects.get(regel__code="start_zorg")
     assert (item.vervaldatum, termijn.status) == (termijn.vervaldatum, "open")
     assert [i.titel for i in werklijst(medewerker, "Nog te starten")] == [item.titel]
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_start(eigen, startdatum=date(2026, 3, 9), acting_user=medewerker)
+        registreer_start(eigen, startdatum=dag(2026, 3, 9), acting_user=medewerker)
     assert list(nog_te_starten(medewerker)) == []
     termijn.refresh_from_db()
     assert termijn.status != "open"
@@ -81,9 +83,9 @@ def test_stop_zorg_opent_bij_einde_toewijzing_en_sluit_met_de_307(
     eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)
     medewerker = GebruikerFactory(organisatie=aanbieder, rol=[Rol.AANBIEDER])
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_start(eigen, startdatum=date(2026, 3, 9), acting_user=medewerker)
+        registreer_start(eigen, startdatum=dag(2026, 3, 9), acting_user=medewerker)
     assert not Termijn.objects.filter(regel__code="stop_zorg").exists()
-    einde = date(2027, 1, 29)
+    einde = dag(2027, 1, 29)
     toegewezen.einddatum = einde
     toegewezen.save()
     for _ in range(2):
@@ -100,7 +102,7 @@ def test_stop_zorg_opent_bij_einde_toewijzing_en_sluit_met_de_307(
     [termijn] = Termijn.objects.filter(regel__code="stop_zorg")
     assert (termijn.status, termijn.startdatum) == ("open", einde)
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_stop(eigen, einddatum=date(2026, 11, 2), reden="02", acting_user=medewerker)
+        registreer_stop(eigen, einddatum=dag(2026, 11, 2), reden="02", acting_user=medewerker)
     termijn.refresh_from_db()
     assert termijn.status != "open"
 
@@ -114,7 +116,7 @@ def test_stop_zorg_volgt_een_gewijzigde_einddatum(
     eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)
     medewerker = GebruikerFactory(organisatie=aanbieder, rol=[Rol.AANBIEDER])
     with django_capture_on_commit_callbacks(execute=True):
-        registreer_start(eigen, startdatum=date(2026, 3, 9), acting_user=medewerker)
+        registreer_start(eigen, startdatum=dag(2026, 3, 9), acting_user=medewerker)
 
     def stuur_301_met_einde(einde):
         toegewezen.einddatum = einde
@@ -128,12 +130,12 @@ def test_stop_zorg_volgt_een_gewijzigde_einddatum(
                 acting_user=consulent,
             )
 
-    stuur_301_met_einde(date(2027, 1, 29))
+    stuur_301_met_einde(dag(2027, 1, 29))
     [eerste] = Termijn.objects.filter(regel__code="stop_zorg")
-    stuur_301_met_einde(date(2027, 3, 31))
+    stuur_301_met_einde(dag(2027, 3, 31))
     eerste.refresh_from_db()
     assert eerste.status == "ingetrokken"
     [lopend] = Termijn.objects.filter(regel__code="stop_zorg", status__in=["open", "verlopen"])
     assert lopend.pk != eerste.pk
-    assert lopend.startdatum == date(2027, 3, 31)
-    assert lopend.vervaldatum == date(2027, 4, 7)  # 5 werkdagen after Wednesday 31-03
+    assert lopend.startdatum == dag(2027, 3, 31)
+    assert lopend.vervaldatum == dag(2027, 4, 7)  # 5 werkdagen after Wednesday 31-03

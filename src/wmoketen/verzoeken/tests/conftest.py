@@ -27,9 +27,10 @@ from wmoketen.factories import (
     GemeenteFactory,
 )
 from wmoketen.producten.models import Product
+from wmoketen.testdatum import dag
 
-INGANG = date(2026, 3, 2)
-EINDE = date(2027, 3, 1)
+INGANG = dag(2026, 3, 2)
+EINDE = dag(2027, 3, 1)
 BSN_KIND = "999990019"
 BSN_VOLWASSENE = "999990032"
 
@@ -72,7 +73,7 @@ def producten(db):
 
 
 def _contract(gemeente, aanbieder, producten):
-    contract = ContractFactory(gemeente=gemeente, aanbieder=aanbieder, begindatum=date(2026, 1, 1))
+    contract = ContractFactory(gemeente=gemeente, aanbieder=aanbieder, begindatum=dag(2026, 1, 1))
     for product in producten:
         ContractregelFactory(
             contract=contract,

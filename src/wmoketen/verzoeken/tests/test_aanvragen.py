@@ -1,6 +1,6 @@
 """Aanbieder side: the 315 and 317 are checked, stored and sent as valid messages."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -10,6 +10,7 @@ from django.utils import timezone
 from istandaarden.codec import parse
 from istandaarden.validation import validate
 from wmoketen.berichten.models import Bericht
+from wmoketen.testdatum import dag
 from wmoketen.verzoeken.aanvragen import (
     AangevraagdProductInvoer,
     NieuwProductInvoer,
@@ -64,8 +65,8 @@ def test_jw315_wordt_bewaard_en_als_geldig_bericht_verstuurd(
                 verwijzer_type="04",
                 verwijzer_zorgverlenercode="",
                 verwijzer_naam="GI Flevoland",
-                ingangsdatum=date(2027, 4, 1),
-                einddatum=date(2027, 12, 31),
+                ingangsdatum=dag(2027, 4, 1),
+                einddatum=dag(2027, 12, 31),
                 volume=None,
                 budget=Decimal("1500.00"),
             ),
@@ -116,7 +117,7 @@ def test_wmo315_met_open_beschikking(
                 verwijzer_type="01",
                 verwijzer_zorgverlenercode="",
                 beschikkingnummer=2026001,
-                beschikking_ingangsdatum=date(2026, 2, 1),
+                beschikking_ingangsdatum=dag(2026, 2, 1),
             )
         ],
         acting_user=medewerker,
@@ -196,7 +197,7 @@ def test_315_overlappend_product_in_hetzelfde_verzoek(
             medewerker,
             [
                 aangevraagd(producten.jw_ambulant),
-                aangevraagd(producten.jw_ambulant, ingangsdatum=date(2026, 6, 1)),
+                aangevraagd(producten.jw_ambulant, ingangsdatum=dag(2026, 6, 1)),
             ],
         )
     _geen_verzoek()
@@ -212,7 +213,7 @@ def test_315_overlappend_met_lopende_toewijzing(
             almere,
             kind,
             medewerker,
-            [aangevraagd(producten.jw_ambulant, ingangsdatum=date(2026, 9, 1))],
+            [aangevraagd(producten.jw_ambulant, ingangsdatum=dag(2026, 9, 1))],
         )
     # After the current allocation ends it may be asked for.
     verzoek = jw_315(
@@ -339,7 +340,7 @@ def test_317_zonder_wijziging_of_op_beeindigde_toewijzing_geweigerd(
     with pytest.raises(ValidationError, match="stapeling"):
         wijzig(
             ongewijzigd=[ambulant, gezin],
-            nieuw=[NieuwProductInvoer(producten.jw_gezin, date(2027, 1, 4), EINDE, 2, "04", "2")],
+            nieuw=[NieuwProductInvoer(producten.jw_gezin, dag(2027, 1, 4), EINDE, 2, "04", "2")],
         )
     gezin.status = "vervallen"
     gezin.save()

@@ -17,6 +17,7 @@ from wmoketen.berichten.models import Bericht
 from wmoketen.factories import GebruikerFactory, GemeenteFactory
 from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.constants import Status as TermijnStatus
+from wmoketen.termijnen.kalender import volgende_werkdag
 from wmoketen.termijnen.queries import termijnen_voor
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
@@ -203,7 +204,10 @@ def test_in_onderzoek_en_daarna_definitief(jw315, backoffice_almere):
     assert termijn(jw315, "antwoord_315").status == TermijnStatus.GEHAALD
     definitief = termijn(jw315, "definitief_antwoord_verzoek")
     assert definitief.status == TermijnStatus.OPEN
-    assert definitief.vervaldatum == jw315.dagtekening + timedelta(weeks=8)
+    # 8 weeks from the dagtekening, moved to a werkdag (the dagtekening is today).
+    assert definitief.vervaldatum == volgende_werkdag(
+        jw315.dagtekening + timedelta(weeks=8), gemeente=jw315.gemeente
+    )
     with pytest.raises(ValidationError, match="al in onderzoek"):
         zet_in_onderzoek(jw315, acting_user=backoffice_almere)  # TR360
 

@@ -14,6 +14,7 @@ from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.services import verstuur
 from wmoketen.clienten.models import Client
 from wmoketen.termijnen.models import Termijn
+from wmoketen.testdatum import dag
 from wmoketen.verzoeken.aanvragen import (
     AangevraagdProductInvoer,
     NieuwProductInvoer,
@@ -209,7 +210,7 @@ def _wmo_315(aanbieder, weert, volwassene, producten, medewerker):
                 verwijzer_type="01",
                 verwijzer_naam="",
                 beschikkingnummer=2026001,
-                beschikking_ingangsdatum=date(2026, 2, 1),
+                beschikking_ingangsdatum=dag(2026, 2, 1),
             )
         ],
         acting_user=medewerker,
@@ -280,7 +281,7 @@ def test_jw317_komt_aan_met_gekoppelde_toewijzingen_en_stapeling(
             reden_verzoek="1",
             ongewijzigd=[],
             te_wijzigen=[WijzigingInvoer(ambulant, ambulant.ingangsdatum, EINDE, 8, "04", "2")],
-            nieuw=[NieuwProductInvoer(producten.jw_gezin, date(2027, 1, 4), EINDE, 2, "04", "2")],
+            nieuw=[NieuwProductInvoer(producten.jw_gezin, dag(2027, 1, 4), EINDE, 2, "04", "2")],
             grondslag="Bepaling jeugdhulp GI 2026-20",
             acting_user=medewerker,
         )

@@ -13,6 +13,7 @@ from wmoketen.clienten.models import Client
 from wmoketen.factories import AanbiederFactory, GebruikerFactory
 from wmoketen.portaal.werklijst import werklijst
 from wmoketen.termijnen import services as termijnen
+from wmoketen.testdatum import dag
 from wmoketen.verzoeken.constants import Kant, ProductSoort, Soort, Status
 from wmoketen.verzoeken.models import Verzoek, VerzoekProduct
 
@@ -195,10 +196,10 @@ def test_nieuw_verzoek_formulier_toont_fouten_in_het_nederlands(
     assert "Vul dit in voor een nieuwe cliënt" in tekst
 
     assert "geldige keuze" in tekst  # not in any contract: not even offered
-    regel = _product(0, producten.jw_ambulant, ingangsdatum="2025-06-01", einddatum="")
+    regel = _product(0, producten.jw_ambulant, ingangsdatum=str(dag(2025, 6, 1)), einddatum="")
     data = _nieuw(almere, client_pk=kind.pk, regels=[regel])
     tekst = _tekst(client.post(reverse("verzoeken:nieuw"), data))
-    assert "Uw contract met Almere bevat dit product niet op 01-06-2025." in tekst
+    assert f"Uw contract met Almere bevat dit product niet op {dag(2025, 6, 1):%d-%m-%Y}." in tekst
 
     # The Wmo knows only the gemeente as verwijzer, and needs the open beschikking.
     data = _nieuw(weert, client_pk=kind.pk, wet="wmo", regels=[_product(0, producten.wmo_groep)])
