@@ -239,7 +239,11 @@ def naar_pgb(
     (RedenWijziging 08, a 301 to the aanbieder); the pgb is recorded on the Mutatie only (a pgb
     is not allocated with a 301)."""
     t = _vergrendel(toewijzing, acting_user)
-    if pgb_budget is None or Decimal(pgb_budget) <= 0:
+    try:
+        budget = Decimal(pgb_budget)
+    except (TypeError, ArithmeticError):  # InvalidOperation is an ArithmeticError
+        budget = None
+    if budget is None or not budget.is_finite() or budget <= 0:
         raise ValidationError("Geef het pgb-budget op (meer dan € 0).")
     _controleer_lopend(t, datum - EEN_DAG)
     _beeindig(
@@ -253,7 +257,7 @@ def naar_pgb(
         acting_user,
         berichten,
         aanbieder=t.aanbieder,
-        pgb_budget=Decimal(pgb_budget),
+        pgb_budget=budget,
         beeindigd=[t],
         toelichting=toelichting,
     )

@@ -167,6 +167,8 @@ def vraag_onderaanneming_aan(
     contract = Contract.objects.select_for_update().get(pk=contract.pk)
     if onderaannemer.pk == contract.aanbieder_id:
         raise ValidationError("De hoofdaannemer kan niet zijn eigen onderaannemer zijn.")
+    if begindatum is None:
+        raise ValidationError("Vul de begindatum van de onderaanneming in.")
     _binnen_looptijd(contract, begindatum, einddatum)
     lopend = contract.onderaannemingen.filter(onderaannemer_id=onderaannemer.pk).exclude(
         status=OnderaannemingStatus.AFGEWEZEN
@@ -181,7 +183,7 @@ def vraag_onderaanneming_aan(
         onderaannemer=onderaannemer,
         begindatum=begindatum,
         einddatum=einddatum,
-        omschrijving=omschrijving.strip(),
+        omschrijving=(omschrijving or "").strip(),
         aangevraagd_door=acting_user,
         aangevraagd_op=timezone.now(),
     )

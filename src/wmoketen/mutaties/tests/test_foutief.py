@@ -107,8 +107,9 @@ def test_intensiteit_foutief(p, lopend):
 
 def test_pgb_zonder_budget_en_zin_zonder_pgb(p, lopend):
     t, _ = lopend(p)
-    with geweigerd(ValidationError, "pgb-budget"):
-        naar_pgb(t, datum=VANDAAG, pgb_budget=Decimal("0"), acting_user=p.backoffice)
+    for budget in (Decimal("0"), None, "veel", Decimal("NaN")):
+        with geweigerd(ValidationError, "pgb-budget"):
+            naar_pgb(t, datum=VANDAAG, pgb_budget=budget, acting_user=p.backoffice)
     with geweigerd(ValidationError, "geen pgb vastgelegd"):
         naar_zin(
             p.client,

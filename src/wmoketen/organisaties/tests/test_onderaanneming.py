@@ -193,6 +193,7 @@ def test_functioneel_beheerder_van_de_hoofdaannemer_vraagt_aan(contract, onder):
         ({"begindatum": date(2027, 1, 1)}, "buiten de looptijd"),
         ({"einddatum": date(2027, 3, 1)}, "na het einde van het contract"),
         ({"einddatum": date(2026, 1, 15)}, "vóór de begindatum"),
+        ({"begindatum": None}, "Vul de begindatum"),
     ],
 )
 def test_periode_binnen_het_contract(contract, onder, aanvrager, kwargs, fout):
