@@ -316,7 +316,7 @@ def _vervolg(evaluatie: Evaluatie, acting_user) -> None:
         return
     if stap == Vervolgstap.HERINDICATIE and acting_user.organisatie_id == evaluatie.gemeente_id:
         evaluatie.vervolg_melding = vervolg.start_herindicatie(
-            evaluatie.beschikking, aanleiding="herindicatie", acting_user=acting_user
+            evaluatie.beschikking, acting_user=acting_user
         )
     elif acting_user.organisatie_id == evaluatie.aanbieder_id:
         evaluatie.vervolg_taak = trajecten.maak_taak(

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.rechten import eis_rol
 from wmoketen.termijnen.kalender import plus_werkdagen
 from wmoketen.toewijzingen import services as toewijzingen
 from wmoketen.toewijzingen.constants import AanbiederStatus, LeveringStatus
@@ -154,12 +155,10 @@ def stop_na_intrekking(
 def _eis_aanbieder(at, acting_user) -> AanbiederToewijzing:
     if not isinstance(at, AanbiederToewijzing):
         raise ValidationError("Dit is geen toewijzing van een aanbieder.")
-    if (
-        acting_user is None
-        or not acting_user.heeft_rol(Rol.AANBIEDER)
-        or not toewijzingen.mag_registreren(acting_user, at)
-    ):
-        raise PermissionDenied("U mag voor deze toewijzing geen mutatie melden.")
+    geen_recht = "U mag voor deze toewijzing geen mutatie melden."
+    eis_rol(acting_user, Rol.AANBIEDER, tekst=geen_recht)
+    if not toewijzingen.mag_registreren(acting_user, at):
+        raise PermissionDenied(geen_recht)
     return (
         AanbiederToewijzing.objects.select_for_update(of=("self",))
         .select_related("aanbieder", "gemeente", "client")

@@ -3,6 +3,7 @@ needs. A form offers what the user may choose (the client's current allocations 
 gemeente, contracted aanbieders); ``services`` decides every rule."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from wmoketen.organisaties.models import Aanbieder
@@ -75,13 +76,11 @@ def lopende_toewijzingen(gemeente, client):
 
 
 def _aanbieders_voor_een_van(gemeente, producten):
-    """Aanbieders with a valid contract for at least one of ``producten``."""
-    pks = set()
+    """Aanbieders with a valid contract for at least one of ``producten`` (one query)."""
+    een_van = Q(pk__in=[])
     for product in producten:
-        pks |= set(
-            toegang_queries.aanbieders_voor(gemeente, [product]).values_list("pk", flat=True)
-        )
-    return Aanbieder.objects.filter(pk__in=pks).order_by("naam")
+        een_van |= Q(pk__in=toegang_queries.aanbieders_voor(gemeente, [product]).values("pk"))
+    return Aanbieder.objects.filter(een_van).order_by("naam")
 
 
 class ToewijzingKeuze(forms.ModelChoiceField):

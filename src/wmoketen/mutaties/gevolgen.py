@@ -50,9 +50,8 @@ def beschrijf(mutatie, *, organisatie, deelnemers: set[int] = frozenset()) -> li
     """One sentence per message of ``mutatie``, then what else it did. ``deelnemers``: the
     organisations on the traject before the mutation."""
     beeindigd = list(mutatie.beeindigd.select_related("product"))
-    gewijzigd = [
-        t for t in mutatie.gewijzigd.select_related("product") if t.pk not in _pks(beeindigd)
-    ]
+    al_beeindigd = {t.pk for t in beeindigd}
+    gewijzigd = [t for t in mutatie.gewijzigd.select_related("product") if t.pk not in al_beeindigd]
     nieuw = list(mutatie.nieuw.select_related("product"))
     uit = []
     for bericht in mutatie.berichten.select_related("afzender", "ontvanger").order_by("pk"):
@@ -66,10 +65,6 @@ def beschrijf(mutatie, *, organisatie, deelnemers: set[int] = frozenset()) -> li
         zin = f"een {bericht.naam}{van} naar {bericht.ontvanger}"
         uit.append(Gevolg(_hoofdletter(f"{'; '.join(delen)}: {zin}" if delen else zin), bericht))
     return uit + _overig(mutatie, deelnemers, heeft_berichten=bool(uit))
-
-
-def _pks(toewijzingen) -> set[int]:
-    return {t.pk for t in toewijzingen}
 
 
 def _reden(t) -> str:

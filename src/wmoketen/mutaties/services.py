@@ -21,10 +21,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
 from wmoketen.evaluaties import services as evaluaties
 from wmoketen.organisaties.models import Gemeente
@@ -385,17 +386,18 @@ def traject_van(client, toewijzing: Toewijzing | None = None) -> Traject | None:
 
 
 def _eis_gemeente(acting_user, gemeente_id: int, *rollen) -> None:
-    if acting_user is None or not acting_user.heeft_rol(*(rollen or (Rol.BACKOFFICE,))):
-        raise PermissionDenied("U hebt geen rol waarmee u deze mutatie mag invoeren.")
-    if acting_user.organisatie_id != gemeente_id:
-        raise PermissionDenied("Deze cliënt hoort niet bij uw gemeente.")
+    eis_rol(
+        acting_user,
+        *(rollen or (Rol.BACKOFFICE,)),
+        tekst="U hebt geen rol waarmee u deze mutatie mag invoeren.",
+    )
+    eis_organisatie(acting_user, gemeente_id, "Deze cliënt hoort niet bij uw gemeente.")
 
 
-def _vergrendel(toewijzing: Toewijzing, acting_user, *, eis_rol: bool = True) -> Toewijzing:
+def _vergrendel(toewijzing: Toewijzing, acting_user) -> Toewijzing:
     if not isinstance(toewijzing, Toewijzing):
         raise ValidationError("Dit is geen toewijzing van de gemeente.")
-    if eis_rol:
-        _eis_gemeente(acting_user, toewijzing.gemeente_id)
+    _eis_gemeente(acting_user, toewijzing.gemeente_id)
     return (
         Toewijzing.objects.select_for_update(of=("self",))
         .select_related("product", "gemeente", "aanbieder", "client")
@@ -527,15 +529,22 @@ def _volg_evaluaties(mutatie: Mutatie, beeindigd, nieuw, acting_user) -> None:
     from wmoketen.toegang.models import Beschikking  # late: toegang imports toewijzingen
 
     nummers = {t.beschikkingnummer for t in beeindigd if t.beschikkingnummer}
+    if not nummers:
+        return
+    lopend = set(
+        Toewijzing.objects.actueel(mutatie.datum)
+        .filter(gemeente_id=mutatie.gemeente_id, beschikkingnummer__in=nummers)
+        .values_list("beschikkingnummer", flat=True)
+    )
+    overgedragen = mutatie.nieuwe_aanbieder_id and any(
+        t.beschikkingnummer in nummers for t in nieuw
+    )
     for beschikking in Beschikking.objects.filter(
         gemeente_id=mutatie.gemeente_id, nummer__in=nummers
     ):
-        lopend = Toewijzing.objects.actueel(mutatie.datum).filter(
-            gemeente_id=mutatie.gemeente_id, beschikkingnummer=beschikking.nummer
-        )
-        if not lopend.exists():
+        if beschikking.nummer not in lopend:
             evaluaties.laat_vervallen(beschikking, vanaf=mutatie.datum, acting_user=acting_user)
-        elif mutatie.nieuwe_aanbieder_id and any(t.beschikkingnummer in nummers for t in nieuw):
+        elif overgedragen:
             evaluaties.draag_over(
                 beschikking,
                 van=mutatie.aanbieder,

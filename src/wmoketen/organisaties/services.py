@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
 from wmoketen.meldingen.services import meld
 
@@ -125,21 +126,21 @@ def gemeenten_van(contract: Contract) -> set[int]:
 def _eis_hoofdaannemer(contract: Contract, acting_user) -> None:
     if acting_user is None:  # the system itself (demo, data load)
         return
-    if not acting_user.heeft_rol(Rol.AANBIEDER, Rol.FUNCTIONEEL_BEHEERDER):
-        raise PermissionDenied("U hebt geen rol waarmee u dit mag doen.")
-    if acting_user.organisatie_id != contract.aanbieder_id:
-        raise PermissionDenied(
-            "Alleen de hoofdaannemer van het contract vraagt een onderaanneming aan."
-        )
+    eis_rol(acting_user, Rol.AANBIEDER, Rol.FUNCTIONEEL_BEHEERDER)
+    eis_organisatie(
+        acting_user,
+        contract.aanbieder_id,
+        "Alleen de hoofdaannemer van het contract vraagt een onderaanneming aan.",
+    )
 
 
 def _eis_contractmanager(contract: Contract, acting_user) -> None:
     if acting_user is None:
         return
-    if not acting_user.heeft_rol(Rol.CONTRACTMANAGER) or acting_user.organisatie_id is None:
-        raise PermissionDenied(
-            "Alleen de contractmanager van de gemeente beoordeelt een onderaanneming."
-        )
+    tekst = "Alleen de contractmanager van de gemeente beoordeelt een onderaanneming."
+    eis_rol(acting_user, Rol.CONTRACTMANAGER, tekst=tekst)
+    if acting_user.organisatie_id is None:
+        raise PermissionDenied(tekst)
     if acting_user.organisatie_id not in gemeenten_van(contract):
         raise PermissionDenied("Dit contract hoort niet bij uw gemeente.")
 

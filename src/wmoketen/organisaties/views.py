@@ -48,22 +48,15 @@ def _mag_aanvragen(gebruiker, contract) -> bool:
     return gebruiker.organisatie_id == contract.aanbieder_id and gebruiker.heeft_rol(*AANVRAGERS)
 
 
-def _mag_beoordelen(gebruiker, contract) -> bool:
-    return gebruiker.heeft_rol(Rol.CONTRACTMANAGER) and gebruiker.organisatie_id in (
-        services.gemeenten_van(contract)
-    )
-
-
 def _contractpagina(request, contract, aanvraag=None, status=200):
     gebruiker = request.user
+    bij_gemeente = gebruiker.organisatie_id in services.gemeenten_van(contract)
     # The requests themselves (open, refused) are the business of the hoofdaannemer and the
     # gemeenten; an onderaannemer sees the approved cooperations only.
-    alle = gebruiker.organisatie_id == contract.aanbieder_id or gebruiker.organisatie_id in (
-        services.gemeenten_van(contract)
-    )
+    alle = bij_gemeente or gebruiker.organisatie_id == contract.aanbieder_id
     onderaannemingen = queries.onderaannemingen(contract)
     rijen = list(onderaannemingen if alle else onderaannemingen.goedgekeurd())
-    mag_beoordelen = _mag_beoordelen(gebruiker, contract)
+    mag_beoordelen = bij_gemeente and gebruiker.heeft_rol(Rol.CONTRACTMANAGER)
     for o in rijen:  # one form per open request, with ids of its own
         o.beoordeling = (
             BeoordelingForm(auto_id=f"id_b{o.pk}_%s")

@@ -15,6 +15,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -487,7 +488,7 @@ def laad_demo() -> list[Login]:
     _toegang(gemeenten)
     _bezorg_intern()  # the 301s reach the aanbieders, their 302s come back
     _leveringen(gemeenten)
-    laad_verzoeken(_client_gegevens_van(rng), bsns, _gebruiker, _bezorg_intern)
+    laad_verzoeken(partial(_client_gegevens, rng, ""), bsns, _gebruiker, _bezorg_intern)
     _aanbiederswissel(gemeenten[0])
     return logins
 
@@ -516,10 +517,3 @@ def _aanbiederswissel(gemeente) -> None:
         acting_user=_gebruiker(gemeente, Rol.BACKOFFICE),
     )
     _bezorg_intern()
-
-
-def _client_gegevens_van(rng: random.Random):
-    def persoon(plaats: str) -> tuple[dict, dict]:
-        return _client_gegevens(rng, "", plaats)
-
-    return persoon

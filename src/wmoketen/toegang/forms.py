@@ -1,7 +1,5 @@
 """Forms of the toegang pages: one per step. They only collect input; ``services`` decides."""
 
-from datetime import timedelta
-
 from django import forms
 from django.utils import timezone
 
@@ -26,6 +24,7 @@ from .constants import (
     Zelfredzaamheid,
 )
 from .services import BeschiktProductInvoer, Deel2Invoer, DomeinInvoer, ResultaatgebiedInvoer
+from .vervolg import aansluitende_ingangsdatum
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -405,7 +404,7 @@ class BeschikkingForm(forms.Form):
         for bp in vorige.producten.all():
             self.initial.setdefault(f"volume_{bp.product_id}", bp.volume)
         if melding.aanleiding == Aanleiding.HERINDICATIE:
-            self.initial.setdefault("ingangsdatum", vorige.einddatum + timedelta(days=1))
+            self.initial.setdefault("ingangsdatum", aansluitende_ingangsdatum(vorige))
 
     def volumevelden(self):
         return [self[f"volume_{p.pk}"] for p in self.producten]

@@ -36,6 +36,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
 from wmoketen.clienten import services as clienten
 from wmoketen.meldingen.services import meld
@@ -125,18 +126,12 @@ class BeschiktProductInvoer:
 # Checks --------------------------------------------------------------------------------
 
 
-def _eis_rol(gebruiker, *rollen) -> None:
-    if not gebruiker.heeft_rol(*rollen):
-        raise PermissionDenied("U hebt geen rol waarmee u dit mag doen.")
-
-
 def _eis_gemeente(gebruiker, gemeente_id: int) -> None:
-    if gebruiker.organisatie_id != gemeente_id:
-        raise PermissionDenied("Deze cliënt hoort niet bij uw gemeente.")
+    eis_organisatie(gebruiker, gemeente_id, "Deze cliënt hoort niet bij uw gemeente.")
 
 
 def _consulent(melding: Melding, gebruiker) -> None:
-    _eis_rol(gebruiker, Rol.TOEGANGSMEDEWERKER)
+    eis_rol(gebruiker, Rol.TOEGANGSMEDEWERKER)
     _eis_gemeente(gebruiker, melding.gemeente_id)
 
 
@@ -207,7 +202,7 @@ def registreer_melding(
 ) -> Melding:
     """A melding for one of the gemeente's own clients: starts the samenwerkingstraject and
     opens the deadlines huisbezoek, onderzoek (steps 1–3) and melding_beschikking (8 weeks)."""
-    _eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER)
+    eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER)
     gemeente = acting_user.organisatie
     if not gemeente.is_gemeente or client.organisatie_id != gemeente.pk:
         raise ValidationError("Een melding registreert u voor een cliënt van uw eigen gemeente.")
@@ -647,7 +642,7 @@ def geef_opdracht_deel_2(
 
 
 def _plan_voor_aanbieder(plan: Ondersteuningsplan, acting_user) -> Ondersteuningsplan:
-    _eis_rol(acting_user, Rol.AANBIEDER)
+    eis_rol(acting_user, Rol.AANBIEDER)
     plan = _vergrendel_plan(plan)
     if (
         plan.aanbieder_id != acting_user.organisatie_id
@@ -946,7 +941,7 @@ def neem_beschikking(
     day after the previous einddatum (the default for ``ingangsdatum``), so the care goes on
     without a gap; a profielwijziging starts on the chosen date and ends the previous
     allocations the day before, in the same 301."""
-    _eis_rol(acting_user, Rol.BACKOFFICE)
+    eis_rol(acting_user, Rol.BACKOFFICE)
     plan = _vergrendel_plan(plan)
     melding = plan.melding
     _eis_gemeente(acting_user, melding.gemeente_id)

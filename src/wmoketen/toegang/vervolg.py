@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
 from wmoketen.meldingen.services import meld
 from wmoketen.termijnen import kalender
@@ -134,15 +135,13 @@ def start_herindicatie(
     on ``op`` (default today): a new melding on the same traject, with the deadlines of every
     melding. Refused after the einddatum, when a follow-up was already started, and when no
     allocation of the beschikking runs (e.g. an open beschikking nobody requested)."""
-    if not acting_user.heeft_rol(Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE):
-        raise PermissionDenied("U hebt geen rol waarmee u dit mag doen.")
+    eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
     beschikking = (
         Beschikking.objects.select_for_update(of=("self",))
         .select_related("gemeente", "client", "plan__melding__traject", "plan__melding__consulent")
         .get(pk=beschikking.pk)
     )
-    if acting_user.organisatie_id != beschikking.gemeente_id:
-        raise PermissionDenied("Deze cliënt hoort niet bij uw gemeente.")
+    eis_organisatie(acting_user, beschikking.gemeente_id, "Deze cliënt hoort niet bij uw gemeente.")
     op = services._datum(op, "De startdatum")
     _controleer_start(beschikking, aanleiding, op)
     vorige = beschikking.plan.melding

@@ -235,6 +235,7 @@ def beeindig_toewijzing(
     return _leg_wijziging_vast(toewijzing, oud, reden_wijziging, acting_user)
 
 
+@transaction.atomic
 def trek_in(toewijzing: Toewijzing, *, laatste: date, reden_wijziging: str, acting_user):
     """Withdraw an allocation after ``laatste``: it ends that day (status beëindigd), or, when
     it had not started by then, it is removed: einddatum = ingangsdatum, RedenWijziging 13

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
 from wmoketen.meldingen.services import meld
 from wmoketen.termijnen import services as termijnen
@@ -21,11 +22,6 @@ OVERGANGEN = {
     TaakStatus.OPEN: {TaakStatus.IN_BEHANDELING, TaakStatus.AFGEROND, TaakStatus.GEANNULEERD},
     TaakStatus.IN_BEHANDELING: {TaakStatus.OPEN, TaakStatus.AFGEROND, TaakStatus.GEANNULEERD},
 }
-
-
-def _eis_rol(gebruiker, *rollen) -> None:
-    if not gebruiker.heeft_rol(*rollen):
-        raise PermissionDenied("U hebt geen rol waarmee u dit mag doen.")
 
 
 def _eis_deelnemer(traject: Traject, gebruiker) -> None:
@@ -49,7 +45,7 @@ def start_traject(
     acties: str = "",
 ) -> Traject:
     """The gemeente opens a traject for one of its own clients; it is its first participant."""
-    _eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
+    eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
     gemeente = acting_user.organisatie
     if not gemeente.is_gemeente or client.organisatie_id != gemeente.pk:
         raise ValidationError("Een traject start de gemeente voor een eigen cliënt.")
@@ -77,9 +73,10 @@ def start_traject(
 @transaction.atomic
 def voeg_aanbieder_toe(traject: Traject, *, aanbieder, acting_user) -> Deelname:
     """An aanbieder joins, e.g. when it gets the order for plan part 2 or an allocation."""
-    _eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
-    if acting_user.organisatie_id != traject.gemeente_id:
-        raise PermissionDenied("Alleen de gemeente van het traject voegt deelnemers toe.")
+    eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
+    eis_organisatie(
+        acting_user, traject.gemeente_id, "Alleen de gemeente van het traject voegt deelnemers toe."
+    )
     if not aanbieder.is_aanbieder:
         raise ValidationError("Alleen een aanbieder kan als deelnemer worden toegevoegd.")
     if traject.is_deelnemer(aanbieder):
@@ -134,7 +131,7 @@ def maak_taak(
     The due date is ``vervaldatum`` (chosen by the user), or, with ``regelcode``, the rule's
     term from ``startdatum`` as it applies to the traject's gemeente (e.g. ``plan_deel_2``).
     """
-    _eis_rol(acting_user, *UITVOERENDE_ROLLEN)
+    eis_rol(acting_user, *UITVOERENDE_ROLLEN)
     _eis_deelnemer(traject, acting_user)
     if not traject.is_deelnemer(toegewezen_aan_organisatie):
         raise ValidationError(

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from istandaarden.berichten import bericht as berichtsoort
 from wmoketen.audit import services as audit
 from wmoketen.berichten.services import verstuur
 from wmoketen.producten.codelijsten import codes
@@ -542,7 +543,7 @@ def _bewaar_product(verzoek: Verzoek, **velden) -> VerzoekProduct:
 
 
 def _verstuur(verzoek: Verzoek, data: bytes, acting_user) -> Verzoek:
-    naam = f"{'WMO' if verzoek.wet == Wet.WMO else 'JW'}{verzoek.soort}"
+    naam = berichtsoort(verzoek.standaard, verzoek.soort).naam
     bericht = verstuur(
         data,
         afzender=verzoek.aanbieder,

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from istandaarden.berichten import bericht as berichtsoort
 from wmoketen.accounts.constants import Rol
+from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
 from wmoketen.berichten.services import verstuur
 from wmoketen.producten.codelijsten import codes
@@ -38,6 +40,8 @@ from .constants import (
     ONDERHANDEN,
     REDEN_WIJZIGING_AANBIEDER,
     REDEN_WOONPLAATSBEGINSEL,
+    TERMIJN_ANTWOORD,
+    TERMIJN_DEFINITIEF,
     Kant,
     ProductSoort,
     Soort,
@@ -46,9 +50,6 @@ from .constants import (
 from .models import Antwoord, Verzoek, VerzoekProduct
 
 __all__ = ["honoreer_wijziging", "wijs_af", "wijs_producten_toe", "zet_in_onderzoek"]
-
-TERMIJN_ANTWOORD = {Soort.TOEWIJZING: "antwoord_315", Soort.WIJZIGING: "antwoord_317"}
-TERMIJN_DEFINITIEF = "definitief_antwoord_verzoek"
 
 
 # 315: per requested product --------------------------------------------------------------
@@ -317,7 +318,7 @@ def _stuur_319(
             toelichting=toelichting.strip(),
         )
         antwoord.full_clean(exclude=["bericht", "organisatie", "verzoek"])
-        antwoord.bericht = _verstuur(verzoek, bouw_319(antwoord), "319", acting_user)
+        antwoord.bericht = _verstuur(verzoek, bouw_319(antwoord), 319, acting_user)
         antwoord.save()
         audit.log(
             acting_user,
@@ -468,10 +469,8 @@ def _wijzig(
 def _eis_backoffice(verzoek: Verzoek, acting_user) -> None:
     if acting_user is None:  # the system itself
         return
-    if not acting_user.heeft_rol(Rol.BACKOFFICE):
-        raise PermissionDenied("U hebt geen rol waarmee u dit mag doen.")
-    if acting_user.organisatie_id != verzoek.gemeente_id:
-        raise PermissionDenied("Dit verzoek hoort niet bij uw gemeente.")
+    eis_rol(acting_user, Rol.BACKOFFICE)
+    eis_organisatie(acting_user, verzoek.gemeente_id, "Dit verzoek hoort niet bij uw gemeente.")
 
 
 def _vergrendel(verzoek: Verzoek, acting_user) -> Verzoek:
@@ -526,13 +525,13 @@ def _verstuur_301(verzoek: Verzoek, acting_user, **kwargs):
     )
 
 
-def _verstuur(verzoek: Verzoek, data: bytes, nummer: str, acting_user):
+def _verstuur(verzoek: Verzoek, data: bytes, nummer: int, acting_user):
     return verstuur(
         data,
         afzender=verzoek.gemeente,
         ontvanger=verzoek.aanbieder,
         acting_user=acting_user,
-        naam=f"{'WMO' if verzoek.wet == Wet.WMO else 'JW'}{nummer}",
+        naam=berichtsoort(verzoek.standaard, nummer).naam,
     )
 
 

@@ -34,11 +34,13 @@ INFO = "Ter info: "
 def bevindingen_315(verzoek) -> None:
     """Contract, stapeling against running allocations and the client's other provisions."""
     lopend = _lopende_toewijzingen(verzoek)
+    bestaand = [(_periode_van(t), t) for t in lopend]
+    overige = _overige_voorzieningen(lopend)
     for vp in verzoek.producten.all():
-        _beoordeel_nieuw(verzoek, vp, [(_periode_van(t), t) for t in lopend])
+        _beoordeel_nieuw(verzoek, vp, bestaand)
         if verzoek.wet == Wet.WMO:
             vp.bevindingen += _open_beschikking(verzoek, vp)
-        vp.bevindingen += _overige_voorzieningen(verzoek, lopend)
+        vp.bevindingen += overige
         vp.save(update_fields=["bevindingen", "voorgestelde_reden"])
 
 
@@ -161,7 +163,7 @@ def _open_beschikking(verzoek, vp) -> list[str]:
     return fouten or [f"{INFO}past binnen open beschikking {beschikking.nummer}."]
 
 
-def _overige_voorzieningen(verzoek, lopend) -> list[str]:
+def _overige_voorzieningen(lopend) -> list[str]:
     return [
         f"{INFO}de cliënt heeft ook toewijzing {t.toewijzingnummer} ({t.product}) bij "
         f"{t.aanbieder}, {_periode(t.ingangsdatum, t.einddatum)}."

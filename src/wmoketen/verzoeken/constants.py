@@ -34,6 +34,11 @@ class Status(models.TextChoices):
 # States in which the gemeente still has to answer.
 ONDERHANDEN = (Status.OPEN, Status.IN_ONDERZOEK)
 
+# The gemeente's deadlines (termijnregel codes): the first answer per request soort
+# (OP274/OP346) and, after "in onderzoek", the final answer.
+TERMIJN_ANTWOORD = {Soort.TOEWIJZING: "antwoord_315", Soort.WIJZIGING: "antwoord_317"}
+TERMIJN_DEFINITIEF = "definitief_antwoord_verzoek"
+
 
 class ProductSoort(models.TextChoices):
     """How a product appears in a request: a 315 asks only for new products."""

@@ -20,10 +20,19 @@ from wmoketen.clienten.models import Client
 from wmoketen.organisaties.models import Aanbieder, Gemeente
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
+from wmoketen.termijnen import services as termijnen
 from wmoketen.toewijzingen.models import Toewijzing
 
 from .bevindingen import bevindingen_315, bevindingen_317
-from .constants import REDEN_BUITEN_CONTRACT, WET, Kant, ProductSoort, Soort, Status
+from .constants import (
+    REDEN_BUITEN_CONTRACT,
+    TERMIJN_ANTWOORD,
+    WET,
+    Kant,
+    ProductSoort,
+    Soort,
+    Status,
+)
 from .models import Verzoek, VerzoekProduct
 
 logger = logging.getLogger(__name__)
@@ -102,12 +111,10 @@ def _nieuw_verzoek(ontvangen: Ontvangen, client, **velden) -> Verzoek:
     return verzoek
 
 
-def _open_termijn(verzoek: Verzoek, regelcode: str) -> None:
+def _open_termijn(verzoek: Verzoek) -> None:
     """The gemeente must answer (OP274/OP346): its own deadline, not the aanbieder's."""
-    from wmoketen.termijnen import services as termijnen
-
     termijnen.open_termijn(
-        regelcode,
+        TERMIJN_ANTWOORD[verzoek.soort],
         onderwerp=verzoek,
         gemeente=verzoek.gemeente,
         startdatum=timezone.localdate(),
@@ -147,7 +154,7 @@ def verwerk_315(ontvangen: Ontvangen) -> None:
             commentaar=p.commentaar or "",
         )
     bevindingen_315(verzoek)
-    _open_termijn(verzoek, "antwoord_315")
+    _open_termijn(verzoek)
     if wet == Wet.WMO and not gemeente.open_beschikkingen:
         _geen_open_beschikking(verzoek)
 
@@ -286,7 +293,7 @@ def verwerk_317(ontvangen: Ontvangen) -> None:
     bevindingen_317(verzoek)
     if bevindingen:  # an unknown client: every product carries the suggestion
         verzoek.producten.filter(voorgestelde_reden="").update(voorgestelde_reden="5")
-    _open_termijn(verzoek, "antwoord_317")
+    _open_termijn(verzoek)
 
 
 def _onbekende_client(gemeente, bsn: str) -> Client:

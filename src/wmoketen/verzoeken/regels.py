@@ -147,10 +147,15 @@ def _toewijzingen(bericht, store) -> dict:
     }
 
 
-def _actueel(bericht, toewijzing) -> bool:
+def _actuele_pks(bericht, toewijzingen) -> set[int]:
+    """Which of ``toewijzingen`` are current on the message's dagtekening (one query)."""
     from wmoketen.toewijzingen.models import Toewijzing
 
-    return Toewijzing.objects.filter(pk=toewijzing.pk).actueel(bericht.dagtekening).exists()
+    return set(
+        Toewijzing.objects.filter(pk__in=[t.pk for t in toewijzingen])
+        .actueel(bericht.dagtekening)
+        .values_list("pk", flat=True)
+    )
 
 
 def _code_in_301(toewijzing) -> str:
@@ -242,9 +247,10 @@ def _tr349(bericht, store):
 
 def _niet_actueel(bericht, store, elementen, code: str, klasse: str):
     toewijzingen = _toewijzingen(bericht, store)
+    actueel = _actuele_pks(bericht, toewijzingen.values())
     for element in elementen:
         toewijzing = toewijzingen.get(_nummer(element))
-        if toewijzing is None or not _actueel(bericht, toewijzing):
+        if toewijzing is None or toewijzing.pk not in actueel:
             yield (
                 element,
                 f"{klasse} {_tekst(element, 'ToewijzingNummer')} is geen actuele toewijzing "

@@ -18,7 +18,7 @@ from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.queries import termijnen_voor
 
 from .antwoord import werk_status_bij
-from .constants import Kant, Soort, Status
+from .constants import TERMIJN_ANTWOORD, Kant, Soort, Status
 from .models import Antwoord, Verzoek
 
 # RetourCodes that are no error: 0200 (geaccepteerd), 0233 (niet beoordeeld).
@@ -71,7 +71,7 @@ def _termijn_opnieuw(verzoek: Verzoek) -> None:
     if termijnen_voor(verzoek, verzoek.gemeente, alleen_lopend=True).exists():
         return
     termijnen.open_termijn(
-        "antwoord_315" if verzoek.soort == Soort.TOEWIJZING else "antwoord_317",
+        TERMIJN_ANTWOORD[verzoek.soort],
         onderwerp=verzoek,
         gemeente=verzoek.gemeente,
         startdatum=timezone.localdate(),

@@ -11,7 +11,6 @@ audit-logged.
 """
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,8 +20,6 @@ from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.audit import services as audit
 from wmoketen.berichten.rollen import LEZERS
 from wmoketen.clienten.services import registreer_client, voeg_contact_toe
-from wmoketen.termijnen.constants import LOPEND
-from wmoketen.termijnen.models import Termijn
 from wmoketen.termijnen.queries import termijnen_voor
 from wmoketen.toewijzingen.bericht301 import controleer_client
 from wmoketen.toewijzingen.models import AanbiederToewijzing
@@ -42,7 +39,7 @@ from .forms import (
     product_formset,
 )
 from .models import Verzoek
-from .werklijst import te_beantwoorden
+from .werklijst import lopende_termijnen, te_beantwoorden
 
 FOUTEN = (ValidationError, PermissionDenied)
 BRP_ADRES = "01"  # COD757
@@ -304,27 +301,12 @@ def detail(request, pk: int):
 # The gemeente's backoffice ------------------------------------------------------------------
 
 
-def _lopende_termijnen(organisatie, verzoeken) -> dict[int, Termijn]:
-    """The nearest running deadline per request, in one query."""
-    termijnen = (
-        Termijn.objects.voor_organisatie(organisatie)
-        .filter(
-            content_type=ContentType.objects.get_for_model(Verzoek),
-            object_id__in=[v.pk for v in verzoeken],
-            status__in=LOPEND,
-        )
-        .select_related("regel")
-        .order_by("-vervaldatum", "-pk")
-    )
-    return {t.object_id: t for t in termijnen}  # the last one written is the earliest
-
-
 @rol_vereist(Rol.BACKOFFICE)
 def werkvoorraad(request):
     organisatie = request.user.organisatie
     verzoeken = _verzoeken(organisatie, Kant.GEMEENTE)
     open_ = list(te_beantwoorden(verzoeken).order_by("dagtekening", "pk"))
-    termijnen = _lopende_termijnen(organisatie, open_)
+    termijnen = lopende_termijnen(organisatie, open_)
     rijen = [(v, termijnen.get(v.pk)) for v in open_]
     rijen.sort(key=lambda r: (r[1] is None, r[1].vervaldatum if r[1] else None, r[0].pk))
     context = {

@@ -8,13 +8,15 @@
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.portaal.werklijst import Werkitem, bron
-from wmoketen.termijnen.queries import termijnen_voor
+from wmoketen.termijnen.constants import LOPEND
+from wmoketen.termijnen.models import Termijn
 
 from .constants import ONDERHANDEN, Kant, Status
 from .models import Verzoek
@@ -37,6 +39,21 @@ def te_beantwoorden(verzoeken):
     ).distinct()
 
 
+def lopende_termijnen(organisatie, verzoeken) -> dict[int, Termijn]:
+    """The nearest running deadline per request, in one query."""
+    termijnen = (
+        Termijn.objects.voor_organisatie(organisatie)
+        .filter(
+            content_type=ContentType.objects.get_for_model(Verzoek),
+            object_id__in=[v.pk for v in verzoeken],
+            status__in=LOPEND,
+        )
+        .select_related("regel")
+        .order_by("-vervaldatum", "-pk")
+    )
+    return {t.object_id: t for t in termijnen}  # the last one written is the earliest
+
+
 def _verzoeken(gebruiker, kant: str):
     return (
         Verzoek.objects.voor_organisatie(gebruiker.organisatie)
@@ -47,9 +64,12 @@ def _verzoeken(gebruiker, kant: str):
 
 @bron("Verzoeken te beantwoorden", Rol.BACKOFFICE)
 def verzoeken_te_beantwoorden(gebruiker):
-    open_ = te_beantwoorden(_verzoeken(gebruiker, Kant.GEMEENTE)).order_by("dagtekening", "pk")
+    open_ = list(
+        te_beantwoorden(_verzoeken(gebruiker, Kant.GEMEENTE)).order_by("dagtekening", "pk")
+    )
+    termijnen = lopende_termijnen(gebruiker.organisatie, open_)
     for verzoek in open_:
-        termijn = termijnen_voor(verzoek, gebruiker.organisatie, alleen_lopend=True).first()
+        termijn = termijnen.get(verzoek.pk)
         yield Werkitem(
             soort="Verzoeken te beantwoorden",
             titel=f"{verzoek.get_soort_display()}: {verzoek.client.volledige_naam}",
