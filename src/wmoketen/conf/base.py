@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .config import REPO_ROOT, config, database
+from .config import REPO_ROOT, config, database, maak_mappen, sqlite_mappen
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 VAR_DIR = Path(config("WMOKETEN_VAR_DIR", str(REPO_ROOT / "var")))
@@ -138,6 +138,10 @@ DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "wmoketen@localhost")
 # the file mailboxes (<root>/<organisation code>/in and out).
 BERICHT_MAX_BYTES = config("BERICHT_MAX_BYTES", 25 * 1024 * 1024, cast=int)
 BERICHTEN_BRIEVENBUS = Path(config("BERICHTEN_BRIEVENBUS", str(VAR_DIR / "brievenbus")))
+
+# The directories these settings name exist before any command needs them: var/ is git-ignored,
+# so a fresh clone has none, and SQLite does not create its file's directory.
+maak_mappen(STATIC_ROOT, BERICHTEN_BRIEVENBUS, *sqlite_mappen(DATABASES))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["wmoketen.berichten.api.authenticatie.TokenAuthenticatie"],

@@ -30,3 +30,18 @@ def config(name: str, default=environ.Env.NOTSET, *, cast: type = str):
 def database(default_url: str) -> dict:
     """The default database from ``DATABASE_URL`` (SQLite or PostgreSQL)."""
     return _env.db_url("DATABASE_URL", default=default_url)
+
+
+def sqlite_mappen(databases: dict) -> list[Path]:
+    """The directories of the SQLite database files in ``databases``; none for PostgreSQL."""
+    return [
+        Path(db["NAME"]).parent
+        for db in databases.values()
+        if db["ENGINE"] == "django.db.backends.sqlite3" and db["NAME"] != ":memory:"
+    ]
+
+
+def maak_mappen(*mappen: Path) -> None:
+    """Create each directory, with its parents, unless it exists."""
+    for map_ in mappen:
+        Path(map_).mkdir(parents=True, exist_ok=True)
