@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
-# Debian packages: chromium (browser tests) and Pango (PDF rendering with WeasyPrint).
+# Debian packages: chromium (browser tests), Pango (PDF rendering with WeasyPrint) and
+# poppler-utils (pdftotext: the tests read the letters' text).
 
 .PHONY: run test lint migraties-check pytest bench systeem clean
 
@@ -20,6 +21,7 @@ systeem:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing="$$missing libpango-1.0-0"; \
 	ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing="$$missing libpangoft2-1.0-0"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing system packages:$$missing"; \

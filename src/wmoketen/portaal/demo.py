@@ -38,8 +38,10 @@ from wmoketen.organisaties.models import Aanbieder, Contract, Gemeente, Regio
 from wmoketen.producten.models import Product
 from wmoketen.termijnen.kalender import plus_werkdagen
 from wmoketen.termijnen.services import laad_standaardregels
+from wmoketen.toegang import afhandeling
 from wmoketen.toegang import services as toegang
-from wmoketen.toegang.constants import Levensdomein
+from wmoketen.toegang.constants import AFGEHANDELD, BESLOTEN, Levensdomein, MeldingStatus
+from wmoketen.toegang.models import Melding
 from wmoketen.toewijzingen import levering as leveringen
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing
 from wmoketen.trajecten import services as trajecten
@@ -366,6 +368,37 @@ def _toegang(gemeenten) -> None:
             _loop_route(client, gemeente, wet, stap, dagen, open_beschikking=open_)
 
 
+def _afhandeling() -> None:
+    """The outcomes without a toekenning, one each: an aanvraag refused, a melding withdrawn
+    during plan part 2, and one set aside before the home visit."""
+
+    if Melding.objects.filter(status__in=AFGEHANDELD).exclude(status__in=BESLOTEN).exists():
+        return  # loaded before
+
+    def eerste(status):
+        return Melding.objects.filter(status=status, wet="wmo").order_by("pk").first()
+
+    aanvraag = eerste(MeldingStatus.AANGEVRAAGD)
+    afhandeling.wijs_af(
+        aanvraag.plan,
+        motivering="Een voorliggende voorziening (de dagbesteding in de wijk) past bij de "
+        "resultaten; maatwerk is niet nodig.",
+        acting_user=_gebruiker(aanvraag.gemeente, Rol.BACKOFFICE),
+    )
+    ingetrokken = eerste(MeldingStatus.OPDRACHT_DEEL_2)
+    afhandeling.registreer_intrekking(
+        ingetrokken,
+        reden="Cliënt belde: de buren helpen nu, hij wil geen ondersteuning meer.",
+        acting_user=_gebruiker(ingetrokken.gemeente, Rol.TOEGANGSMEDEWERKER),
+    )
+    stil = eerste(MeldingStatus.ONTVANGEN)
+    afhandeling.stel_buiten_behandeling(
+        stil,
+        reden="Drie keer gebeld en een brief gestuurd: geen reactie.",
+        acting_user=_gebruiker(stil.gemeente, Rol.TOEGANGSMEDEWERKER),
+    )
+
+
 def _bezorg_intern() -> None:
     """Run the receiving side's pipeline now for every message sent inside the installation.
 
@@ -486,6 +519,7 @@ def laad_demo() -> list[Login]:
         _clienten(organisatie, 6 if organisatie.is_gemeente else 2, rng, bsns, consulent)
     _traject(gemeenten[0], aanbieders[0])
     _toegang(gemeenten)
+    _afhandeling()
     _bezorg_intern()  # the 301s reach the aanbieders, their 302s come back
     _leveringen(gemeenten)
     laad_verzoeken(partial(_client_gegevens, rng, ""), bsns, _gebruiker, _bezorg_intern)

@@ -218,6 +218,18 @@ def trek_termijn_in(termijn: Termijn, *, reden: str, acting_user) -> Termijn:
 
 
 @transaction.atomic
+def trek_termijnen_in_voor(onderwerp, *, reden: str, acting_user) -> list[Termijn]:
+    """Withdraw every running deadline on ``onderwerp`` with ``reden`` (e.g. the melding was
+    withdrawn by the client: nothing is late, nothing more is due)."""
+    rijen = Termijn.objects.filter(
+        content_type=_controleer_onderwerp(onderwerp), object_id=onderwerp.pk, status__in=LOPEND
+    )
+    if acting_user is not None:
+        rijen = rijen.voor_organisatie(acting_user.organisatie)
+    return [trek_termijn_in(termijn, reden=reden, acting_user=acting_user) for termijn in rijen]
+
+
+@transaction.atomic
 def markeer_verlopen(vandaag: date | None = None) -> int:
     """Mark open deadlines past their due date as ``verlopen``; returns how many."""
     vandaag = vandaag or timezone.localdate()

@@ -39,10 +39,28 @@ class MeldingStatus(models.TextChoices):
     BESCHIKT = "beschikt", "Beschikt en toegewezen"
     # An open beschikking: the allocation follows the aanbieder's verzoek om toewijzing (315).
     OPEN_BESCHIKT = "open_beschikt", "Open beschikking afgegeven"
+    AFGEWEZEN = "afgewezen", "Aanvraag afgewezen"
+    INGETROKKEN = "ingetrokken", "Ingetrokken door de cliënt"
+    BUITEN_BEHANDELING = "buiten_behandeling", "Buiten behandeling gesteld"
 
 
-# The melding is decided: off the consulent's caseload.
-BESLOTEN = (MeldingStatus.BESCHIKT, MeldingStatus.OPEN_BESCHIKT)
+# The melding is decided (a beschikking of any kind).
+BESLOTEN = (MeldingStatus.BESCHIKT, MeldingStatus.OPEN_BESCHIKT, MeldingStatus.AFGEWEZEN)
+# Ended without a decision, at the resident's wish or by the gemeente.
+GESTOPT = (MeldingStatus.INGETROKKEN, MeldingStatus.BUITEN_BEHANDELING)
+# No longer open: off the caseload, and no obstacle to a new melding.
+AFGEHANDELD = BESLOTEN + GESTOPT
+
+
+class BeschikkingSoort(models.TextChoices):
+    """The kind of decision. Only a toekenning in natura (not open) allocates with a 301;
+    later kinds without a 301 (a pgb toekenning, a BW-advies) join ``ZONDER_TOEWIJZING``."""
+
+    TOEKENNING = "toekenning", "Toekenning"
+    AFWIJZING = "afwijzing", "Afwijzing"
+
+
+ZONDER_TOEWIJZING = frozenset({BeschikkingSoort.AFWIJZING})
 
 
 class PlanStatus(models.TextChoices):
@@ -52,6 +70,8 @@ class PlanStatus(models.TextChoices):
     DEEL_2_GEREED = "deel_2_gereed", "Deel 2 gereed"
     AKKOORD = "akkoord", "Akkoord (aanvraag)"
     BESCHIKT = "beschikt", "Beschikt"
+    # The melding was withdrawn or set aside before a decision: the order ends too.
+    VERVALLEN = "vervallen", "Vervallen"
 
 
 class Levensdomein(models.TextChoices):

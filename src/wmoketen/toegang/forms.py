@@ -101,7 +101,12 @@ class OnderzoekForm(forms.Form):
     def __init__(self, *args, onderzoek=None, **kwargs):
         initial = kwargs.setdefault("initial", {})
         if onderzoek is not None:
-            initial.update(netwerk=onderzoek.netwerk, eigen_oplossingen=onderzoek.eigen_oplossingen)
+            initial.update(
+                netwerk=onderzoek.netwerk,
+                eigen_oplossingen=onderzoek.eigen_oplossingen,
+                verslag=onderzoek.verslag,
+                ondertekend_door_client_op=onderzoek.ondertekend_door_client_op,
+            )
             for score in onderzoek.domeinscores.all():
                 initial[f"score_{score.domein}"] = score.score
                 initial[f"problemen_{score.domein}"] = score.problemen
@@ -219,6 +224,18 @@ class ProfielForm(forms.Form):
             )
         # The five criteria first, then the outcome and the extras.
         self.fields = {**criteria, **self.fields}
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("motivering") or "").strip() and not (
+            data.get("categorie") or data.get("intensiteit")
+        ):
+            self.add_error(
+                "motivering",
+                "Een motivering hoort bij een afwijking: kies de andere categorie of "
+                "intensiteit, of maak de motivering leeg.",
+            )
+        return data
 
     def criteriumvelden(self):
         return [self[f"score_{c}"] for c in Criterium.values]
@@ -405,6 +422,16 @@ class BeschikkingForm(forms.Form):
             self.initial.setdefault(f"volume_{bp.product_id}", bp.volume)
         if melding.aanleiding == Aanleiding.HERINDICATIE:
             self.initial.setdefault("ingangsdatum", aansluitende_ingangsdatum(vorige))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("einddatum") and data.get("duur") and data["duur"] != Duur.ANDERS:
+            self.add_error(
+                "einddatum",
+                "Een eigen einddatum geldt alleen bij 'Andere einddatum': kies die duur of maak "
+                "de einddatum leeg.",
+            )
+        return data
 
     def volumevelden(self):
         return [self[f"volume_{p.pk}"] for p in self.producten]

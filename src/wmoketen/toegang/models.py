@@ -15,8 +15,12 @@ from wmoketen.organisaties.scoping import OrganisatieQuerySet
 from wmoketen.producten.constants import Wet
 
 from .constants import (
+    AFGEHANDELD,
+    GESTOPT,
+    ZONDER_TOEWIJZING,
     Aanleiding,
     Aard,
+    BeschikkingSoort,
     Categorie,
     Criterium,
     Duur,
@@ -73,11 +77,14 @@ class Melding(models.Model):
     toelichting = models.TextField("toelichting", blank=True)
     huisbezoek_op = models.DateField("huisbezoek op", null=True, blank=True)
     huisbezoek_gepland_op = models.DateField("huisbezoek gepland op", null=True, blank=True)
+    # Ended without a decision (``GESTOPT``): the day and the reason.
+    afgesloten_op = models.DateField("afgesloten op", null=True, blank=True)
+    afsluitreden = models.TextField("reden van afsluiten", blank=True)
     aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
 
     objects = OrganisatieQuerySet.as_manager()
 
-    AUDIT_GEVOELIG = frozenset({"toelichting"})
+    AUDIT_GEVOELIG = frozenset({"toelichting", "afsluitreden"})
 
     class Meta:
         ordering = ["-ontvangen_op", "-pk"]
@@ -90,6 +97,14 @@ class Melding(models.Model):
     @classmethod
     def zichtbaar_voor(cls, organisatie) -> Q:
         return Q(gemeente_id=organisatie.pk)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in AFGEHANDELD
+
+    @property
+    def is_gestopt(self) -> bool:
+        return self.status in GESTOPT
 
 
 class Onderzoek(models.Model):
@@ -234,6 +249,8 @@ class Ondersteuningsplan(models.Model):
     )
     deel_2_gereed_op = models.DateField("deel 2 gereed op", null=True, blank=True)
     teruggestuurd_reden = models.TextField("reden teruggestuurd", blank=True)
+    # The backoffice sent the aanvraag back to the consulent (before a decision).
+    aanvraag_terug_reden = models.TextField("reden aanvraag teruggestuurd", blank=True)
     # Akkoord = aanvraag.
     akkoord_op = models.DateField("akkoord op", null=True, blank=True)
     akkoord_door = models.ForeignKey(
@@ -243,7 +260,9 @@ class Ondersteuningsplan(models.Model):
 
     objects = OrganisatieQuerySet.as_manager()
 
-    AUDIT_GEVOELIG = frozenset({"afwijking_motivering", "teruggestuurd_reden"})
+    AUDIT_GEVOELIG = frozenset(
+        {"afwijking_motivering", "teruggestuurd_reden", "aanvraag_terug_reden"}
+    )
 
     class Meta:
         verbose_name = "ondersteuningsplan"
@@ -307,24 +326,42 @@ class Resultaatgebied(models.Model):
         return Q(plan__in=Ondersteuningsplan.objects.voor_organisatie(organisatie))
 
 
+class BeschikkingQuerySet(OrganisatieQuerySet):
+    def toekenningen(self):
+        """Decisions that grant support (the ones that run, end and are followed up)."""
+        return self.filter(soort=BeschikkingSoort.TOEKENNING)
+
+
 class Beschikking(models.Model):
-    """Step 8: the decision. Gemeente only: never visible to the aanbieder (002)."""
+    """Step 8: the decision. Gemeente only: never visible to the aanbieder (002).
+
+    ``soort``: a toekenning grants products for a period (and allocates them with a 301
+    unless ``open``); an afwijzing refuses the aanvraag: no products, period, aanbieder or 301.
+    """
 
     plan = models.OneToOneField(Ondersteuningsplan, models.PROTECT, related_name="beschikking")
     gemeente = models.ForeignKey(
         "organisaties.Gemeente", models.PROTECT, related_name="beschikkingen"
     )
     client = models.ForeignKey("clienten.Client", models.PROTECT, related_name="beschikkingen")
-    aanbieder = models.ForeignKey("organisaties.Aanbieder", models.PROTECT, related_name="+")
+    soort = models.CharField(
+        "soort",
+        max_length=20,
+        choices=BeschikkingSoort.choices,
+        default=BeschikkingSoort.TOEKENNING,
+    )
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder", models.PROTECT, null=True, blank=True, related_name="+"
+    )
     wet = models.CharField("wet", max_length=10, choices=Wet.choices)
     nummer = models.CharField("beschikkingnummer", max_length=20, unique=True)
     # Open: the client chooses a gecontracteerde aanbieder, which requests the allocation
     # with a 315 citing ``nummer``; no 301 at the decision.
     open = models.BooleanField("open beschikking", default=False)
     dagtekening = models.DateField("dagtekening")
-    ingangsdatum = models.DateField("ingangsdatum")
-    duur = models.CharField("duur", max_length=6, choices=Duur.choices)
-    einddatum = models.DateField("einddatum")
+    ingangsdatum = models.DateField("ingangsdatum", null=True, blank=True)
+    duur = models.CharField("duur", max_length=6, choices=Duur.choices, blank=True)
+    einddatum = models.DateField("einddatum", null=True, blank=True)
     motivering = models.TextField("motivering")
     bezwaarclausule = models.TextField("bezwaarclausule")
     pdf = models.BinaryField("brief (PDF)", blank=True, editable=False)
@@ -335,7 +372,7 @@ class Beschikking(models.Model):
     genomen_door = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
 
-    objects = OrganisatieQuerySet.as_manager()
+    objects = BeschikkingQuerySet.as_manager()
 
     AUDIT_GEVOELIG = frozenset({"motivering"})
 
@@ -345,18 +382,43 @@ class Beschikking(models.Model):
         verbose_name_plural = "beschikkingen"
         constraints = [
             models.CheckConstraint(
-                condition=Q(einddatum__gte=models.F("ingangsdatum")),
+                condition=Q(einddatum__isnull=True)
+                | Q(ingangsdatum__isnull=True)
+                | Q(einddatum__gte=models.F("ingangsdatum")),
                 name="beschikking_einde_na_ingang",
                 violation_error_message="De einddatum ligt vóór de ingangsdatum.",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(soort=BeschikkingSoort.TOEKENNING)
+                | Q(
+                    aanbieder__isnull=False,
+                    ingangsdatum__isnull=False,
+                    einddatum__isnull=False,
+                ),
+                name="beschikking_toekenning_volledig",
+                violation_error_message=(
+                    "Een toekenning heeft een aanbieder, een ingangsdatum en een einddatum."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
+        if self.soort == BeschikkingSoort.AFWIJZING:
+            return f"Beschikking {self.nummer} (afwijzing)"
         return f"Beschikking {self.nummer}"
 
     @classmethod
     def zichtbaar_voor(cls, organisatie) -> Q:
         return Q(gemeente_id=organisatie.pk)
+
+    @property
+    def is_afwijzing(self) -> bool:
+        return self.soort == BeschikkingSoort.AFWIJZING
+
+    @property
+    def stuurt_toewijzing(self) -> bool:
+        """Whether deciding allocates with a WMO301/JW301."""
+        return self.soort not in ZONDER_TOEWIJZING and not self.open
 
 
 class BeschiktProduct(models.Model):

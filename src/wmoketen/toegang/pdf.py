@@ -59,13 +59,14 @@ class BeschikkingBrief:
     kenmerk: str
     datum: date
     producten: list[BriefProduct]
-    ingangsdatum: date
+    ingangsdatum: date | None  # None for an afwijzing
     einddatum: date | None
     motivatie: str
     bezwaarclausule: str = BEZWAARCLAUSULE
     aanhef: str = ""  # "Geachte heer Jansen,"; default: "Geachte <naam>,"
     aanbieder_naam: str = ""
     open_beschikking: bool = False  # the client chooses the aanbieder, which requests the 301
+    afwijzing: bool = False  # the aanvraag is refused: no products, no period
     ondertekening: list[str] = field(
         default_factory=lambda: ["Het college van burgemeester en wethouders,", "namens dezen,"]
     )

@@ -18,7 +18,7 @@ from wmoketen.organisaties.queries import geldige_contractregels
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 
-from .constants import BESLOTEN, MeldingStatus, PlanStatus
+from .constants import AFGEHANDELD, MeldingStatus, PlanStatus
 from .models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
 
 
@@ -122,11 +122,11 @@ def lees_beschikking(gebruiker, pk: int) -> Beschikking:
 
 
 def caseload(gebruiker):
-    """The consulent's meldingen that are not yet decided."""
+    """The consulent's open meldingen: not yet decided, withdrawn or closed."""
     return (
         meldingen_voor(gebruiker.organisatie)
         .filter(consulent=gebruiker)
-        .exclude(status__in=BESLOTEN)
+        .exclude(status__in=AFGEHANDELD)
     )
 
 

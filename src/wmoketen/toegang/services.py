@@ -39,6 +39,7 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
 from wmoketen.clienten import services as clienten
+from wmoketen.clienten.models import Client
 from wmoketen.meldingen.services import meld
 from wmoketen.organisaties.models import Aanbieder, Onderaanneming
 from wmoketen.organisaties.queries import contractregels
@@ -50,6 +51,7 @@ from wmoketen.trajecten import services as trajecten
 from wmoketen.trajecten.constants import TaakSoort, TaakStatus
 
 from .constants import (
+    AFGEHANDELD,
     BEZWAARCLAUSULE,
     DUUR_MAANDEN,
     MAXIMALE_DUUR_MAANDEN,
@@ -218,6 +220,10 @@ def registreer_melding(
     consulent = consulent or acting_user
     if consulent.organisatie_id != gemeente.pk or not consulent.heeft_rol(Rol.TOEGANGSMEDEWERKER):
         raise ValidationError("De consulent moet een toegangsmedewerker van uw gemeente zijn.")
+    # Lock the client: two requests registering a melding for him wait for each other.
+    Client.objects.select_for_update().get(pk=client.pk)
+    if (open_ := open_melding(client, wet)) is not None:
+        raise OpenMeldingBestaat(open_)
     traject = trajecten.start_traject(
         client=client,
         onderwerp=f"Melding {Wet(wet).label}",
@@ -251,6 +257,30 @@ def registreer_melding(
             [consulent], titel="Nieuwe melding toegewezen", url=_url("toegang:melding", melding.pk)
         )
     return melding
+
+
+class OpenMeldingBestaat(ValidationError):
+    """A new melding while one for the same client and wet is still open."""
+
+    def __init__(self, melding: Melding):
+        self.melding = melding
+        super().__init__(
+            f"Er loopt al een melding {Wet(melding.wet).label} voor deze cliënt (ontvangen "
+            f"{melding.ontvangen_op:%d-%m-%Y}, {melding.get_status_display().lower()}). Werk "
+            "verder in die melding, of sluit haar eerst af.",
+            code="open_melding",
+        )
+
+
+def open_melding(client, wet: str) -> Melding | None:
+    """The client's open new melding for ``wet``: not decided, withdrawn or closed. A
+    follow-up of a running beschikking (herindicatie, profielwijziging) does not count."""
+    return (
+        Melding.objects.filter(client_id=client.pk, wet=wet, aanleiding=Aanleiding.NIEUW)
+        .exclude(status__in=AFGEHANDELD)
+        .order_by("-ontvangen_op", "-pk")
+        .first()
+    )
 
 
 def open_meldingstermijnen(melding: Melding, acting_user) -> None:
@@ -315,9 +345,13 @@ def leg_onderzoek_vast(
     acting_user,
     netwerk: str = "",
     eigen_oplossingen: str = "",
+    verslag: str = "",
+    ondertekend_door_client_op: date | None = None,
 ) -> Onderzoek:
     """Record the integrale vraaganalyse: per life domain a ZRM score 1–5, problems and
-    strengths; the network and the client's own solutions. May be called again until done."""
+    strengths; the network and the client's own solutions; the verslag so far and the day the
+    client signed it (not in the future, not before the melding). May be called again until
+    done; ``onderzoek_afronden`` then requires the verslag and the signature."""
     melding = _vergrendel_melding(melding)
     _consulent(melding, acting_user)
     domeinen = list(domeinen)
@@ -336,10 +370,25 @@ def leg_onderzoek_vast(
             raise ValidationError(
                 f"De score voor {Levensdomein(invoer.domein).label} ligt tussen 1 en 5."
             )
+    if ondertekend_door_client_op is not None:
+        _datum(ondertekend_door_client_op, "De datum van ondertekening")
+        _niet_voor(
+            ondertekend_door_client_op,
+            melding.ontvangen_op,
+            "De ondertekening ligt vóór de datum van de melding.",
+        )
     onderzoek = _onderzoek(melding)
+    oud = {
+        "verslag": onderzoek.verslag,
+        "ondertekend_door_client_op": onderzoek.ondertekend_door_client_op,
+    }
     onderzoek.netwerk = netwerk
     onderzoek.eigen_oplossingen = eigen_oplossingen
-    onderzoek.save(update_fields=["netwerk", "eigen_oplossingen"])
+    onderzoek.verslag = (verslag or "").strip()
+    onderzoek.ondertekend_door_client_op = ondertekend_door_client_op
+    onderzoek.save(
+        update_fields=["netwerk", "eigen_oplossingen", "verslag", "ondertekend_door_client_op"]
+    )
     for invoer in domeinen:
         Domeinscore.objects.update_or_create(
             onderzoek=onderzoek,
@@ -356,6 +405,14 @@ def leg_onderzoek_vast(
         onderzoek,
         client_id=melding.client_id,
         omschrijving=f"{len(domeinen)} levensdomeinen",
+        wijzigingen=audit.wijzigingen(
+            oud,
+            {
+                "verslag": onderzoek.verslag,
+                "ondertekend_door_client_op": onderzoek.ondertekend_door_client_op,
+            },
+            Onderzoek.AUDIT_GEVOELIG,
+        ),
     )
     return onderzoek
 
@@ -804,9 +861,17 @@ def keur_goed(
     plan.akkoord_door = acting_user
     plan.aanvraag_op = op
     plan.teruggestuurd_reden = ""
+    plan.aanvraag_terug_reden = ""
     plan.status = PlanStatus.AKKOORD
     plan.save(
-        update_fields=["akkoord_op", "akkoord_door", "aanvraag_op", "teruggestuurd_reden", "status"]
+        update_fields=[
+            "akkoord_op",
+            "akkoord_door",
+            "aanvraag_op",
+            "teruggestuurd_reden",
+            "aanvraag_terug_reden",
+            "status",
+        ]
     )
     melding = plan.melding
     _zet_status(melding, MeldingStatus.AANGEVRAAGD)
@@ -1098,8 +1163,11 @@ def brief_voor(beschikking: Beschikking):
         motivatie=beschikking.motivering,
         bezwaarclausule=beschikking.bezwaarclausule,
         # Open: the client chooses the aanbieder, so the letter names none.
-        aanbieder_naam="" if beschikking.open else beschikking.aanbieder.naam,
+        aanbieder_naam=""
+        if beschikking.open or not beschikking.aanbieder_id
+        else beschikking.aanbieder.naam,
         open_beschikking=beschikking.open,
+        afwijzing=beschikking.is_afwijzing,
     )
 
 

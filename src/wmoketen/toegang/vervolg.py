@@ -66,6 +66,12 @@ def lopende_toewijzingen(beschikking: Beschikking, op: date):
 def _controleer_start(beschikking: Beschikking, aanleiding: str, op: date) -> None:
     if aanleiding not in VERVOLGEN:
         raise ValidationError("Kies de aanleiding: herindicatie of profielwijziging.")
+    if beschikking.is_afwijzing:
+        raise ValidationError(
+            f"Beschikking {beschikking.nummer} is een afwijzing: er is geen ondersteuning om "
+            "voort te zetten. Heeft de cliënt ondersteuning nodig, registreer dan een nieuwe "
+            "melding."
+        )
     if op > beschikking.einddatum:
         raise ValidationError(
             f"Beschikking {beschikking.nummer} is geëindigd op {beschikking.einddatum:%d-%m-%Y}: "

@@ -25,7 +25,7 @@ from wmoketen.producten.models import Product
 from wmoketen.toewijzingen.models import Toewijzing
 
 from . import queries, services, vervolg
-from .constants import BESLOTEN, MeldingStatus, PlanStatus
+from .constants import AFGEHANDELD, MeldingStatus, PlanStatus
 from .forms import (
     BeschikkingForm,
     Deel2Form,
@@ -64,7 +64,12 @@ class Stap:
 
     @property
     def toestand_label(self) -> str:
-        return {"afgerond": "Afgerond", "huidig": "Huidige stap", "open": "Nog niet"}[self.toestand]
+        return {
+            "afgerond": "Afgerond",
+            "huidig": "Huidige stap",
+            "open": "Nog niet",
+            "vervallen": "Vervallen",
+        }[self.toestand]
 
 
 STAPNAMEN = [
@@ -138,9 +143,16 @@ def _stappen(melding, plan, onderzoek, beschikking, bericht) -> list[Stap]:
         beschikking.nummer if beschikking else "",
         f"{bericht.naam} {bericht.identificatie}" if bericht else _zonder_301(beschikking),
     ]
+    if beschikking and beschikking.is_afwijzing:
+        teksten[8] = f"Afwijzing {beschikking.nummer}"
+        teksten[9] = "Geen toewijzing: de aanvraag is afgewezen"
     stappen = []
     for nummer, naam in enumerate(STAPNAMEN, start=1):
-        if nummer < huidig or (nummer == 10 and bericht):
+        if melding.is_gestopt or (nummer == 10 and beschikking and beschikking.is_afwijzing):
+            # Ended without a decision: what was done stays done, the rest lapsed.
+            klaar = datums[nummer - 1] is not None and nummer < 10
+            toestand = "afgerond" if klaar else "vervallen"
+        elif nummer < huidig or (nummer == 10 and bericht):
             toestand = "afgerond"
         elif nummer == huidig:
             toestand = "huidig"
@@ -184,7 +196,7 @@ def caseload(request):
     if alle:
         meldingen = queries.meldingen_voor(gebruiker.organisatie)
         if not afgerond:
-            meldingen = meldingen.exclude(status__in=BESLOTEN)
+            meldingen = meldingen.exclude(status__in=AFGEHANDELD)
     elif afgerond:
         meldingen = queries.meldingen_voor(gebruiker.organisatie).filter(consulent=gebruiker)
     else:
@@ -210,9 +222,13 @@ def caseload(request):
 @rol_vereist(Rol.TOEGANGSMEDEWERKER)
 def nieuw(request):
     form = MeldingForm(request.POST or None, gebruiker=request.user)
+    open_melding = None
     if request.method == "POST" and form.is_valid():
         try:
             melding = services.registreer_melding(acting_user=request.user, **form.cleaned_data)
+        except services.OpenMeldingBestaat as fout:
+            _fout(form, fout)
+            open_melding = fout.melding
         except FOUTEN as fout:
             _fout(form, fout)
         else:
@@ -222,7 +238,7 @@ def nieuw(request):
                 f"(traject {melding.traject.nummer}).",
             )
             return redirect("toegang:melding", pk=melding.pk)
-    return render(request, "toegang/nieuw.html", {"form": form})
+    return render(request, "toegang/nieuw.html", {"form": form, "open_melding": open_melding})
 
 
 # The case page --------------------------------------------------------------------------
@@ -281,6 +297,8 @@ def _voer_uit(request, stap, form, melding, plan) -> str:
                 domeinen=form.domeinen(),
                 netwerk=data["netwerk"],
                 eigen_oplossingen=data["eigen_oplossingen"],
+                verslag=data["verslag"],
+                ondertekend_door_client_op=data["ondertekend_door_client_op"],
                 acting_user=gebruiker,
             )
             if "afronden" not in request.POST:
@@ -392,6 +410,7 @@ def melding(request, pk: int):
         "is_backoffice": request.user.heeft_rol(Rol.BACKOFFICE),
         "mag_berichten_lezen": request.user.heeft_rol(*LEZERS),
         "deel_1_klaar": plan is not None and _deel_1_onderdeel(plan) is None,
+        "mag_afsluiten": melding.is_open and request.user.heeft_rol(*GEMEENTE),
     }
     context["termijnen"].sort(key=lambda t: (t.vervaldatum, t.pk))
     return render(request, "toegang/melding.html", context)

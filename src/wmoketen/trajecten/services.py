@@ -14,7 +14,7 @@ from wmoketen.audit import services as audit
 from wmoketen.meldingen.services import meld
 from wmoketen.termijnen import services as termijnen
 
-from .constants import UITVOERENDE_ROLLEN, Deelnemersrol, TaakStatus
+from .constants import UITVOERENDE_ROLLEN, Deelnemersrol, TaakStatus, TrajectStatus
 from .models import Deelname, Taak, TaakGebeurtenis, Traject
 
 # Status changes a task may make; closed tasks stay closed.
@@ -249,3 +249,32 @@ def wijzig_taakstatus(
             url=reverse("trajecten:taak", args=[taak.pk]),
         )
     return taak
+
+
+@transaction.atomic
+def sluit_traject(traject: Traject, *, op: date, reden: str, acting_user) -> Traject:
+    """The gemeente closes a traject (e.g. its only melding was withdrawn): open tasks are
+    cancelled with ``reden`` (their deadlines withdrawn), the traject ends on ``op``."""
+    eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    if acting_user.organisatie_id != traject.gemeente_id:
+        raise PermissionDenied("Alleen de gemeente van het traject sluit het af.")
+    if traject.status == TrajectStatus.AFGESLOTEN:
+        return traject
+    for taak in traject.taken.actief():
+        wijzig_taakstatus(
+            taak, status=TaakStatus.GEANNULEERD, acting_user=acting_user, toelichting=reden
+        )
+    oud = traject.get_status_display()
+    traject.status = TrajectStatus.AFGESLOTEN
+    traject.einddatum = max(op, traject.startdatum)
+    traject.save(update_fields=["status", "einddatum"])
+    audit.log(
+        acting_user,
+        "traject.afgesloten",
+        traject,
+        client_id=traject.client_id,
+        omschrijving=reden,
+        wijzigingen={"status": [oud, traject.get_status_display()]},
+    )
+    return traject

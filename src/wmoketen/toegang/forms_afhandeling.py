@@ -1,0 +1,43 @@
+"""Forms of the negative and administrative outcomes (``afhandeling``)."""
+
+from django import forms
+
+from .constants import BEZWAARCLAUSULE, MeldingStatus
+from .forms import _datum, _tekst
+
+
+class AfwijzingForm(forms.Form):
+    motivering = _tekst(
+        "Motivering",
+        8,
+        required=True,
+        help_text="Waarom de aanvraag wordt afgewezen, in begrijpelijke taal; komt in de brief.",
+    )
+    bezwaarclausule = _tekst("Bezwaarclausule", 5, required=True, initial=BEZWAARCLAUSULE)
+    dagtekening = _datum("Dagtekening", vandaag=True)
+
+
+class AanvraagTerugForm(forms.Form):
+    reden = _tekst(
+        "Reden",
+        4,
+        required=True,
+        help_text="Wat de consulent moet aanvullen of heroverwegen voordat u kunt beslissen.",
+    )
+
+
+class AfsluitenForm(forms.Form):
+    soort = forms.ChoiceField(
+        label="Hoe eindigt de melding?",
+        widget=forms.RadioSelect,
+        choices=[
+            (MeldingStatus.INGETROKKEN, "De cliënt trekt de melding (of de aanvraag) in"),
+            (
+                MeldingStatus.BUITEN_BEHANDELING,
+                "Buiten behandeling stellen (geen contact, geen medewerking of gegevens "
+                "ontbreken na een herinnering)",
+            ),
+        ],
+    )
+    reden = _tekst("Reden", 4, required=True)
+    op = _datum("Datum", vandaag=True)

@@ -1,0 +1,185 @@
+"""Browser test of the negative outcomes: the backoffice refuses an aanvraag (first without a
+motivering, then with one) and reads the letter; the consulent sees the case closed, and ends
+another client's melding because the resident withdrew it.
+
+Screenshots: var/screenshots/afwijzing-*.png.
+"""
+
+import shutil
+import subprocess
+
+import pytest
+from django.utils import timezone
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.factories import (
+    AanbiederFactory,
+    ClientFactory,
+    ContactFactory,
+    ContractFactory,
+    ContractregelFactory,
+    GebruikerFactory,
+    GemeenteFactory,
+    ProductFactory,
+)
+from wmoketen.termijnen.services import laad_standaardregels
+from wmoketen.toegang import services
+from wmoketen.toegang.constants import Levensdomein
+from wmoketen.toegang.services import Deel2Invoer, DomeinInvoer, ResultaatgebiedInvoer
+
+from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
+from .test_browser_traject import inloggen, uitloggen
+
+pytestmark = pytest.mark.browser
+ALLE_B = {c: "B" for c in ("veiligheid", "balans", "afstand", "zelfredzaamheid", "cooperatie")}
+
+
+def foto(page, naam):
+    page.screenshot(path=SCREENSHOTS / f"afwijzing-{naam}.png", full_page=True)
+
+
+def tot_aanvraag(client, product, aanbieder, consulent, medewerker):
+    """The route up to the akkoord (the aanvraag) through the services, on today."""
+    vandaag = timezone.localdate()
+    melding = services.registreer_melding(
+        client=client, wet="wmo", ontvangen_op=vandaag, kanaal="loket", acting_user=consulent
+    )
+    services.plan_huisbezoek(melding, datum=vandaag, acting_user=consulent)
+    services.leg_onderzoek_vast(
+        melding, domeinen=[DomeinInvoer(d, 3) for d in Levensdomein.values], acting_user=consulent
+    )
+    services.onderzoek_afronden(
+        melding, verslag="Verslag.", ondertekend_door_client_op=vandaag, acting_user=consulent
+    )
+    plan = services.stel_plan_deel_1_op(
+        melding,
+        resultaatgebieden=[ResultaatgebiedInvoer("tijdsbesteding", "Dagbesteding")],
+        acting_user=consulent,
+    )
+    services.beoordeel_profiel(plan, scores=ALLE_B, acting_user=consulent)
+    services.leg_toestemming_vast(
+        plan, toestemming=True, ondertekend_op=vandaag, acting_user=consulent
+    )
+    services.geef_opdracht_deel_2(
+        plan, aanbieder=aanbieder, producten=[product], acting_user=consulent
+    )
+    services.vul_deel_2_in(
+        plan,
+        resultaatgebieden=[
+            Deel2Invoer(plan.resultaatgebieden.get(), "activering", "Groep", "2x", vandaag)
+        ],
+        acting_user=medewerker,
+    )
+    services.deel_2_gereed(
+        plan,
+        client_ondertekend_op=vandaag,
+        aanbieder_ondertekend_op=vandaag,
+        acting_user=medewerker,
+    )
+    return services.keur_goed(plan, acting_user=consulent)
+
+
+def test_aanvraag_afwijzen_en_melding_intrekken(live_server, browser, tmp_path):  # noqa: F811
+    laad_standaardregels(acting_user=None)
+    gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
+    aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
+    product = ProductFactory(productcategorie="02", productcode="02A01", naam="Begeleiding")
+    contract = ContractFactory(gemeente=gemeente, aanbieder=aanbieder)
+    ContractregelFactory(contract=contract, product=product, eenheid="04", frequentie="2")
+    consulent = GebruikerFactory(
+        username="weert.consulent", organisatie=gemeente, rol=Rol.TOEGANGSMEDEWERKER
+    )
+    backoffice = GebruikerFactory(
+        username="weert.backoffice", organisatie=gemeente, rol=Rol.BACKOFFICE
+    )
+    medewerker = GebruikerFactory(
+        username="maasland.medewerker", organisatie=aanbieder, rol=Rol.AANBIEDER
+    )
+    piet = ClientFactory(organisatie=gemeente, geslachtsnaam="Bakker", voornamen="Piet")
+    ContactFactory(client=piet, straatnaam="Markt", huisnummer=1, postcode="6001AA")
+    tot_aanvraag(piet, product, aanbieder, consulent, medewerker)
+    els = ClientFactory(organisatie=gemeente, geslachtsnaam="Jansen", voornamen="Els")
+    services.registreer_melding(
+        client=els,
+        wet="wmo",
+        ontvangen_op=timezone.localdate(),
+        kanaal="telefonisch",
+        acting_user=consulent,
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    url = live_server.url
+
+    # Backoffice: the aanvraag, refused; first without a motivering.
+    inloggen(page, url, gemeente, backoffice)
+    page.click("nav.menu >> text=Aanvragen")
+    page.click("text=Piet Bakker")
+    page.click("a:has-text('Aanvraag afwijzen')")
+    page.fill("#id_motivering", "")
+    page.click("button:has-text('Aanvraag afwijzen')")
+    page.wait_for_selector(".veld__fout >> text=Dit veld is vereist.")
+    foto(page, "1-zonder-motivering")
+    page.fill(
+        "#id_motivering",
+        "U kunt met de hulp van uw dochter en de dagbesteding in de wijk zelf verder.",
+    )
+    page.click("button:has-text('Aanvraag afwijzen')")
+    page.wait_for_selector("text=De aanvraag is afgewezen met beschikking")
+    hoofd = page.inner_text("main")
+    assert "Afwijzing van de aanvraag" in hoofd and "Producten" not in hoofd
+    foto(page, "2-beschikking")
+    pdf = page.request.get(url + page.get_attribute("a:has-text('(PDF)')", "href"))
+    assert pdf.headers["content-type"] == "application/pdf"
+    brief = tmp_path / "brief.pdf"
+    brief.write_bytes(pdf.body())
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext ontbreekt; `make systeem` installeert poppler-utils")
+    tekst = " ".join(
+        subprocess.run(
+            ["pdftotext", str(brief), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "Piet Bakker" in tekst and "Markt 1" in tekst
+    assert "Besluit op uw aanvraag (afwijzing)" in tekst
+    assert "Wij wijzen uw aanvraag af." in tekst
+    assert "dagbesteding in de wijk zelf verder" in tekst
+    assert "Bezwaar" in tekst and "binnen zes weken" in tekst
+    assert "Wij kennen u" not in tekst and "Zorggroep Maasland" not in tekst
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(brief),
+            str(SCREENSHOTS / "afwijzing-3-brief"),
+        ],
+        check=True,
+    )
+    page.click("nav.menu >> text=Aanvragen")
+    assert "Geen aanvragen die op een beschikking wachten." in page.inner_text("main")
+    assert "Afgewezen" in page.inner_text("section:has(#beschikt)")
+    foto(page, "3b-aanvragen")
+    uitloggen(page)
+
+    # Consulent: the case is closed; Els withdraws her melding.
+    inloggen(page, url, gemeente, consulent)
+    page.click("nav.menu >> text=Meldingen")
+    assert "Piet Bakker" not in page.inner_text("main")
+    page.click("text=Els Jansen")
+    page.click("a:has-text('Melding afsluiten')")
+    page.click("button:has-text('Melding afsluiten')")
+    page.wait_for_selector(".veld__fout >> text=Dit veld is vereist.")
+    page.check("input[name='soort'][value='ingetrokken']")
+    page.fill("#id_reden", "Mevrouw belde: haar buurvrouw helpt nu.")
+    foto(page, "4-intrekken")
+    page.click("button:has-text('Melding afsluiten')")
+    page.wait_for_selector("text=De melding is afgesloten: ingetrokken door de cliënt.")
+    assert "Melding afgesloten" in page.inner_text("#stap")
+    assert "Vervallen" in page.inner_text(".route")
+    foto(page, "5-ingetrokken")
+    page.close()
