@@ -31,7 +31,6 @@ from .constants import (
     PlanStatus,
 )
 from .models import Beschikking, Melding, Ondersteuningsplan
-from .pdf import beschikking_pdf
 
 GEMEENTE_ROLLEN = (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
 
@@ -112,23 +111,15 @@ def wijs_af(
     services._niet_voor(dagtekening, plan.aanvraag_op, "De dagtekening ligt vóór de aanvraag.")
     motivering = _reden(motivering, "Motiveer de afwijzing: de cliënt moet weten waarom.")
     bezwaarclausule = _reden(bezwaarclausule, "De beschikking heeft een bezwaarclausule.")
-    beschikking = Beschikking(
-        plan=plan,
-        gemeente_id=melding.gemeente_id,
-        client_id=melding.client_id,
+    beschikking = services.maak_beschikking(
+        plan,
+        acting_user=acting_user,
         soort=BeschikkingSoort.AFWIJZING,
-        wet=melding.wet,
-        nummer=f"tijdelijk-{plan.pk}",
         dagtekening=dagtekening,
         motivering=motivering,
         bezwaarclausule=bezwaarclausule,
-        genomen_door=acting_user,
     )
-    beschikking.full_clean(exclude=["pdf"])
-    beschikking.save()
-    beschikking.nummer = services.beschikkingnummer(dagtekening, beschikking.pk)
-    beschikking.pdf = beschikking_pdf(services.brief_voor(beschikking))
-    beschikking.save(update_fields=["nummer", "pdf"])
+    services.bewaar_brief(beschikking)
     _beeindig_opdracht(plan, "Aanvraag afgewezen", acting_user)
     services._zet_status(melding, MeldingStatus.AFGEWEZEN)
     termijnen.sluit_termijnen_voor(

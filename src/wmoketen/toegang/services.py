@@ -1047,13 +1047,10 @@ def neem_beschikking(
             raise ValidationError(f"{invoer.product} hoort niet bij de {Wet(melding.wet).label}.")
         if not isinstance(invoer.volume, int) or invoer.volume < 1:
             raise ValidationError(f"Het volume voor {invoer.product} is een geheel getal vanaf 1.")
-    beschikking = Beschikking(
-        plan=plan,
-        gemeente_id=melding.gemeente_id,
-        client_id=melding.client_id,
+    beschikking = maak_beschikking(
+        plan,
+        acting_user=acting_user,
         aanbieder_id=plan.aanbieder_id,
-        wet=melding.wet,
-        nummer=f"tijdelijk-{plan.pk}",
         dagtekening=dagtekening,
         ingangsdatum=ingangsdatum,
         duur=duur,
@@ -1061,11 +1058,7 @@ def neem_beschikking(
         motivering=motivering.strip(),
         bezwaarclausule=bezwaarclausule.strip(),
         open=open_beschikking,
-        genomen_door=acting_user,
     )
-    beschikking.full_clean(exclude=["pdf"])
-    beschikking.save()
-    beschikking.nummer = beschikkingnummer(dagtekening, beschikking.pk)
     for invoer in producten:
         regel = regels[invoer.product.pk]
         BeschiktProduct.objects.create(
@@ -1075,8 +1068,7 @@ def neem_beschikking(
             eenheid=invoer.eenheid or regel.eenheid or invoer.product.eenheid,
             frequentie=invoer.frequentie or regel.frequentie or invoer.product.frequentie,
         )
-    beschikking.pdf = _brief(beschikking)
-    beschikking.save(update_fields=["nummer", "pdf"])
+    bewaar_brief(beschikking)
     if not open_beschikking:
         # Before the allocation: wijs_toe opens start_ondersteuning itself unless the
         # beschikking already has it, so opening it afterwards would give two such deadlines.
@@ -1119,6 +1111,32 @@ def neem_beschikking(
     )
     beschikking_genomen.send(Beschikking, beschikking=beschikking, acting_user=acting_user)
     return beschikking
+
+
+def maak_beschikking(plan: Ondersteuningsplan, *, acting_user, **velden) -> Beschikking:
+    """A checked, numbered beschikking on ``plan`` of any ``soort``; the caller adds the
+    products, then the letter (``bewaar_brief``)."""
+    melding = plan.melding
+    beschikking = Beschikking(
+        plan=plan,
+        gemeente_id=melding.gemeente_id,
+        client_id=melding.client_id,
+        wet=melding.wet,
+        nummer=f"tijdelijk-{plan.pk}",
+        genomen_door=acting_user,
+        **velden,
+    )
+    beschikking.full_clean(exclude=["pdf"])
+    beschikking.save()
+    beschikking.nummer = beschikkingnummer(beschikking.dagtekening, beschikking.pk)
+    beschikking.save(update_fields=["nummer"])
+    return beschikking
+
+
+def bewaar_brief(beschikking: Beschikking) -> None:
+    """Render the letter and store it with the beschikking (gemeente only)."""
+    beschikking.pdf = _brief(beschikking)
+    beschikking.save(update_fields=["pdf"])
 
 
 def brief_voor(beschikking: Beschikking):

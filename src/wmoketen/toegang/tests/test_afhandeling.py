@@ -160,7 +160,7 @@ def test_afwijzing_die_halverwege_faalt_laat_niets_achter(akkoord, backoffice, m
     def kapot(brief):
         raise RuntimeError("Pango ontbreekt")
 
-    monkeypatch.setattr(afhandeling, "beschikking_pdf", kapot)
+    monkeypatch.setattr(services, "_brief", kapot)
     with niets_veranderd(akkoord, akkoord.melding, termijn(akkoord, "beschikking")):
         with pytest.raises(RuntimeError):
             afhandeling.wijs_af(akkoord, motivering="Nee.", acting_user=backoffice)
