@@ -17,7 +17,7 @@ from wmoketen.audit.models import AuditRegel
 from wmoketen.berichten import services as berichten
 from wmoketen.berichten.api.authenticatie import nieuwe_token
 from wmoketen.berichten.models import ApiToken, Berichtkanaal
-from wmoketen.clienten.models import Client
+from wmoketen.clienten.models import Client, Relatie
 from wmoketen.evaluaties.models import Evaluatie
 from wmoketen.factories import (
     WACHTWOORD,
@@ -183,7 +183,9 @@ def andermans(db):
         username="geheime.gebruiker", organisatie=gemeente, rol=Rol.TOEGANGSMEDEWERKER
     )
     client = ClientFactory(organisatie=gemeente, bsn=GEHEIM_BSN, geslachtsnaam="Geheimnaam")
-    ContactFactory(client=client, straatnaam="Geheimstraat")
+    contact = ContactFactory(client=client, straatnaam="Geheimstraat")
+    relatie = Relatie.objects.create(client=client, soort="10", geslachtsnaam="Geheimnaam")
+    ContactFactory(client=client, relatie=relatie, soort="02", telefoonnummer="0612345678")
     regel = ContractregelFactory(
         contract__kenmerk="GEHEIM-CONTRACT",
         contract__gemeente=gemeente,
@@ -261,6 +263,8 @@ def andermans(db):
         "termijn": taak.termijn,
         "melding": meld([gebruiker], titel="Geheimmelding")[0],
         "client": client,
+        "contact": contact,
+        "relatie": relatie,
         "gebruiker": gebruiker,
         "gemeente": gemeente,
         "aanbieder": aanbieder,
@@ -302,6 +306,11 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         return [{}]
     objecten = {
         "clienten:detail": data["client"],
+        "clienten:wijzigen": data["client"],
+        "clienten:adres_nieuw": data["client"],
+        "clienten:relatie_nieuw": data["client"],
+        "clienten:adres": data["contact"],
+        "clienten:relatie": data["relatie"],
         "trajecten:detail": data["traject"],
         "trajecten:deelnemer_toevoegen": data["traject"],
         "trajecten:taak": data["taak"],
@@ -453,6 +462,10 @@ def test_eigen_gegevens_zijn_wel_zichtbaar(client, andermans):
     contract = client.get(f"/organisaties/contracten/{andermans['contract'].pk}/")
     assert "Geheimtoelichting" in contract.content.decode()  # the onderaanneming's request
     assert "Geheimnaam" in client.get("/clienten/?q=Geheimnaam").content.decode()
+    adres = client.get(f"/clienten/adressen/{andermans['contact'].pk}/")
+    assert "Geheimstraat" in adres.content.decode()
+    relatie = client.get(f"/clienten/relaties/{andermans['relatie'].pk}/")
+    assert "Geheimnaam" in relatie.content.decode()
     assert client.get("/beheer/clienten/client/").status_code == 200
     assert "GEHEIMBER001" in client.get("/berichten/").content.decode()
     bericht = andermans["bericht"]

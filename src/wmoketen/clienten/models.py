@@ -4,14 +4,28 @@ Each organisation keeps its own records (the gemeente for its residents, an aanb
 intake or the allocations it receives); a record is never shared between organisations.
 """
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
+from istandaarden.regels.cd import ADRESSOORT_MET_POSTCODE
+from istandaarden.regels.cs import (
+    DATUMGEBRUIK_DAG_MAAND_ONBEKEND,
+    DATUMGEBRUIK_DAG_ONBEKEND,
+    DATUMGEBRUIK_ONBEKEND,
+    LANDCODE_NEDERLAND,
+    NAAMGEBRUIK_MET_PARTNER,
+    NAAMGEBRUIK_ZONDER_PARTNER,
+    ONBEKENDE_DATUM,
+)
 from wmoketen.organisaties.scoping import OrganisatieQuerySet, OrganisatieScoped
-from wmoketen.producten.codelijsten import InCodelijst, omschrijving
+from wmoketen.producten.codelijsten import InCodelijst, codes, omschrijving
 
-from .validators import valideer_bsn
+from .validators import normaliseer_postcode, valideer_bsn
+
+MAX_HUISNUMMER = 99999  # LDT_Huisnummer
 
 voorletters_validator = RegexValidator(
     r"^[a-zA-ZÀ-ỳ]{1,6}$", "Voorletters: 1 tot 6 letters, zonder punten of spaties."
@@ -45,8 +59,48 @@ class Persoon(models.Model):
         "naamgebruik", max_length=1, default="1", validators=[InCodelijst("COD700")]
     )
 
+    # CS050: without a partnernaam, NaamGebruik 1 (eigen naam) or 6 (niet-natuurlijk persoon);
+    # a client is always a person (CS318).
+    NAAMGEBRUIK_ZONDER_PARTNER = NAAMGEBRUIK_ZONDER_PARTNER
+
     class Meta:
         abstract = True
+
+    def clean(self) -> None:
+        """The name and birth-date rules of the 301 (CS050, CS318, CS139), in Dutch."""
+        super().clean()
+        fouten = {}
+        if self.naamgebruik in codes("COD700"):
+            if self.partnernaam and self.naamgebruik not in NAAMGEBRUIK_MET_PARTNER:
+                fouten["naamgebruik"] = "Met een partnernaam is het naamgebruik 1, 2, 3 of 4."
+            elif not self.partnernaam and self.naamgebruik not in self.NAAMGEBRUIK_ZONDER_PARTNER:
+                fouten["naamgebruik"] = (
+                    "Zonder partnernaam is het naamgebruik "
+                    + " of ".join(
+                        f"{c} ({omschrijving('COD700', c).lower()})"
+                        for c in sorted(self.NAAMGEBRUIK_ZONDER_PARTNER)
+                    )
+                    + "; vul de partnernaam in voor een ander naamgebruik."
+                )
+        if fout := self._datumfout():
+            fouten["geboortedatum"] = fout
+        if fouten:
+            raise ValidationError(fouten)
+
+    def _datumfout(self) -> str:
+        datum, gebruik = self.geboortedatum, self.datumgebruik
+        if datum is None:
+            return ""
+        if gebruik == DATUMGEBRUIK_ONBEKEND and datum != ONBEKENDE_DATUM:
+            return "Bij een onbekende geboortedatum (datumgebruik 3) laat u de datum leeg."
+        if gebruik == DATUMGEBRUIK_DAG_MAAND_ONBEKEND and (datum.month, datum.day) != (1, 1):
+            return "Als alleen het jaar bekend is (datumgebruik 2), vult u 1 januari in."
+        if gebruik == DATUMGEBRUIK_DAG_ONBEKEND and datum.day != 1:
+            return (
+                "Als alleen maand en jaar bekend zijn (datumgebruik 1), vult u de eerste dag "
+                "van de maand in."
+            )
+        return ""
 
     @property
     def achternaam(self) -> str:
@@ -96,6 +150,7 @@ class Client(Persoon, OrganisatieScoped):
 
     # Fields whose values never appear in the audit log text.
     AUDIT_GEVOELIG = frozenset({"bsn"})
+    NAAMGEBRUIK_ZONDER_PARTNER = frozenset({"1"})  # CS318: not 6 for a client
 
     class Meta:
         ordering = ["geslachtsnaam", "voornamen"]
@@ -111,6 +166,20 @@ class Client(Persoon, OrganisatieScoped):
 
     def __str__(self) -> str:
         return self.volledige_naam
+
+    def clean(self) -> None:
+        fouten = {}
+        try:
+            super().clean()
+        except ValidationError as fout:
+            fouten = fout.update_error_dict(fouten)
+        if self.communicatietaal and not self.communicatievorm:
+            fouten.setdefault("communicatietaal", []).append(
+                "Vul de taal alleen in bij een communicatievorm (een tolk): zonder vorm gaat "
+                "de taal niet mee in de toewijzing."
+            )
+        if fouten:
+            raise ValidationError(fouten)
 
     @property
     def bsn_gemaskeerd(self) -> str:
@@ -201,9 +270,48 @@ class Contact(models.Model):
     def zichtbaar_voor(cls, organisatie) -> Q:
         return Q(client__organisatie=organisatie)
 
+    def clean(self) -> None:
+        """What the 301 requires of every contact (the client's and a relatie's), so a record
+        that passes can be sent: CS089, CD034, CD025, TR006 and the XSD's limits. A received
+        301 passed the same rules."""
+        super().clean()
+        fouten: dict[str, list[str]] = {}
+        self.huisletter = self.huisletter.strip()
+        self.huisnummertoevoeging = self.huisnummertoevoeging.strip()
+        try:
+            self.postcode = normaliseer_postcode(self.postcode, self.landcode)
+        except ValidationError as fout:
+            fouten["postcode"] = fout.messages
+        if not self.postcode and self.soort in ADRESSOORT_MET_POSTCODE:
+            fouten.setdefault("postcode", []).append(
+                f"Bij een {self.soort_in_zin} is de postcode verplicht."
+            )
+        if self.huisnummer is not None and self.huisnummer > MAX_HUISNUMMER:
+            fouten["huisnummer"] = ["Een huisnummer heeft ten hoogste 5 cijfers."]
+        elif self.huisnummer is None and self.postcode and self.landcode == LANDCODE_NEDERLAND:
+            fouten["huisnummer"] = ["Bij een Nederlands adres is het huisnummer verplicht."]
+        if not fouten and not self.telefoonnummer and not (self.huisnummer and self.postcode):
+            fouten[NON_FIELD_ERRORS] = [
+                "Vul een telefoonnummer in, of een adres met huisnummer en postcode: een "
+                "contact in de toewijzing (301) heeft ten minste een van beide."
+            ]
+        if fouten:
+            raise ValidationError(fouten)
+
     @property
     def soort_omschrijving(self) -> str:
         return omschrijving("COD757", self.soort)
+
+    @property
+    def soort_in_zin(self) -> str:
+        """The soort inside a sentence: "verblijfadres", but "BRP-adres"."""
+        naam = self.soort_omschrijving
+        return naam if naam[:2].isupper() else naam[:1].lower() + naam[1:]
+
+    @property
+    def is_beeindigd(self) -> bool:
+        """Ended before today: no longer in a 301."""
+        return self.einddatum is not None and self.einddatum < timezone.localdate()
 
     @property
     def adresregel(self) -> str:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from wmoketen.audit import services as audit
 
-from .models import Client
+from .models import Client, Contact, Relatie
 
 DATUM = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
@@ -47,3 +47,40 @@ def lees(acting_user, pk: int) -> Client:
     )
     audit.log(acting_user, "client.gelezen", client, client_id=client.pk)
     return client
+
+
+def lees_contact(acting_user, pk: int) -> Contact:
+    """One address of a client of the user's organisation (404 otherwise); logs the read."""
+    contact = get_object_or_404(
+        Contact.objects.voor_organisatie(acting_user.organisatie).select_related(
+            "client", "relatie"
+        ),
+        pk=pk,
+    )
+    audit.log(
+        acting_user,
+        "client.gelezen",
+        contact.client,
+        client_id=contact.client_id,
+        omschrijving=f"contact: {contact.soort_omschrijving}",
+    )
+    return contact
+
+
+def lees_relatie(acting_user, pk: int) -> Relatie:
+    """One relatie of a client of the user's organisation with its contact (404 otherwise);
+    logs the read."""
+    relatie = get_object_or_404(
+        Relatie.objects.voor_organisatie(acting_user.organisatie)
+        .select_related("client")
+        .prefetch_related("contacten"),
+        pk=pk,
+    )
+    audit.log(
+        acting_user,
+        "client.gelezen",
+        relatie.client,
+        client_id=relatie.client_id,
+        omschrijving=f"relatie: {relatie.soort_omschrijving}",
+    )
+    return relatie

@@ -1,9 +1,18 @@
-"""State changes of client records: validated, one transaction, audit-logged."""
+"""State changes of client records: validated, one transaction, audit-logged.
+
+Every change checks that the record belongs to the acting user's organisation (a Dutch
+``PermissionDenied`` otherwise), validates the whole record with the rules a WMO301/JW301 puts
+on it (a Dutch ``ValidationError`` keyed by field; nothing is stored) and writes one audit row
+with the changed fields as ``[oud, nieuw]``, the BSN shortened (``audit.services.masker``).
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
+from django.utils import timezone
 
+from istandaarden.regels.cd import ADRESSOORT_TIJDELIJK
+from wmoketen.accounts.rechten import eis_organisatie
 from wmoketen.audit import services as audit
 
 from .models import Client, Contact, Relatie
@@ -11,11 +20,34 @@ from .models import Client, Contact, Relatie
 KLANTVELDEN = [
     f.name for f in Client._meta.fields if f.editable and f.name not in ("id", "organisatie")
 ]
+RELATIEVELDEN = [
+    f.name for f in Relatie._meta.fields if f.editable and f.name not in ("id", "client")
+]
+CONTACTVELDEN = [
+    f.name for f in Contact._meta.fields if f.editable and f.name not in ("id", "client", "relatie")
+]
+NIET_UW_CLIENT = "U mag alleen cliënten van uw eigen organisatie wijzigen."
 
 
 def _controleer_eigenaar(client: Client, acting_user) -> None:
-    if client.organisatie_id != acting_user.organisatie_id:
-        raise ValidationError("U mag alleen cliënten van uw eigen organisatie wijzigen.")
+    eis_organisatie(acting_user, client.organisatie_id, NIET_UW_CLIENT)
+
+
+def _zet(obj, gegevens: dict, velden: list[str]) -> None:
+    if onbekend := set(gegevens) - set(velden):
+        raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+    for veld, waarde in gegevens.items():
+        setattr(obj, veld, waarde)
+
+
+def _gevuld(gegevens: dict) -> dict:
+    return {veld: waarde for veld, waarde in gegevens.items() if waarde not in ("", None)}
+
+
+def _vergrendeld(client: Client, acting_user) -> Client:
+    """The client row locked for this transaction, after the tenant check."""
+    _controleer_eigenaar(client, acting_user)
+    return Client.objects.select_for_update().get(pk=client.pk)
 
 
 @transaction.atomic
@@ -38,14 +70,13 @@ def registreer_client(*, acting_user, **gegevens) -> Client:
 
 @transaction.atomic
 def wijzig_client(client: Client, *, acting_user, **wijzigingen) -> Client:
-    client = Client.objects.select_for_update().get(pk=client.pk)
-    _controleer_eigenaar(client, acting_user)
-    onbekend = set(wijzigingen) - set(KLANTVELDEN)
-    if onbekend:
-        raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+    """Correct or complete a client record (a typo in the name, the BSN, the communicatie …).
+
+    The audit row holds each changed field as [oud, nieuw]; the BSN shortened to its last four
+    digits, never in full. No change, no row."""
+    client = _vergrendeld(client, acting_user)
     oud = model_to_dict(client, KLANTVELDEN)
-    for veld, waarde in wijzigingen.items():
-        setattr(client, veld, waarde)
+    _zet(client, wijzigingen, KLANTVELDEN)
     client.full_clean()
     client.save()
     gewijzigd = audit.wijzigingen(oud, model_to_dict(client, KLANTVELDEN), Client.AUDIT_GEVOELIG)
@@ -56,38 +87,233 @@ def wijzig_client(client: Client, *, acting_user, **wijzigingen) -> Client:
     return client
 
 
+# Contacts: addresses with phone and e-mail ----------------------------------------------------
+
+
+def _controleer_contact(contact: Contact) -> None:
+    """What the record keeps apart from the message (``Contact.clean`` has the message's own
+    rules): only a tijdelijk verblijfadres carries a period in the 301 (CD009), so any other
+    address has no begindatum and ends before today; each soort occurs once in a 301 (TR101),
+    so one current address per soort; a relatie has one contact."""
+    fouten = {}
+    vandaag = timezone.localdate()
+    if contact.soort != ADRESSOORT_TIJDELIJK:
+        if contact.begindatum is not None:
+            fouten["begindatum"] = (
+                "Alleen een tijdelijk verblijfadres (04) heeft een begindatum: in de "
+                "toewijzing (301) heeft alleen dat adres een periode."
+            )
+        if contact.einddatum is not None and contact.einddatum >= vandaag:
+            fouten["einddatum"] = (
+                "Een ander adres dan een tijdelijk verblijfadres (04) beëindigt u met een datum "
+                "vóór vandaag: in de toewijzing (301) heeft alleen dat adres een periode."
+            )
+    if fouten:
+        raise ValidationError(fouten)
+    anderen = Contact.objects.filter(client_id=contact.client_id).exclude(pk=contact.pk)
+    if contact.relatie_id is not None:
+        if anderen.filter(relatie_id=contact.relatie_id).exists():
+            raise ValidationError(
+                "Deze relatie heeft al een contact; in de toewijzing (301) heeft een relatie er "
+                "één. Wijzig het bestaande contact."
+            )
+        return
+    if contact.is_beeindigd:
+        return
+    lopend = (
+        anderen.filter(relatie__isnull=True, soort=contact.soort)
+        .exclude(einddatum__lt=vandaag)
+        .first()
+    )
+    if lopend is not None:
+        raise ValidationError(
+            {
+                "soort": f"De cliënt heeft al een {contact.soort_in_zin} dat nog "
+                f"geldt ({lopend.adresregel or lopend.telefoonnummer}). Beëindig of wijzig dat "
+                "adres: in de toewijzing (301) komt elke soort adres één keer voor."
+            }
+        )
+
+
+def _contact_van(contact: Contact, acting_user) -> Contact:
+    """The contact locked, after the tenant check on its client."""
+    _vergrendeld(contact.client, acting_user)
+    return Contact.objects.select_for_update().select_related("client").get(pk=contact.pk)
+
+
 @transaction.atomic
 def voeg_contact_toe(
     client: Client, *, acting_user, relatie: Relatie | None = None, **gegevens
 ) -> Contact:
-    _controleer_eigenaar(client, acting_user)
-    contact = Contact(client=client, relatie=relatie, **gegevens)
+    """An address (with phone and e-mail) of the client, or the one contact of a relatie."""
+    client = _vergrendeld(client, acting_user)
+    if relatie is not None and relatie.client_id != client.pk:
+        raise ValidationError("Deze relatie hoort niet bij deze cliënt.")
+    contact = Contact(client=client, relatie=relatie)
+    _zet(contact, gegevens, CONTACTVELDEN)
     contact.full_clean()
+    _controleer_contact(contact)
     contact.save()
     audit.log(
         acting_user,
         "contact.toegevoegd",
         contact,
         client_id=client.pk,
-        wijzigingen=audit.wijzigingen({}, gegevens),
+        omschrijving=str(contact),
+        wijzigingen=audit.wijzigingen({}, _gevuld(model_to_dict(contact, CONTACTVELDEN))),
     )
     return contact
 
 
 @transaction.atomic
-def voeg_relatie_toe(client: Client, *, acting_user, **gegevens) -> Relatie:
-    _controleer_eigenaar(client, acting_user)
-    relatie = Relatie(client=client, **gegevens)
+def wijzig_contact(contact: Contact, *, acting_user, **wijzigingen) -> Contact:
+    """Correct an address, phone number or e-mail address."""
+    contact = _contact_van(contact, acting_user)
+    oud = model_to_dict(contact, CONTACTVELDEN)
+    _zet(contact, wijzigingen, CONTACTVELDEN)
+    contact.full_clean()
+    _controleer_contact(contact)
+    contact.save()
+    if gewijzigd := audit.wijzigingen(oud, model_to_dict(contact, CONTACTVELDEN)):
+        audit.log(
+            acting_user,
+            "contact.gewijzigd",
+            contact,
+            client_id=contact.client_id,
+            omschrijving=str(contact),
+            wijzigingen=gewijzigd,
+        )
+    return contact
+
+
+@transaction.atomic
+def beeindig_contact(contact: Contact, *, einddatum, acting_user) -> Contact:
+    """The address no longer holds after ``einddatum`` (the client moved): it stays in the
+    record, and no later 301 carries it."""
+    contact = _contact_van(contact, acting_user)
+    oud = contact.einddatum
+    contact.einddatum = einddatum
+    contact.full_clean()
+    _controleer_contact(contact)
+    contact.save()
+    audit.log(
+        acting_user,
+        "contact.beeindigd",
+        contact,
+        client_id=contact.client_id,
+        omschrijving=str(contact),
+        wijzigingen=audit.wijzigingen({"einddatum": oud}, {"einddatum": einddatum}),
+    )
+    return contact
+
+
+@transaction.atomic
+def verwijder_contact(contact: Contact, *, acting_user) -> None:
+    """Remove an address recorded by mistake (an address that ended: ``beeindig_contact``)."""
+    contact = _contact_van(contact, acting_user)
+    oud = _gevuld(model_to_dict(contact, CONTACTVELDEN))
+    audit.log(
+        acting_user,
+        "contact.verwijderd",
+        contact,
+        client_id=contact.client_id,
+        omschrijving=str(contact),
+        wijzigingen=audit.wijzigingen(oud, dict.fromkeys(oud)),
+    )
+    contact.delete()
+
+
+# Relaties: partner, parent, wettelijk vertegenwoordiger, contact person … ----------------------
+
+
+def _bewaar_relatiecontact(relatie: Relatie, contact: dict | None, acting_user) -> dict:
+    """Create or change the relatie's one contact (the one the 301 carries); its changes as
+    audit entries under ``contact.<veld>``."""
+    if contact is None:
+        return {}
+    bestaand = relatie.contacten.select_for_update().order_by("pk").first()
+    oud = model_to_dict(bestaand, CONTACTVELDEN) if bestaand else {}
+    bestaand = bestaand or Contact(client_id=relatie.client_id, relatie=relatie)
+    _zet(bestaand, contact, CONTACTVELDEN)
+    try:
+        bestaand.full_clean()
+        _controleer_contact(bestaand)
+    except ValidationError as fout:
+        raise ValidationError(
+            {f"contact.{veld}": fouten for veld, fouten in fout.message_dict.items()}
+            if hasattr(fout, "error_dict")
+            else fout
+        ) from None
+    bestaand.save()
+    nieuw = model_to_dict(bestaand, CONTACTVELDEN)
+    gewijzigd = audit.wijzigingen(oud, nieuw if oud else _gevuld(nieuw))
+    return {f"contact.{veld}": waarden for veld, waarden in gewijzigd.items()}
+
+
+@transaction.atomic
+def voeg_relatie_toe(
+    client: Client, *, acting_user, contact: dict | None = None, **gegevens
+) -> Relatie:
+    """A relation of the client (COD472), with its contact (the 301 requires one):
+    ``contact`` holds the fields of its ``Contact``."""
+    client = _vergrendeld(client, acting_user)
+    relatie = Relatie(client=client)
+    _zet(relatie, gegevens, RELATIEVELDEN)
     relatie.full_clean()
     relatie.save()
+    wijzigingen = audit.wijzigingen({}, _gevuld(model_to_dict(relatie, RELATIEVELDEN)))
+    wijzigingen |= _bewaar_relatiecontact(relatie, contact, acting_user)
     audit.log(
         acting_user,
         "relatie.toegevoegd",
         relatie,
         client_id=client.pk,
-        wijzigingen=audit.wijzigingen({}, gegevens),
+        omschrijving=str(relatie),
+        wijzigingen=wijzigingen,
     )
     return relatie
+
+
+@transaction.atomic
+def wijzig_relatie(
+    relatie: Relatie, *, acting_user, contact: dict | None = None, **wijzigingen
+) -> Relatie:
+    """Correct a relatie and (``contact``) its contact."""
+    _vergrendeld(relatie.client, acting_user)
+    relatie = Relatie.objects.select_for_update().get(pk=relatie.pk)
+    oud = model_to_dict(relatie, RELATIEVELDEN)
+    _zet(relatie, wijzigingen, RELATIEVELDEN)
+    relatie.full_clean()
+    relatie.save()
+    gewijzigd = audit.wijzigingen(oud, model_to_dict(relatie, RELATIEVELDEN))
+    gewijzigd |= _bewaar_relatiecontact(relatie, contact, acting_user)
+    if gewijzigd:
+        audit.log(
+            acting_user,
+            "relatie.gewijzigd",
+            relatie,
+            client_id=relatie.client_id,
+            omschrijving=str(relatie),
+            wijzigingen=gewijzigd,
+        )
+    return relatie
+
+
+@transaction.atomic
+def verwijder_relatie(relatie: Relatie, *, acting_user) -> None:
+    """Remove a relatie with its contact."""
+    _vergrendeld(relatie.client, acting_user)
+    relatie = Relatie.objects.select_for_update().get(pk=relatie.pk)
+    oud = _gevuld(model_to_dict(relatie, RELATIEVELDEN))
+    audit.log(
+        acting_user,
+        "relatie.verwijderd",
+        relatie,
+        client_id=relatie.client_id,
+        omschrijving=str(relatie),
+        wijzigingen=audit.wijzigingen(oud, dict.fromkeys(oud)),
+    )
+    relatie.delete()
 
 
 # What a client record shares with another organisation (the plan's consent, 002/004).
@@ -104,9 +330,7 @@ GEDEELDE_VELDEN = [
     "voorletters",
     "naamgebruik",
 ]
-GEDEELDE_CONTACTVELDEN = [
-    f.name for f in Contact._meta.fields if f.editable and f.name not in ("id", "client", "relatie")
-]
+GEDEELDE_CONTACTVELDEN = CONTACTVELDEN
 
 
 @transaction.atomic

@@ -1,17 +1,36 @@
+"""The client pages: search, register, the client page (the record and the case around it) and
+the pages that complete and correct the record: the client's own data, his addresses, his
+relaties. Views collect input and call ``services``; every read goes through ``queries``
+(scoped to the user's organisation, 404 otherwise, audit-logged)."""
+
+import copy
+from datetime import timedelta
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.audit import services as audit
 
 from . import queries, services
-from .forms import ClientForm, ZoekForm
+from .dossier import dossier
+from .forms import AdresForm, BeeindigForm, ClientForm, RelatieForm, ZoekForm, zet_fouten
 
-# Roles that register clients: the gemeente's intake and backoffice, the aanbieder's staff.
+# Roles that register and maintain clients: the gemeente's intake and backoffice, the
+# aanbieder's staff.
 REGISTREREN = (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE, Rol.AANBIEDER)
+FOUTEN = (ValidationError, PermissionDenied)
+
+
+def _fout(form, fout, prefix: str = "") -> None:
+    if isinstance(fout, PermissionDenied):
+        form.add_error(None, str(fout))
+    else:
+        zet_fouten(form, fout, prefix)
 
 
 def zoeken(request):
@@ -34,19 +53,152 @@ def zoeken(request):
 
 def detail(request, pk: int):
     client = queries.lees(request.user, pk)
-    return render(request, "clienten/detail.html", {"client": client})
+    contacten = [c for c in client.contacten.all() if c.relatie_id is None]
+    # A relatie's contact is its first one, as the 301 takes it.
+    alle = sorted(client.contacten.all(), key=lambda c: c.pk, reverse=True)
+    relatiecontacten = {c.relatie_id: c for c in alle if c.relatie_id}
+    context = {
+        "client": client,
+        "contacten": sorted(contacten, key=lambda c: (c.is_beeindigd, c.soort, c.pk)),
+        "relaties": [(r, relatiecontacten.get(r.pk)) for r in client.relaties.all()],
+        "secties": dossier(request.user, client),
+        "mag_wijzigen": request.user.heeft_rol(*REGISTREREN),
+    }
+    return render(request, "clienten/detail.html", context)
 
 
 @rol_vereist(*REGISTREREN)
 def nieuw(request):
     form = ClientForm(request.POST or None, organisatie=request.user.organisatie)
     if request.method == "POST" and form.is_valid():
-        gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
         try:
-            client = services.registreer_client(acting_user=request.user, **gegevens)
-        except ValidationError as fout:
-            form.add_error(None, fout)
+            client = services.registreer_client(acting_user=request.user, **form.gegevens())
+        except FOUTEN as fout:
+            _fout(form, fout)
         else:
             messages.success(request, f"Cliënt {client} is geregistreerd.")
             return redirect("clienten:detail", pk=client.pk)
     return render(request, "clienten/nieuw.html", {"form": form})
+
+
+@rol_vereist(*REGISTREREN)
+def wijzigen(request, pk: int):
+    client = queries.lees(request.user, pk)
+    # The form works on a copy: the page keeps showing the record as stored.
+    form = ClientForm(request.POST or None, instance=copy.copy(client))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijzig_client(client, acting_user=request.user, **form.gegevens())
+        except FOUTEN as fout:
+            _fout(form, fout)
+        else:
+            messages.success(request, "De gegevens van de cliënt zijn opgeslagen.")
+            return redirect("clienten:detail", pk=client.pk)
+    return render(request, "clienten/wijzigen.html", {"form": form, "client": client})
+
+
+@rol_vereist(*REGISTREREN)
+def adres_nieuw(request, pk: int):
+    client = queries.lees(request.user, pk)
+    form = AdresForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact = services.voeg_contact_toe(client, acting_user=request.user, **form.gegevens())
+        except FOUTEN as fout:
+            _fout(form, fout)
+        else:
+            messages.success(request, f"Het {contact.soort_in_zin} is toegevoegd.")
+            return redirect("clienten:detail", pk=client.pk)
+    return render(request, "clienten/adres.html", {"form": form, "client": client})
+
+
+@rol_vereist(*REGISTREREN)
+def adres(request, pk: int):
+    """Change, end or remove one address of the client (``actie``: opslaan, beeindigen,
+    verwijderen)."""
+    contact = queries.lees_contact(request.user, pk)
+    if contact.relatie_id:  # a relatie's contact is kept on the relatie's page
+        return redirect("clienten:relatie", pk=contact.relatie_id)
+    client = contact.client
+    actie = request.POST.get("actie", "") if request.method == "POST" else ""
+    form = AdresForm(request.POST if actie == "opslaan" else None, instance=copy.copy(contact))
+    einde = BeeindigForm(
+        request.POST if actie == "beeindigen" else None,
+        initial={"einddatum": timezone.localdate() - timedelta(days=1)},
+    )
+    try:
+        if actie == "opslaan" and form.is_valid():
+            services.wijzig_contact(contact, acting_user=request.user, **form.gegevens())
+            messages.success(request, f"Het {contact.soort_in_zin} is opgeslagen.")
+            return redirect("clienten:detail", pk=client.pk)
+        if actie == "beeindigen" and einde.is_valid():
+            einddatum = einde.cleaned_data["einddatum"]
+            services.beeindig_contact(contact, einddatum=einddatum, acting_user=request.user)
+            messages.success(
+                request,
+                f"Het {contact.soort_in_zin} is beëindigd per {einddatum:%d-%m-%Y}.",
+            )
+            return redirect("clienten:detail", pk=client.pk)
+        if actie == "verwijderen":
+            services.verwijder_contact(contact, acting_user=request.user)
+            messages.success(request, f"Het {contact.soort_in_zin} is verwijderd.")
+            return redirect("clienten:detail", pk=client.pk)
+    except FOUTEN as fout:
+        _fout(einde if actie == "beeindigen" else form, fout)
+        if actie == "verwijderen":
+            messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+    context = {"form": form, "einde": einde, "client": client, "contact": contact}
+    return render(request, "clienten/adres.html", context)
+
+
+def _relatie_pagina(request, client, relatie=None):
+    """The relatie form with its contact (the 301 gives each relatie one)."""
+    actie = request.POST.get("actie", "opslaan") if request.method == "POST" else ""
+    contact = relatie.contacten.order_by("pk").first() if relatie else None
+    data = request.POST if actie == "opslaan" else None
+    form = RelatieForm(data, instance=copy.copy(relatie))
+    adres = AdresForm(
+        data,
+        instance=copy.copy(contact),
+        prefix="contact",
+        met_periode=False,
+        initial=None if contact else {"soort": "02"},
+    )
+    try:
+        if actie == "verwijderen" and relatie is not None:
+            services.verwijder_relatie(relatie, acting_user=request.user)
+            messages.success(request, f"De relatie {relatie.volledige_naam} is verwijderd.")
+            return redirect("clienten:detail", pk=client.pk)
+        if actie == "opslaan" and all([form.is_valid(), adres.is_valid()]):
+            gegevens = form.gegevens()
+            if relatie is None:
+                relatie = services.voeg_relatie_toe(
+                    client, acting_user=request.user, contact=adres.gegevens(), **gegevens
+                )
+                messages.success(request, f"De relatie {relatie.volledige_naam} is toegevoegd.")
+            else:
+                services.wijzig_relatie(
+                    relatie, acting_user=request.user, contact=adres.gegevens(), **gegevens
+                )
+                messages.success(request, f"De relatie {relatie.volledige_naam} is opgeslagen.")
+            return redirect("clienten:detail", pk=client.pk)
+    except FOUTEN as fout:
+        if actie == "verwijderen":
+            messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+        else:
+            _fout(form, fout)
+            if isinstance(fout, ValidationError):
+                _fout(adres, fout, prefix="contact")
+    context = {"form": form, "adres": adres, "client": client, "relatie": relatie}
+    return render(request, "clienten/relatie.html", context)
+
+
+@rol_vereist(*REGISTREREN)
+def relatie_nieuw(request, pk: int):
+    return _relatie_pagina(request, queries.lees(request.user, pk))
+
+
+@rol_vereist(*REGISTREREN)
+def relatie(request, pk: int):
+    relatie = queries.lees_relatie(request.user, pk)
+    return _relatie_pagina(request, relatie.client, relatie)

@@ -4,7 +4,7 @@ gemeente's contract, the verwijzer per wet); ``aanvragen`` and ``beslissen`` dec
 from django import forms
 from django.db.models import Q
 
-from wmoketen.clienten.models import Client, Contact
+from wmoketen.clienten.models import Client
 from wmoketen.clienten.validators import valideer_bsn
 from wmoketen.organisaties.models import Gemeente
 from wmoketen.organisaties.queries import contractregels
@@ -403,17 +403,3 @@ class OnderzoekForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, prefix="onderzoek", **kwargs)
-
-
-class AdresForm(forms.ModelForm):
-    """The client's BRP address, when the gemeente did not know the client before the 315."""
-
-    class Meta:
-        model = Contact
-        fields = ["straatnaam", "huisnummer", "huisletter", "huisnummertoevoeging"]
-        fields += ["postcode", "plaatsnaam"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, prefix="adres", **kwargs)
-        for veld in ("straatnaam", "huisnummer", "postcode", "plaatsnaam"):
-            self.fields[veld].required = True

@@ -19,6 +19,7 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.audit import services as audit
 from wmoketen.berichten.rollen import LEZERS
+from wmoketen.clienten.forms import AdresForm
 from wmoketen.clienten.services import registreer_client, voeg_contact_toe
 from wmoketen.termijnen.queries import termijnen_voor
 from wmoketen.toewijzingen.bericht301 import controleer_client
@@ -28,7 +29,6 @@ from wmoketen.toewijzingen.views import Verkeer
 from . import aanvragen, beslissen
 from .constants import ONDERHANDEN, Kant, Soort, Status
 from .forms import (
-    AdresForm,
     AfwijzenForm,
     NieuwProductForm,
     OnderzoekForm,
@@ -331,13 +331,21 @@ def _formulieren(verzoek, actie: str = "", data=None) -> dict:
 
 def _adres(request, verzoek, actie: str) -> AdresForm | None:
     """A 315 carries no address and a 301 needs one: the backoffice records the BRP address of
-    a client the gemeente did not know. None: recorded just now."""
-    form = AdresForm(request.POST if actie == "adres" else None)
+    a client the gemeente did not know, with the client pages' address form. None: recorded
+    just now."""
+    form = AdresForm(
+        request.POST if actie == "adres" else None,
+        soort=BRP_ADRES,
+        velden=AdresForm.BRP_VELDEN,
+        prefix="adres",
+    )
     if actie == "adres" and form.is_valid():
-        voeg_contact_toe(
-            verzoek.client, acting_user=request.user, soort=BRP_ADRES, **form.cleaned_data
-        )
-        return None
+        try:
+            voeg_contact_toe(verzoek.client, acting_user=request.user, **form.gegevens())
+        except FOUTEN as fout:
+            _fout(form, fout)
+        else:
+            return None
     return form
 
 

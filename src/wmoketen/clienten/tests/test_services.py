@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from wmoketen.audit.models import AuditRegel
 from wmoketen.clienten import queries, services
@@ -72,8 +72,10 @@ def test_wijzigen_logt_alleen_gewijzigde_velden(consulent):
 def test_wijzigen_van_client_van_andere_organisatie_wordt_geweigerd(consulent, andere_gemeente):
     client = ClientFactory(organisatie=andere_gemeente, geslachtsnaam="Smit")
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied) as fout:
         services.wijzig_client(client, acting_user=consulent, geslachtsnaam="Anders")
+
+    assert str(fout.value) == "U mag alleen cliënten van uw eigen organisatie wijzigen."
 
     client.refresh_from_db()
     assert client.geslachtsnaam == "Smit"
