@@ -1,5 +1,7 @@
-"""Browser test of the toegang route through the pages: consulent → aanbieder → consulent →
-backoffice, from the melding to the WMO301 on the berichten page.
+"""Browser test of the whole chain through the pages for a brand-new client: the consulent
+registers him (a wrong BSN first) and his address (a wrong postcode first), then consulent →
+aanbieder → consulent → backoffice from the melding to the WMO301, and the aanbieder reports
+the start (WMO305) and the stop (WMO307), which the backoffice sees answered (306/308).
 
 Screenshots: var/screenshots/toegang-*.png.
 """
@@ -10,8 +12,6 @@ from django.utils import timezone
 from wmoketen.accounts.constants import Rol
 from wmoketen.factories import (
     AanbiederFactory,
-    ClientFactory,
-    ContactFactory,
     ContractFactory,
     ContractregelFactory,
     GebruikerFactory,
@@ -50,18 +50,49 @@ def test_route_van_melding_tot_wmo301(live_server, browser):  # noqa: F811
     medewerker = GebruikerFactory(
         username="maasland.medewerker", organisatie=aanbieder, first_name="Bram", rol=Rol.AANBIEDER
     )
-    client = ClientFactory(organisatie=gemeente, geslachtsnaam="Bakker", voornamen="Piet")
-    ContactFactory(client=client, straatnaam="Markt", huisnummer=1)
     vandaag = timezone.localdate().isoformat()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     url = live_server.url
 
-    # Consulent: melding, huisbezoek, onderzoek, plan deel 1, profiel, toestemming, opdracht.
+    # Consulent: a new client, refused with a wrong BSN, then registered; his BRP address,
+    # refused with a wrong postcode, then recorded.
     inloggen(page, url, gemeente, consulent)
-    page.click("nav.menu >> text=Meldingen")
-    page.click("text=Nieuwe melding")
-    page.select_option("#id_client", label="Piet Bakker")
+    page.click("nav.menu >> text=Cliënten")
+    page.click("main >> text=Nieuwe cliënt")
+    page.fill("#id_bsn", "123456789")
+    page.fill("#id_voornamen", "Piet")
+    page.fill("#id_voorletters", "P")
+    page.fill("#id_geslachtsnaam", "Bakker")
+    page.fill("#id_geboortedatum", "1950-03-14")
+    page.select_option("#id_geslacht", value="1")
+    page.click("button:has-text('Registreren')")
+    page.wait_for_selector(".veld__fout")
+    assert "elfproef" in page.inner_text("main").lower()
+    foto(page, "0a-bsn-fout")
+    page.fill("#id_bsn", "123456782")
+    page.click("button:has-text('Registreren')")
+    page.wait_for_selector("h1:has-text('Piet Bakker')")
+    assert "Geen adres bekend" in page.inner_text("#contact >> xpath=..")
+    page.click("a:has-text('Adres toevoegen')")
+    page.fill("#id_straatnaam", "Markt")
+    page.fill("#id_huisnummer", "1")
+    page.fill("#id_postcode", "60011")
+    page.fill("#id_plaatsnaam", "Weert")
+    page.fill("#id_telefoonnummer", "0495123456")
+    page.click("button:has-text('Adres toevoegen')")
+    page.wait_for_selector(".veld__fout")
+    assert "postcode" in page.inner_text("main").lower()
+    foto(page, "0b-postcode-fout")
+    page.fill("#id_postcode", "6001 aa")
+    page.click("button:has-text('Adres toevoegen')")
+    page.wait_for_selector("h1:has-text('Piet Bakker')")
+    assert "Markt 1, 6001AA Weert" in page.inner_text("#contact >> xpath=..")
+    foto(page, "0c-client-met-adres")
+
+    # Consulent: melding, huisbezoek, onderzoek, plan deel 1, profiel, toestemming, opdracht.
+    page.click("a:has-text('Nieuwe melding')")
+    assert page.input_value("#id_client") != ""  # chosen from the client's page
     page.select_option("#id_wet", value="wmo")
     page.select_option("#id_kanaal", value="telefonisch")
     page.fill("#id_toelichting", "Wil zelfstandig blijven wonen")
@@ -164,4 +195,35 @@ def test_route_van_melding_tot_wmo301(live_server, browser):  # noqa: F811
     foto(page, "12-wmo301")
     page.click("text=← Berichtenverkeer")
     assert "WMO301" in page.inner_text("#berichten")
+    uitloggen(page)
+
+    # Aanbieder: the 301 arrived; the care starts (WMO305) and stops (WMO307).
+    inloggen(page, url, aanbieder, medewerker)
+    page.click("nav.menu >> text=Toewijzingen")
+    assert "Piet Bakker" in page.inner_text("main")
+    page.click("section.kaart:has(h2:has-text('Piet Bakker')) tbody a >> nth=0")
+    page.fill("#id_start-startdatum", vandaag)
+    page.click("button:has-text('Start melden')")
+    page.wait_for_selector("text=De start is gemeld")
+    page.fill("#id_stop-einddatum", vandaag)
+    page.select_option("#id_stop-reden", value="02")
+    page.click("button:has-text('Stop melden')")
+    page.wait_for_selector("text=De stop is gemeld")
+    berichten = page.inner_text("#berichten-kop >> xpath=..")
+    assert "WMO305" in berichten and "WMO307" in berichten
+    assert "WMO306" in berichten and "WMO308" in berichten
+    foto(page, "13-aanbieder-start-stop")
+    uitloggen(page)
+
+    # Backoffice: the client's page shows the whole case, newest first.
+    inloggen(page, url, gemeente, backoffice)
+    page.click("nav.menu >> text=Cliënten")
+    page.fill("input[name='q']", "Bakker")
+    page.keyboard.press("Enter")
+    page.click("main a:has-text('Piet Bakker')")
+    dossier = page.inner_text("main")
+    for kop in ("Meldingen", "Beschikkingen", "Toewijzingen", "Berichten"):
+        assert kop in dossier
+    assert "WMO305" in dossier and "WMO307" in dossier
+    foto(page, "14-dossier")
     page.close()

@@ -26,7 +26,7 @@ def nieuwe_melding(gebruiker, client):
     if gebruiker.heeft_rol(Rol.TOEGANGSMEDEWERKER) and client.organisatie_id == (
         gebruiker.organisatie_id
     ):
-        yield "Nieuwe melding", reverse("toegang:nieuw")
+        yield "Nieuwe melding", f"{reverse('toegang:nieuw')}?client={client.pk}"
 
 
 @onderdeel("Meldingen", *GEMEENTE, volgorde=10, acties=nieuwe_melding)

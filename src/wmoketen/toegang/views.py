@@ -221,7 +221,10 @@ def caseload(request):
 
 @rol_vereist(Rol.TOEGANGSMEDEWERKER)
 def nieuw(request):
-    form = MeldingForm(request.POST or None, gebruiker=request.user)
+    # From a client's page the client is chosen already (the form offers own clients only).
+    gekozen = request.GET.get("client", "")
+    initial = {"client": int(gekozen)} if gekozen.isdigit() else None
+    form = MeldingForm(request.POST or None, gebruiker=request.user, initial=initial)
     open_melding = None
     if request.method == "POST" and form.is_valid():
         try:

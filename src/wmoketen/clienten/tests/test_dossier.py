@@ -198,7 +198,7 @@ def test_consulent_ziet_de_zaak_van_zijn_gemeente_nieuwste_eerst(client, zaak):
     oud, nieuw = zaak["meldingen"]
     assert html.index(f'href="/toegang/{nieuw.pk}/"') < html.index(f'href="/toegang/{oud.pk}/"')
     assert "02-03-2026" in html and "Traject T-1" in html
-    assert 'href="/toegang/nieuw/">Nieuwe melding</a>' in html
+    assert f'href="/toegang/nieuw/?client={zaak["klant"].pk}">Nieuwe melding</a>' in html
     assert f'href="/toegang/beschikkingen/{zaak["beschikking"].pk}/"' in html
     assert 'href="/toewijzingen/' not in html  # the allocation pages are the backoffice's
     assert "Ander" not in html  # another client's melding

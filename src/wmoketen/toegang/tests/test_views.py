@@ -628,3 +628,12 @@ def test_menu_toont_de_toegangpagina_per_rol(client, consulent, backoffice, mede
     assert '<a href="/toegang/">Meldingen</a>' in html(als(client, consulent).get("/"))
     assert '<a href="/toegang/aanvragen/">Aanvragen</a>' in html(als(client, backoffice).get("/"))
     assert '<a href="/toegang/opdrachten/">Opdrachten</a>' in html(als(client, medewerker).get("/"))
+
+
+def test_nieuwe_melding_vanaf_de_clientpagina_kiest_de_client(client, consulent, inwoner):
+    als(client, consulent)
+    antwoord = client.get(f"/toegang/nieuw/?client={inwoner.pk}")
+    assert f'<option value="{inwoner.pk}" selected>' in html(antwoord)
+    vreemd = ClientFactory(organisatie=AanbiederFactory())
+    antwoord = client.get(f"/toegang/nieuw/?client={vreemd.pk}")
+    assert f'value="{vreemd.pk}"' not in html(antwoord)
