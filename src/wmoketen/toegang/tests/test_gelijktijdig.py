@@ -15,6 +15,7 @@ from django.db import connection
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.factories import ClientFactory, GebruikerFactory
+from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toegang import services
 from wmoketen.toegang.models import Melding
 from wmoketen.trajecten import services as trajecten
@@ -28,6 +29,8 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.mark.django_db(transaction=True)
 def test_twee_gelijktijdige_meldingen_een_geregistreerd_een_geweigerd(gemeente, monkeypatch):
+    # A transactional test starts from an emptied database: the deadline rules too.
+    laad_standaardregels(acting_user=None)
     client = ClientFactory(organisatie=gemeente)
     consulenten = [
         GebruikerFactory(username=f"c{i}", organisatie=gemeente, rol=Rol.TOEGANGSMEDEWERKER)
