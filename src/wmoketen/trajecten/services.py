@@ -253,15 +253,19 @@ def wijzig_taakstatus(
 
 @transaction.atomic
 def sluit_traject(traject: Traject, *, op: date, reden: str, acting_user) -> Traject:
-    """The gemeente closes a traject (e.g. its only melding was withdrawn): open tasks are
-    cancelled with ``reden`` (their deadlines withdrawn), the traject ends on ``op``."""
+    """The gemeente closes a traject (e.g. its only melding was withdrawn): the open tasks it
+    may change are cancelled with ``reden`` (their deadlines withdrawn; an aanbieder's own task
+    stays its own), the traject ends on ``op``."""
     eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    if acting_user.organisatie_id != traject.gemeente_id:
-        raise PermissionDenied("Alleen de gemeente van het traject sluit het af.")
+    eis_organisatie(
+        acting_user, traject.gemeente_id, "Alleen de gemeente van het traject sluit het af."
+    )
     if traject.status == TrajectStatus.AFGESLOTEN:
         return traject
-    for taak in traject.taken.actief():
+    for taak in traject.taken.actief().select_related("aangemaakt_door"):
+        if not mag_status_wijzigen(taak, acting_user):
+            continue
         wijzig_taakstatus(
             taak, status=TaakStatus.GEANNULEERD, acting_user=acting_user, toelichting=reden
         )

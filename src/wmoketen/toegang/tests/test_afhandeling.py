@@ -361,3 +361,26 @@ def test_beschikking_soort_toekenning_is_de_standaard(akkoord, wmo_product, back
     assert beschikking.soort == BeschikkingSoort.TOEKENNING
     assert beschikking.stuurt_toewijzing
     assert Beschikking.objects.toekenningen().filter(pk=beschikking.pk).exists()
+
+
+def test_intrekking_laat_de_eigen_taak_van_de_aanbieder_staan(opdracht, consulent, medewerker):
+    """The gemeente closes the traject; a task the aanbieder made for itself is not the
+    gemeente's to cancel, and does not block the intrekking."""
+    from wmoketen.trajecten import services as trajecten
+
+    opdracht.refresh_from_db()
+    eigen = trajecten.maak_taak(
+        opdracht.melding.traject,
+        naam="Intake plannen",
+        soort="overig",
+        toegewezen_aan_organisatie=opdracht.aanbieder,
+        vervaldatum=date(2027, 1, 15),  # after today (vandaag_vast)
+        acting_user=medewerker,
+    )
+    afhandeling.registreer_intrekking(opdracht.melding, reden="Weg.", acting_user=consulent)
+    eigen.refresh_from_db()
+    opdracht.taak.refresh_from_db()
+    assert eigen.status == TaakStatus.OPEN
+    assert opdracht.taak.status == TaakStatus.GEANNULEERD
+    opdracht.melding.traject.refresh_from_db()
+    assert opdracht.melding.traject.status == TrajectStatus.AFGESLOTEN
