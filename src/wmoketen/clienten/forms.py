@@ -175,6 +175,31 @@ def _landen() -> list[tuple[str, str]]:
     return [(code, f"{naam} ({code})") for code, naam in landen]
 
 
+# The address form's fieldsets; their fields are the form's fields.
+ADRESGROEPEN = [
+    (
+        "Adres",
+        [
+            "soort",
+            "straatnaam",
+            "huisnummer",
+            "huisletter",
+            "huisnummertoevoeging",
+            "aanduiding_woonadres",
+            "postcode",
+            "plaatsnaam",
+            "landcode",
+            "organisatienaam",
+        ],
+    ),
+    (
+        "Telefoon en e-mail",
+        ["telefoonnummer", "telefoonnummer2", "telefoon_landnummer", "emailadres"],
+    ),
+    ("Geldigheid", ["begindatum", "einddatum"]),
+]
+
+
 class AdresForm(forms.ModelForm):
     """One contact: an address (BRP, correspondentie, verblijf, tijdelijk verblijf: COD757)
     with phone and e-mail, as the 301 carries it. Shared by the client pages and the 315
@@ -227,49 +252,11 @@ class AdresForm(forms.ModelForm):
         "datum vóór vandaag.",
     )
 
-    GROEPEN = [
-        (
-            "Adres",
-            [
-                "soort",
-                "straatnaam",
-                "huisnummer",
-                "huisletter",
-                "huisnummertoevoeging",
-                "aanduiding_woonadres",
-                "postcode",
-                "plaatsnaam",
-                "landcode",
-                "organisatienaam",
-            ],
-        ),
-        (
-            "Telefoon en e-mail",
-            ["telefoonnummer", "telefoonnummer2", "telefoon_landnummer", "emailadres"],
-        ),
-        ("Geldigheid", ["begindatum", "einddatum"]),
-    ]
+    GROEPEN = ADRESGROEPEN
 
     class Meta:
         model = Contact
-        fields = [
-            "soort",
-            "straatnaam",
-            "huisnummer",
-            "huisletter",
-            "huisnummertoevoeging",
-            "aanduiding_woonadres",
-            "postcode",
-            "plaatsnaam",
-            "landcode",
-            "organisatienaam",
-            "telefoonnummer",
-            "telefoonnummer2",
-            "telefoon_landnummer",
-            "emailadres",
-            "begindatum",
-            "einddatum",
-        ]
+        fields = [veld for _, velden in ADRESGROEPEN for veld in velden]
 
     # The address as the BRP gives it (the 315 route asks only this).
     BRP_VELDEN = (
