@@ -547,6 +547,11 @@ def beoordeel_profiel(
             f"U wijkt af van het berekende profiel ({berekend.omschrijving}); "
             "schrijf een motivering voor de afwijking."
         )
+    if motivering.strip() and not afwijking:
+        raise ValidationError(
+            "Een motivering hoort bij een afwijking: kies de andere categorie of intensiteit, "
+            "of maak de motivering leeg."
+        )
     if vervoer not in Vervoer.values:
         raise ValidationError("Kies geen vervoer, zittend vervoer of rolstoelvervoer.")
     if (

@@ -13,6 +13,7 @@ from datetime import date
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -386,7 +387,9 @@ def melding(request, pk: int):
             return redirect("toegang:melding", pk=melding.pk)
         if form.is_valid():
             try:
-                tekst = _voer_uit(request, stap, form, melding, plan)
+                # One step, one transaction: "afronden" refused leaves the save undone too.
+                with transaction.atomic():
+                    tekst = _voer_uit(request, stap, form, melding, plan)
             except FOUTEN as fout:
                 _fout(form, fout)
             else:

@@ -266,13 +266,13 @@ def _contacten(client: Client, c) -> None:
         for k in client.contacten.filter(relatie__isnull=True)
     }
     for contact in c.contactgegevens.contact:
-        velden = _contactvelden(contact)
-        if sleutel(velden) in bestaand:
+        nieuw = Contact(client=client, **_contactvelden(contact))
+        nieuw.full_clean()  # normalises first (e.g. the postcode), so equal means equal
+        velden = sleutel(model_to_dict(nieuw, GEDEELDE_CONTACTVELDEN))
+        if velden in bestaand:
             continue
-        nieuw = Contact(client=client, **velden)
-        nieuw.full_clean()
         nieuw.save()
-        bestaand.add(sleutel(velden))
+        bestaand.add(velden)
         audit.log(
             None,
             "client.contact_toegevoegd",

@@ -218,6 +218,24 @@ def test_afwijking_van_profiel_zonder_motivering(plan_deel_1, consulent):
     assert plan_deel_1.afwijking_motivering == "Mantelzorger valt weg."
 
 
+def test_motivering_zonder_afwijking_wordt_geweigerd(plan_deel_1, consulent):
+    """The motivation of a deviation is stored only with one: refused, not silently dropped."""
+    with weiger(
+        ValidationError,
+        "Een motivering hoort bij een afwijking: kies de andere categorie of intensiteit, of "
+        "maak de motivering leeg.",
+        plan_deel_1,
+    ):
+        services.beoordeel_profiel(
+            plan_deel_1,
+            scores=ALLE_B,
+            categorie=1,
+            intensiteit="basis",
+            motivering="Toch maar volgens de tabel.",
+            acting_user=consulent,
+        )
+
+
 @pytest.fixture
 def akkoord(gereed, consulent):
     return services.keur_goed(gereed, op=date(2026, 4, 15), acting_user=consulent)

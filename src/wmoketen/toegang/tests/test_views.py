@@ -19,7 +19,7 @@ from wmoketen.factories import (
 from wmoketen.termijnen import services as termijnregels
 from wmoketen.toegang import services
 from wmoketen.toegang.constants import Levensdomein, MeldingStatus, PlanStatus
-from wmoketen.toegang.models import Beschikking, Melding, Ondersteuningsplan
+from wmoketen.toegang.models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
 from wmoketen.toegang.services import Deel2Invoer, DomeinInvoer, ResultaatgebiedInvoer
 
 ALLE_B = {c: "B" for c in ("veiligheid", "balans", "afstand", "zelfredzaamheid", "cooperatie")}
@@ -246,9 +246,11 @@ def test_onderzoek_afronden_zonder_alle_scores_verandert_niets(client, consulent
     antwoord = als(client, consulent).post(f"/toegang/{melding.pk}/", data)
 
     assert "Geef elk levensdomein een score; nog niet gescoord: Justitie." in html(antwoord)
+    assert "Dochter in de buurt" in html(antwoord)  # what was typed is on the page again
     melding.refresh_from_db()
     assert melding.status == MeldingStatus.HUISBEZOEK_GEPLAND
-    assert melding.onderzoek.afgerond_op is None
+    # One transaction: the save that came with the refused afronden is undone as well.
+    assert not Onderzoek.objects.filter(melding=melding).exists()
 
 
 def test_onderzoek_afronden_via_de_pagina(client, consulent, melding):

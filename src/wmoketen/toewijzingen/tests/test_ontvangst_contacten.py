@@ -38,3 +38,9 @@ def test_301_kopieert_contacten_naar_de_eigen_client(partijen, toegewezen, clien
     _client(aanbieder, parse(bericht.bytes).client)
     assert eigen.contacten.count() == 2
     assert AuditRegel.objects.filter(actie="client.contact_toegevoegd").count() == 1
+
+    # A postcode written otherwise ("6001 aa") is the same address once normalised.
+    binding = parse(bericht.bytes).client
+    binding.contactgegevens.contact[0].adres.postcode = "6001 aa"
+    _client(aanbieder, binding)
+    assert eigen.contacten.count() == 2
