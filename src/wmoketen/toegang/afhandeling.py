@@ -22,7 +22,7 @@ from wmoketen.termijnen.constants import Regelcode
 from wmoketen.trajecten import services as trajecten
 from wmoketen.trajecten.constants import AFGESLOTEN_TAAKSTATUSSEN, TaakStatus
 
-from . import services
+from . import controles, services
 from .constants import (
     AFGEHANDELD,
     BEZWAARCLAUSULE,
@@ -44,8 +44,8 @@ def _reden(reden: str, tekst: str) -> str:
 def _aanvraag(plan: Ondersteuningsplan, acting_user) -> Ondersteuningsplan:
     """The plan locked, for the backoffice of its gemeente, while it is an open aanvraag."""
     eis_rol(acting_user, Rol.BACKOFFICE)
-    plan = services._vergrendel_plan(plan)
-    services._eis_gemeente(acting_user, plan.melding.gemeente_id)
+    plan = controles.vergrendel_plan(plan)
+    controles.eis_gemeente(acting_user, plan.melding.gemeente_id)
     if plan.status != PlanStatus.AKKOORD:
         raise ValidationError(
             "Dit plan is geen openstaande aanvraag (meer): er is al beslist, of er is nog geen "
@@ -78,9 +78,9 @@ def _beeindig_opdracht(plan: Ondersteuningsplan, reden: str, acting_user) -> Non
         )
     if plan.aanbieder_id and plan.opdracht_op:
         meld(
-            services._medewerkers(plan.aanbieder, Rol.AANBIEDER),
+            controles.medewerkers(plan.aanbieder, Rol.AANBIEDER),
             titel="Opdracht deel 2 vervallen: er volgt geen toewijzing",
-            url=services._url("toegang:plan", plan.pk),
+            url=controles.pagina_url("toegang:plan", plan.pk),
         )
 
 
@@ -107,8 +107,8 @@ def wijs_af(
     lapses; the traject closes unless earlier support still runs on it."""
     plan = _aanvraag(plan, acting_user)
     melding = plan.melding
-    dagtekening = services._datum(dagtekening, "De dagtekening")
-    services._niet_voor(dagtekening, plan.aanvraag_op, "De dagtekening ligt vóór de aanvraag.")
+    dagtekening = controles.dag(dagtekening, "De dagtekening")
+    controles.niet_voor(dagtekening, plan.aanvraag_op, "De dagtekening ligt vóór de aanvraag.")
     motivering = _reden(motivering, "Motiveer de afwijzing: de cliënt moet weten waarom.")
     bezwaarclausule = _reden(bezwaarclausule, "De beschikking heeft een bezwaarclausule.")
     beschikking = services.maak_beschikking(
@@ -121,7 +121,7 @@ def wijs_af(
     )
     services.bewaar_brief(beschikking)
     _beeindig_opdracht(plan, "Aanvraag afgewezen", acting_user)
-    services._zet_status(melding, MeldingStatus.AFGEWEZEN)
+    controles.zet_status(melding, MeldingStatus.AFGEWEZEN)
     termijnen.sluit_termijnen_voor(
         plan, regelcode=Regelcode.BESCHIKKING, op=dagtekening, acting_user=acting_user
     )
@@ -150,7 +150,7 @@ def stuur_aanvraag_terug(
     deadline keeps running."""
     plan = _aanvraag(plan, acting_user)
     melding = plan.melding
-    op = services._datum(op)
+    op = controles.dag(op)
     reden = _reden(reden, "Geef de reden waarom de aanvraag teruggaat naar de consulent.")
     termijnen.trek_termijnen_in_voor(
         plan, reden="Aanvraag teruggestuurd naar de consulent", acting_user=acting_user
@@ -167,7 +167,7 @@ def stuur_aanvraag_terug(
             "aanvraag_op",
         ]
     )
-    services._zet_status(melding, MeldingStatus.DEEL_2_GEREED)
+    controles.zet_status(melding, MeldingStatus.DEEL_2_GEREED)
     audit.log(
         acting_user,
         "plan.aanvraag_teruggestuurd",
@@ -177,9 +177,9 @@ def stuur_aanvraag_terug(
     )
     ontvangers = [melding.consulent] if melding.consulent_id else []
     meld(
-        ontvangers or services._medewerkers(melding.gemeente, Rol.TOEGANGSMEDEWERKER),
+        ontvangers or controles.medewerkers(melding.gemeente, Rol.TOEGANGSMEDEWERKER),
         titel="Aanvraag teruggestuurd door de backoffice",
-        url=services._url("toegang:melding", melding.pk),
+        url=controles.pagina_url("toegang:melding", melding.pk),
     )
     return plan
 
@@ -189,18 +189,18 @@ def stuur_aanvraag_terug(
 
 def _stop(melding: Melding, status: str, reden: str, op: date | None, acting_user) -> Melding:
     eis_rol(acting_user, *GEMEENTE_ROLLEN)
-    melding = services._vergrendel_melding(melding)
-    services._eis_gemeente(acting_user, melding.gemeente_id)
+    melding = controles.vergrendel_melding(melding)
+    controles.eis_gemeente(acting_user, melding.gemeente_id)
     if not melding.is_open:
         raise ValidationError(
             f"Deze melding is al afgehandeld ({melding.get_status_display().lower()})."
         )
-    op = services._datum(op)
-    services._niet_voor(op, melding.ontvangen_op, "De datum ligt vóór de datum van de melding.")
+    op = controles.dag(op)
+    controles.niet_voor(op, melding.ontvangen_op, "De datum ligt vóór de datum van de melding.")
     label = MeldingStatus(status).label
     plan = Ondersteuningsplan.objects.filter(melding=melding).first()
     if plan is not None:
-        plan = services._vergrendel_plan(plan)
+        plan = controles.vergrendel_plan(plan)
         _beeindig_opdracht(plan, label, acting_user)
         termijnen.trek_termijnen_in_voor(plan, reden=label, acting_user=acting_user)
     termijnen.trek_termijnen_in_voor(melding, reden=label, acting_user=acting_user)

@@ -32,11 +32,9 @@ from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.accounts.rechten import eis_organisatie, eis_rol
+from wmoketen.accounts.rechten import eis_rol
 from wmoketen.audit import services as audit
 from wmoketen.clienten import services as clienten
 from wmoketen.clienten.models import Client
@@ -69,6 +67,17 @@ from .constants import (
     PlanStatus,
     Route,
     Vervoer,
+)
+from .controles import (
+    dag,
+    eis_consulent,
+    eis_gemeente,
+    medewerkers,
+    niet_voor,
+    pagina_url,
+    vergrendel_melding,
+    vergrendel_plan,
+    zet_status,
 )
 from .models import (
     Beschikking,
@@ -125,68 +134,6 @@ class BeschiktProductInvoer:
     frequentie: str = ""
 
 
-# Checks --------------------------------------------------------------------------------
-
-
-def _eis_gemeente(gebruiker, gemeente_id: int) -> None:
-    eis_organisatie(gebruiker, gemeente_id, "Deze cliënt hoort niet bij uw gemeente.")
-
-
-def _consulent(melding: Melding, gebruiker) -> None:
-    eis_rol(gebruiker, Rol.TOEGANGSMEDEWERKER)
-    _eis_gemeente(gebruiker, melding.gemeente_id)
-
-
-def _datum(op: date | None, naam: str = "De datum") -> date:
-    vandaag = timezone.localdate()
-    if op is None:
-        return vandaag
-    if op > vandaag:
-        raise ValidationError(f"{naam} ligt in de toekomst.")
-    return op
-
-
-def _niet_voor(datum: date, grens: date, tekst: str) -> None:
-    if datum < grens:
-        raise ValidationError(tekst)
-
-
-def _vergrendel_melding(melding: Melding) -> Melding:
-    return (
-        Melding.objects.select_for_update(of=("self",))
-        .select_related("gemeente", "client")
-        .get(pk=melding.pk)
-    )
-
-
-def _vergrendel_plan(plan: Ondersteuningsplan) -> Ondersteuningsplan:
-    return (
-        # Lock the plan row only: PostgreSQL refuses FOR UPDATE on the outer-joined relations.
-        Ondersteuningsplan.objects.select_for_update(of=("self",))
-        .select_related("melding__gemeente", "melding__client", "aanbieder", "taak")
-        .get(pk=plan.pk)
-    )
-
-
-def _url(naam: str, pk: int) -> str:
-    """A page of the toegang app (built by the views); empty while it does not exist."""
-    try:
-        return reverse(naam, args=[pk])
-    except NoReverseMatch:
-        return ""
-
-
-def _medewerkers(organisatie, *rollen):
-    return organisatie.gebruikers.filter(
-        is_active=True, groups__name__in=[str(r) for r in rollen]
-    ).distinct()
-
-
-def _zet_status(melding: Melding, status: str) -> None:
-    melding.status = status
-    melding.save(update_fields=["status"])
-
-
 # Step 1: melding ---------------------------------------------------------------------------
 
 
@@ -216,7 +163,7 @@ def registreer_melding(
         raise ValidationError("Deze route wordt (nog) niet ondersteund.")
     if ontvangen_op is None:
         raise ValidationError("Vul de datum in waarop de melding binnenkwam.")
-    _datum(ontvangen_op, "De datum van ontvangst")
+    dag(ontvangen_op, "De datum van ontvangst")
     consulent = consulent or acting_user
     if consulent.organisatie_id != gemeente.pk or not consulent.heeft_rol(Rol.TOEGANGSMEDEWERKER):
         raise ValidationError("De consulent moet een toegangsmedewerker van uw gemeente zijn.")
@@ -254,7 +201,9 @@ def registreer_melding(
     )
     if consulent != acting_user:
         meld(
-            [consulent], titel="Nieuwe melding toegewezen", url=_url("toegang:melding", melding.pk)
+            [consulent],
+            titel="Nieuwe melding toegewezen",
+            url=pagina_url("toegang:melding", melding.pk),
         )
     return melding
 
@@ -305,15 +254,15 @@ def plan_huisbezoek(
 ) -> Melding:
     """The home visit is planned on ``datum`` (the appointment made on ``op``, default today):
     closes the huisbezoek deadline."""
-    melding = _vergrendel_melding(melding)
-    _consulent(melding, acting_user)
-    op = _datum(op, "De datum van de afspraak")
+    melding = vergrendel_melding(melding)
+    eis_consulent(melding, acting_user)
+    op = dag(op, "De datum van de afspraak")
     if melding.status not in (MeldingStatus.ONTVANGEN, MeldingStatus.HUISBEZOEK_GEPLAND):
         raise ValidationError("Het onderzoek is al afgerond; een huisbezoek plant u nu niet meer.")
     if datum is None:
         raise ValidationError("Vul de datum van het huisbezoek in.")
-    _niet_voor(datum, melding.ontvangen_op, "Het huisbezoek ligt vóór de datum van de melding.")
-    _niet_voor(op, melding.ontvangen_op, "De afspraak ligt vóór de datum van de melding.")
+    niet_voor(datum, melding.ontvangen_op, "Het huisbezoek ligt vóór de datum van de melding.")
+    niet_voor(op, melding.ontvangen_op, "De afspraak ligt vóór de datum van de melding.")
     oud = melding.huisbezoek_op
     melding.huisbezoek_op = datum
     melding.huisbezoek_gepland_op = melding.huisbezoek_gepland_op or op
@@ -352,8 +301,8 @@ def leg_onderzoek_vast(
     strengths; the network and the client's own solutions; the verslag so far and the day the
     client signed it (not in the future, not before the melding). May be called again until
     done; ``onderzoek_afronden`` then requires the verslag and the signature."""
-    melding = _vergrendel_melding(melding)
-    _consulent(melding, acting_user)
+    melding = vergrendel_melding(melding)
+    eis_consulent(melding, acting_user)
     domeinen = list(domeinen)
     if melding.status not in (MeldingStatus.ONTVANGEN, MeldingStatus.HUISBEZOEK_GEPLAND):
         raise ValidationError("Het onderzoek is al afgerond.")
@@ -371,8 +320,8 @@ def leg_onderzoek_vast(
                 f"De score voor {Levensdomein(invoer.domein).label} ligt tussen 1 en 5."
             )
     if ondertekend_door_client_op is not None:
-        _datum(ondertekend_door_client_op, "De datum van ondertekening")
-        _niet_voor(
+        dag(ondertekend_door_client_op, "De datum van ondertekening")
+        niet_voor(
             ondertekend_door_client_op,
             melding.ontvangen_op,
             "De ondertekening ligt vóór de datum van de melding.",
@@ -429,9 +378,9 @@ def onderzoek_afronden(
     """The onderzoeksverslag, signed by the client: closes the onderzoek deadline.
 
     Every life domain must have its score."""
-    melding = _vergrendel_melding(melding)
-    _consulent(melding, acting_user)
-    op = _datum(op)
+    melding = vergrendel_melding(melding)
+    eis_consulent(melding, acting_user)
+    op = dag(op)
     if melding.status not in (MeldingStatus.ONTVANGEN, MeldingStatus.HUISBEZOEK_GEPLAND):
         raise ValidationError("Het onderzoek is al afgerond.")
     if not (verslag or "").strip():
@@ -440,13 +389,13 @@ def onderzoek_afronden(
         raise ValidationError(
             "Het onderzoeksverslag moet door de cliënt ondertekend zijn: vul de datum in."
         )
-    _datum(ondertekend_door_client_op, "De datum van ondertekening")
-    _niet_voor(
+    dag(ondertekend_door_client_op, "De datum van ondertekening")
+    niet_voor(
         ondertekend_door_client_op,
         melding.ontvangen_op,
         "De ondertekening ligt vóór de datum van de melding.",
     )
-    _niet_voor(op, melding.ontvangen_op, "De datum ligt vóór de datum van de melding.")
+    niet_voor(op, melding.ontvangen_op, "De datum ligt vóór de datum van de melding.")
     onderzoek = _onderzoek(melding)
     gescoord = set(onderzoek.domeinscores.values_list("domein", flat=True))
     ontbrekend = [label for waarde, label in Levensdomein.choices if waarde not in gescoord]
@@ -458,7 +407,7 @@ def onderzoek_afronden(
     onderzoek.ondertekend_door_client_op = ondertekend_door_client_op
     onderzoek.afgerond_op = op
     onderzoek.save(update_fields=["verslag", "ondertekend_door_client_op", "afgerond_op"])
-    _zet_status(melding, MeldingStatus.ONDERZOEK_AFGEROND)
+    zet_status(melding, MeldingStatus.ONDERZOEK_AFGEROND)
     termijnen.sluit_termijnen_voor(
         melding, regelcode=Regelcode.ONDERZOEK, op=op, acting_user=acting_user
     )
@@ -470,8 +419,8 @@ def onderzoek_afronden(
 
 
 def _plan_deel_1(plan: Ondersteuningsplan, acting_user) -> Ondersteuningsplan:
-    plan = _vergrendel_plan(plan)
-    _consulent(plan.melding, acting_user)
+    plan = vergrendel_plan(plan)
+    eis_consulent(plan.melding, acting_user)
     if plan.status != PlanStatus.DEEL_1:
         raise ValidationError(
             "De opdracht voor deel 2 is al gegeven; deel 1 verandert niet meer. "
@@ -485,8 +434,8 @@ def stel_plan_deel_1_op(
     melding: Melding, *, resultaatgebieden: Iterable[ResultaatgebiedInvoer], acting_user
 ) -> Ondersteuningsplan:
     """Plan part 1: the result areas with their intended results (replaces earlier ones)."""
-    melding = _vergrendel_melding(melding)
-    _consulent(melding, acting_user)
+    melding = vergrendel_melding(melding)
+    eis_consulent(melding, acting_user)
     resultaatgebieden = list(resultaatgebieden)
     if melding.status not in (MeldingStatus.ONDERZOEK_AFGEROND, MeldingStatus.PLAN_DEEL_1):
         if melding.status in (MeldingStatus.ONTVANGEN, MeldingStatus.HUISBEZOEK_GEPLAND):
@@ -507,7 +456,7 @@ def stel_plan_deel_1_op(
         Resultaatgebied(plan=plan, domein=i.domein, beoogd_resultaat=i.beoogd_resultaat.strip())
         for i in resultaatgebieden
     )
-    _zet_status(melding, MeldingStatus.PLAN_DEEL_1)
+    zet_status(melding, MeldingStatus.PLAN_DEEL_1)
     audit.log(
         acting_user,
         "plan.deel_1_opgesteld" if nieuw else "plan.deel_1_gewijzigd",
@@ -595,8 +544,8 @@ def leg_toestemming_vast(
     plan = _plan_deel_1(plan, acting_user)
     if ondertekend_op is None:
         raise ValidationError("Vul de datum in waarop de cliënt deel 1 ondertekende.")
-    _datum(ondertekend_op, "De datum van ondertekening")
-    _niet_voor(
+    dag(ondertekend_op, "De datum van ondertekening")
+    niet_voor(
         ondertekend_op,
         plan.melding.ontvangen_op,
         "De ondertekening ligt vóór de datum van de melding.",
@@ -641,7 +590,7 @@ def geef_opdracht_deel_2(
     gets its own client record with what the plan shares (name, birth date, BSN, address)."""
     plan = _plan_deel_1(plan, acting_user)
     melding = plan.melding
-    op = _datum(op)
+    op = dag(op)
     producten = list(producten)
     if not plan.toestemming_delen:
         raise ValidationError(GEEN_TOESTEMMING)
@@ -689,7 +638,7 @@ def geef_opdracht_deel_2(
     plan.status = PlanStatus.OPDRACHT_DEEL_2
     plan.save(update_fields=["aanbieder", "opdracht_op", "taak", "status"])
     plan.producten.set(producten)
-    _zet_status(melding, MeldingStatus.OPDRACHT_DEEL_2)
+    zet_status(melding, MeldingStatus.OPDRACHT_DEEL_2)
     audit.log(
         acting_user,
         "plan.opdracht_deel_2",
@@ -705,7 +654,7 @@ def geef_opdracht_deel_2(
 
 def _plan_voor_aanbieder(plan: Ondersteuningsplan, acting_user) -> Ondersteuningsplan:
     eis_rol(acting_user, Rol.AANBIEDER)
-    plan = _vergrendel_plan(plan)
+    plan = vergrendel_plan(plan)
     if (
         plan.aanbieder_id != acting_user.organisatie_id
         or not plan.toestemming_delen
@@ -739,7 +688,7 @@ def vul_deel_2_in(
             raise ValidationError(f"Beschrijf de activiteiten en de frequentie voor {naam}.")
         if regel.startdatum is None:
             raise ValidationError(f"Vul de startdatum in voor {naam}.")
-        _niet_voor(
+        niet_voor(
             regel.startdatum, plan.opdracht_op, f"De startdatum voor {naam} ligt vóór de opdracht."
         )
         for onderaannemer in regel.onderaannemers:
@@ -786,7 +735,7 @@ def deel_2_gereed(
     """The aanbieder marks part 2 ready, signed by client and aanbieder: completes the task
     (closing its deadline on ``op``) and notifies the consulent."""
     plan = _plan_voor_aanbieder(plan, acting_user)
-    op = _datum(op)
+    op = dag(op)
     onvolledig = [
         r.get_domein_display()
         for r in plan.resultaatgebieden.all()
@@ -797,11 +746,9 @@ def deel_2_gereed(
     for datum, wie in ((client_ondertekend_op, "cliënt"), (aanbieder_ondertekend_op, "aanbieder")):
         if datum is None:
             raise ValidationError(f"Deel 2 moet ondertekend zijn door de {wie}: vul de datum in.")
-        _datum(datum, f"De ondertekening door de {wie}")
-        _niet_voor(
-            datum, plan.opdracht_op, f"De ondertekening door de {wie} ligt vóór de opdracht."
-        )
-    _niet_voor(op, plan.opdracht_op, "De datum ligt vóór de opdracht.")
+        dag(datum, f"De ondertekening door de {wie}")
+        niet_voor(datum, plan.opdracht_op, f"De ondertekening door de {wie} ligt vóór de opdracht.")
+    niet_voor(op, plan.opdracht_op, "De datum ligt vóór de opdracht.")
     plan.client_ondertekend_op = client_ondertekend_op
     plan.aanbieder_ondertekend_op = aanbieder_ondertekend_op
     plan.deel_2_gereed_op = op
@@ -819,7 +766,7 @@ def deel_2_gereed(
             plan.taak, status=TaakStatus.AFGEROND, acting_user=acting_user, op=op
         )
     melding = plan.melding
-    _zet_status(melding, MeldingStatus.DEEL_2_GEREED)
+    zet_status(melding, MeldingStatus.DEEL_2_GEREED)
     audit.log(
         acting_user,
         "plan.deel_2_gereed",
@@ -830,12 +777,12 @@ def deel_2_gereed(
     ontvangers = (
         [melding.consulent]
         if melding.consulent_id
-        else _medewerkers(melding.gemeente, Rol.TOEGANGSMEDEWERKER)
+        else medewerkers(melding.gemeente, Rol.TOEGANGSMEDEWERKER)
     )
     meld(
         ontvangers,
         titel=f"Ondersteuningsplan deel 2 gereed (traject {melding.traject.nummer})",
-        url=_url("toegang:plan", plan.pk),
+        url=pagina_url("toegang:plan", plan.pk),
     )
     return plan
 
@@ -844,8 +791,8 @@ def deel_2_gereed(
 
 
 def _plan_gereed(plan: Ondersteuningsplan, acting_user) -> Ondersteuningsplan:
-    plan = _vergrendel_plan(plan)
-    _consulent(plan.melding, acting_user)
+    plan = vergrendel_plan(plan)
+    eis_consulent(plan.melding, acting_user)
     if plan.status != PlanStatus.DEEL_2_GEREED:
         raise ValidationError("Alleen een plan waarvan de aanbieder deel 2 gereed meldde kan dat.")
     return plan
@@ -858,10 +805,8 @@ def keur_goed(
     """Akkoord by the consulent. The signed plan counts as the aanvraag (004), stamped ``op``:
     the beschikking deadline starts and the backoffice is notified."""
     plan = _plan_gereed(plan, acting_user)
-    op = _datum(op)
-    _niet_voor(
-        op, plan.deel_2_gereed_op, "Het akkoord ligt vóór de datum waarop deel 2 gereed was."
-    )
+    op = dag(op)
+    niet_voor(op, plan.deel_2_gereed_op, "Het akkoord ligt vóór de datum waarop deel 2 gereed was.")
     plan.akkoord_op = op
     plan.akkoord_door = acting_user
     plan.aanvraag_op = op
@@ -879,7 +824,7 @@ def keur_goed(
         ]
     )
     melding = plan.melding
-    _zet_status(melding, MeldingStatus.AANGEVRAAGD)
+    zet_status(melding, MeldingStatus.AANGEVRAAGD)
     termijnen.open_termijn(
         Regelcode.BESCHIKKING,
         onderwerp=plan,
@@ -892,9 +837,9 @@ def keur_goed(
         acting_user, "plan.akkoord", plan, client_id=melding.client_id, omschrijving="aanvraag"
     )
     meld(
-        _medewerkers(melding.gemeente, Rol.BACKOFFICE),
+        medewerkers(melding.gemeente, Rol.BACKOFFICE),
         titel="Nieuwe aanvraag: beschikking nemen",
-        url=_url("toegang:aanvraag", plan.pk),
+        url=pagina_url("toegang:aanvraag", plan.pk),
     )
     return plan
 
@@ -904,7 +849,7 @@ def stuur_terug(plan: Ondersteuningsplan, *, reden: str, acting_user, op: date |
     """No akkoord: part 2 goes back to the aanbieder with a reason (a dialogue about results,
     not tariff); a new task with the term ``plan_deel_2``. Returns the task."""
     plan = _plan_gereed(plan, acting_user)
-    op = _datum(op)
+    op = dag(op)
     if not (reden or "").strip():
         raise ValidationError("Geef de reden waarom het plan teruggaat naar de aanbieder.")
     melding = plan.melding
@@ -924,7 +869,7 @@ def stuur_terug(plan: Ondersteuningsplan, *, reden: str, acting_user, op: date |
     plan.taak = taak
     plan.status = PlanStatus.TERUGGESTUURD
     plan.save(update_fields=["teruggestuurd_reden", "deel_2_gereed_op", "taak", "status"])
-    _zet_status(melding, MeldingStatus.OPDRACHT_DEEL_2)
+    zet_status(melding, MeldingStatus.OPDRACHT_DEEL_2)
     audit.log(
         acting_user,
         "plan.teruggestuurd",
@@ -1012,9 +957,9 @@ def neem_beschikking(
     without a gap; a profielwijziging starts on the chosen date and ends the previous
     allocations the day before, in the same 301."""
     eis_rol(acting_user, Rol.BACKOFFICE)
-    plan = _vergrendel_plan(plan)
+    plan = vergrendel_plan(plan)
     melding = plan.melding
-    _eis_gemeente(acting_user, melding.gemeente_id)
+    eis_gemeente(acting_user, melding.gemeente_id)
     if plan.status != PlanStatus.AKKOORD:
         raise ValidationError(
             "Er is geen akkoord op het ondersteuningsplan: zonder akkoord (aanvraag) neemt u "
@@ -1029,8 +974,8 @@ def neem_beschikking(
         ingangsdatum = vervolg.ingangsdatum_vervolg(melding, ingangsdatum)
     if open_beschikking:
         _mag_open_beschikken(melding)
-    dagtekening = _datum(dagtekening, "De dagtekening")
-    _niet_voor(dagtekening, plan.aanvraag_op, "De dagtekening ligt vóór de aanvraag.")
+    dagtekening = dag(dagtekening, "De dagtekening")
+    niet_voor(dagtekening, plan.aanvraag_op, "De dagtekening ligt vóór de aanvraag.")
     if not (motivering or "").strip():
         raise ValidationError("Motiveer de beschikking.")
     if not (bezwaarclausule or "").strip():
@@ -1094,9 +1039,7 @@ def neem_beschikking(
             _wijs_toe(beschikking, acting_user)
     plan.status = PlanStatus.BESCHIKT
     plan.save(update_fields=["status"])
-    _zet_status(
-        melding, MeldingStatus.OPEN_BESCHIKT if open_beschikking else MeldingStatus.BESCHIKT
-    )
+    zet_status(melding, MeldingStatus.OPEN_BESCHIKT if open_beschikking else MeldingStatus.BESCHIKT)
     termijnen.sluit_termijnen_voor(
         plan, regelcode=Regelcode.BESCHIKKING, op=dagtekening, acting_user=acting_user
     )

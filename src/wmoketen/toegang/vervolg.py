@@ -33,7 +33,7 @@ from wmoketen.termijnen.queries import regel_voor
 from wmoketen.trajecten import services as trajecten
 from wmoketen.trajecten.constants import TaakSoort
 
-from . import services
+from . import controles, services
 from .constants import Aanleiding
 from .models import Beschikking, Melding
 
@@ -148,7 +148,7 @@ def start_herindicatie(
         .get(pk=beschikking.pk)
     )
     eis_organisatie(acting_user, beschikking.gemeente_id, "Deze cliënt hoort niet bij uw gemeente.")
-    op = services._datum(op, "De startdatum")
+    op = controles.dag(op, "De startdatum")
     _controleer_start(beschikking, aanleiding, op)
     vorige = beschikking.plan.melding
     if acting_user.heeft_rol(Rol.TOEGANGSMEDEWERKER):
@@ -184,7 +184,7 @@ def start_herindicatie(
         meld(
             [consulent],
             titel=f"{Aanleiding(aanleiding).label} gestart",
-            url=services._url("toegang:melding", melding.pk),
+            url=controles.pagina_url("toegang:melding", melding.pk),
         )
     return melding
 
@@ -327,7 +327,7 @@ def _namens(beschikking: Beschikking, consulent):
     if consulent is not None:
         return consulent
     for rol in (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE):
-        gebruiker = services._medewerkers(beschikking.gemeente, rol).order_by("pk").first()
+        gebruiker = controles.medewerkers(beschikking.gemeente, rol).order_by("pk").first()
         if gebruiker is not None:
             return gebruiker
     return None
