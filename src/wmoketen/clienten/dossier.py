@@ -69,6 +69,13 @@ class Sectie:
 ONDERDELEN: dict[str, Onderdeel] = {}
 
 
+def periode(begin: date | None, eind: date | None) -> str:
+    """ "01-05-2026 t/m 30-04-2027" for a row's toelichting; "…" for an open end."""
+    if begin is None:
+        return ""
+    return f"{begin:%d-%m-%Y} t/m {f'{eind:%d-%m-%Y}' if eind else '…'}"
+
+
 def onderdeel(naam: str, *rollen, volgorde: int = 50, acties=None):
     """Register a section of the client page for users with one of ``rollen``.
 

@@ -67,8 +67,13 @@ class Persoon(models.Model):
         abstract = True
 
     def clean(self) -> None:
-        """The name and birth-date rules of the 301 (CS050, CS318, CS139), in Dutch."""
         super().clean()
+        if fouten := self.fouten():
+            raise ValidationError(fouten)
+
+    def fouten(self) -> dict[str, str]:
+        """The name and birth-date rules of the 301 (CS050, CS318, CS139), in Dutch, per
+        field; a subclass adds its own."""
         fouten = {}
         if self.naamgebruik in codes("COD700"):
             if self.partnernaam and self.naamgebruik not in NAAMGEBRUIK_MET_PARTNER:
@@ -84,8 +89,7 @@ class Persoon(models.Model):
                 )
         if fout := self._datumfout():
             fouten["geboortedatum"] = fout
-        if fouten:
-            raise ValidationError(fouten)
+        return fouten
 
     def _datumfout(self) -> str:
         datum, gebruik = self.geboortedatum, self.datumgebruik
@@ -167,19 +171,14 @@ class Client(Persoon, OrganisatieScoped):
     def __str__(self) -> str:
         return self.volledige_naam
 
-    def clean(self) -> None:
-        fouten = {}
-        try:
-            super().clean()
-        except ValidationError as fout:
-            fouten = fout.update_error_dict(fouten)
+    def fouten(self) -> dict[str, str]:
+        fouten = super().fouten()
         if self.communicatietaal and not self.communicatievorm:
-            fouten.setdefault("communicatietaal", []).append(
+            fouten["communicatietaal"] = (
                 "Vul de taal alleen in bij een communicatievorm (een tolk): zonder vorm gaat "
                 "de taal niet mee in de toewijzing."
             )
-        if fouten:
-            raise ValidationError(fouten)
+        return fouten
 
     @property
     def bsn_gemaskeerd(self) -> str:

@@ -44,6 +44,20 @@ def _gevuld(gegevens: dict) -> dict:
     return {veld: waarde for veld, waarde in gegevens.items() if waarde not in ("", None)}
 
 
+def _verwijder(obj, velden: list[str], actie: str, acting_user) -> None:
+    """Delete a record entered by mistake; the audit row keeps what it held."""
+    oud = _gevuld(model_to_dict(obj, velden))
+    audit.log(
+        acting_user,
+        actie,
+        obj,
+        client_id=obj.client_id,
+        omschrijving=str(obj),
+        wijzigingen=audit.wijzigingen(oud, dict.fromkeys(oud)),
+    )
+    obj.delete()
+
+
 def _vergrendeld(client: Client, acting_user) -> Client:
     """The client row locked for this transaction, after the tenant check."""
     _controleer_eigenaar(client, acting_user)
@@ -210,23 +224,13 @@ def beeindig_contact(contact: Contact, *, einddatum, acting_user) -> Contact:
 @transaction.atomic
 def verwijder_contact(contact: Contact, *, acting_user) -> None:
     """Remove an address recorded by mistake (an address that ended: ``beeindig_contact``)."""
-    contact = _contact_van(contact, acting_user)
-    oud = _gevuld(model_to_dict(contact, CONTACTVELDEN))
-    audit.log(
-        acting_user,
-        "contact.verwijderd",
-        contact,
-        client_id=contact.client_id,
-        omschrijving=str(contact),
-        wijzigingen=audit.wijzigingen(oud, dict.fromkeys(oud)),
-    )
-    contact.delete()
+    _verwijder(_contact_van(contact, acting_user), CONTACTVELDEN, "contact.verwijderd", acting_user)
 
 
 # Relaties: partner, parent, wettelijk vertegenwoordiger, contact person … ----------------------
 
 
-def _bewaar_relatiecontact(relatie: Relatie, contact: dict | None, acting_user) -> dict:
+def _bewaar_relatiecontact(relatie: Relatie, contact: dict | None) -> dict:
     """Create or change the relatie's one contact (the one the 301 carries); its changes as
     audit entries under ``contact.<veld>``."""
     if contact is None:
@@ -262,7 +266,7 @@ def voeg_relatie_toe(
     relatie.full_clean()
     relatie.save()
     wijzigingen = audit.wijzigingen({}, _gevuld(model_to_dict(relatie, RELATIEVELDEN)))
-    wijzigingen |= _bewaar_relatiecontact(relatie, contact, acting_user)
+    wijzigingen |= _bewaar_relatiecontact(relatie, contact)
     audit.log(
         acting_user,
         "relatie.toegevoegd",
@@ -286,7 +290,7 @@ def wijzig_relatie(
     relatie.full_clean()
     relatie.save()
     gewijzigd = audit.wijzigingen(oud, model_to_dict(relatie, RELATIEVELDEN))
-    gewijzigd |= _bewaar_relatiecontact(relatie, contact, acting_user)
+    gewijzigd |= _bewaar_relatiecontact(relatie, contact)
     if gewijzigd:
         audit.log(
             acting_user,
@@ -304,16 +308,7 @@ def verwijder_relatie(relatie: Relatie, *, acting_user) -> None:
     """Remove a relatie with its contact."""
     _vergrendeld(relatie.client, acting_user)
     relatie = Relatie.objects.select_for_update().get(pk=relatie.pk)
-    oud = _gevuld(model_to_dict(relatie, RELATIEVELDEN))
-    audit.log(
-        acting_user,
-        "relatie.verwijderd",
-        relatie,
-        client_id=relatie.client_id,
-        omschrijving=str(relatie),
-        wijzigingen=audit.wijzigingen(oud, dict.fromkeys(oud)),
-    )
-    relatie.delete()
+    _verwijder(relatie, RELATIEVELDEN, "relatie.verwijderd", acting_user)
 
 
 # What a client record shares with another organisation (the plan's consent, 002/004).

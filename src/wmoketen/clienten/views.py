@@ -53,14 +53,11 @@ def zoeken(request):
 
 def detail(request, pk: int):
     client = queries.lees(request.user, pk)
-    contacten = [c for c in client.contacten.all() if c.relatie_id is None]
-    # A relatie's contact is its first one, as the 301 takes it.
-    alle = sorted(client.contacten.all(), key=lambda c: c.pk, reverse=True)
-    relatiecontacten = {c.relatie_id: c for c in alle if c.relatie_id}
+    contacten, relaties = queries.adresboek(client)
     context = {
         "client": client,
-        "contacten": sorted(contacten, key=lambda c: (c.is_beeindigd, c.soort, c.pk)),
-        "relaties": [(r, relatiecontacten.get(r.pk)) for r in client.relaties.all()],
+        "contacten": contacten,
+        "relaties": relaties,
         "secties": dossier(request.user, client),
         "mag_wijzigen": request.user.heeft_rol(*REGISTREREN),
     }

@@ -40,7 +40,7 @@ from wmoketen.termijnen.kalender import plus_werkdagen
 from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toegang import afhandeling
 from wmoketen.toegang import services as toegang
-from wmoketen.toegang.constants import AFGEHANDELD, BESLOTEN, Levensdomein, MeldingStatus
+from wmoketen.toegang.constants import GESTOPT, Levensdomein, MeldingStatus
 from wmoketen.toegang.models import Melding
 from wmoketen.toewijzingen import levering as leveringen
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing
@@ -372,7 +372,7 @@ def _afhandeling() -> None:
     """The outcomes without a toekenning, one each: an aanvraag refused, a melding withdrawn
     during plan part 2, and one set aside before the home visit."""
 
-    if Melding.objects.filter(status__in=AFGEHANDELD).exclude(status__in=BESLOTEN).exists():
+    if Melding.objects.filter(status__in=GESTOPT).exists():
         return  # loaded before
 
     def eerste(status):

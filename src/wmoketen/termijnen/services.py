@@ -182,16 +182,22 @@ def sluit_termijn(termijn: Termijn, *, op: date, acting_user) -> Termijn:
     return _sluit(_vergrendel(termijn, acting_user), op, acting_user)
 
 
+def _lopend_op(onderwerp, acting_user):
+    """The running deadlines on ``onderwerp`` that ``acting_user``'s organisation may change."""
+    rijen = Termijn.objects.filter(
+        content_type=_controleer_onderwerp(onderwerp), object_id=onderwerp.pk, status__in=LOPEND
+    )
+    if acting_user is not None:
+        rijen = rijen.voor_organisatie(acting_user.organisatie)
+    return rijen
+
+
 @transaction.atomic
 def sluit_termijnen_voor(
     onderwerp, *, op: date, acting_user, regelcode: str | None = None
 ) -> list[Termijn]:
     """Close every running deadline on ``onderwerp`` (only rule ``regelcode`` if given)."""
-    rijen = Termijn.objects.select_for_update().filter(
-        content_type=_controleer_onderwerp(onderwerp), object_id=onderwerp.pk, status__in=LOPEND
-    )
-    if acting_user is not None:
-        rijen = rijen.voor_organisatie(acting_user.organisatie)
+    rijen = _lopend_op(onderwerp, acting_user).select_for_update()
     if regelcode is not None:
         rijen = rijen.filter(regel__code=regelcode)
     return [_sluit(termijn, op, acting_user) for termijn in rijen]
@@ -221,11 +227,7 @@ def trek_termijn_in(termijn: Termijn, *, reden: str, acting_user) -> Termijn:
 def trek_termijnen_in_voor(onderwerp, *, reden: str, acting_user) -> list[Termijn]:
     """Withdraw every running deadline on ``onderwerp`` with ``reden`` (e.g. the melding was
     withdrawn by the client: nothing is late, nothing more is due)."""
-    rijen = Termijn.objects.filter(
-        content_type=_controleer_onderwerp(onderwerp), object_id=onderwerp.pk, status__in=LOPEND
-    )
-    if acting_user is not None:
-        rijen = rijen.voor_organisatie(acting_user.organisatie)
+    rijen = _lopend_op(onderwerp, acting_user)
     return [trek_termijn_in(termijn, reden=reden, acting_user=acting_user) for termijn in rijen]
 
 

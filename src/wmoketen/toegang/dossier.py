@@ -9,16 +9,12 @@ viewer's organisation sees anyway (``Ondersteuningsplan.zichtbaar_voor``).
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.clienten.dossier import Dossierregel, onderdeel
+from wmoketen.clienten.dossier import Dossierregel, onderdeel, periode
 
 from . import queries
 from .constants import Aanleiding
 
 GEMEENTE = (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
-
-
-def _datum(d) -> str:
-    return d.strftime("%d-%m-%Y") if d else "…"
 
 
 def nieuwe_melding(gebruiker, client):
@@ -74,16 +70,12 @@ def beschikkingen(gebruiker, client):
         .order_by("-dagtekening", "-pk")
     )
     for beschikking in rijen:
-        periode = (
-            f"{_datum(beschikking.ingangsdatum)} t/m {_datum(beschikking.einddatum)}"
-            if beschikking.ingangsdatum
-            else ""
-        )
+        looptijd = periode(beschikking.ingangsdatum, beschikking.einddatum)
         bij = f"{beschikking.aanbieder}" if beschikking.aanbieder_id else ""
         yield Dossierregel(
             beschikking.dagtekening,
             f"Beschikking {beschikking.nummer} ({beschikking.get_wet_display()})",
             beschikking.get_soort_display() + (", open" if beschikking.open else ""),
             reverse("toegang:beschikking", args=[beschikking.pk]),
-            " · ".join(p for p in (periode, bij) if p),
+            " · ".join(p for p in (looptijd, bij) if p),
         )

@@ -10,14 +10,9 @@ from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.berichten.dossier import koppeling
-from wmoketen.clienten.dossier import Dossierregel, onderdeel
+from wmoketen.clienten.dossier import Dossierregel, onderdeel, periode
 
 from .models import AanbiederToewijzing, Levering, Toewijzing
-
-
-def _periode(t) -> str:
-    eind = f"{t.einddatum:%d-%m-%Y}" if t.einddatum else "…"
-    return f"{t.ingangsdatum:%d-%m-%Y} t/m {eind}"
 
 
 @onderdeel("Toewijzingen", Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE, Rol.AANBIEDER, volgorde=40)
@@ -39,7 +34,7 @@ def toewijzingen(gebruiker, client):
                 f"{t.toewijzingnummer} {t.product.naam}",
                 t.get_status_display(),
                 reverse("toewijzingen:detail", args=[t.pk]) if link else "",
-                f"{t.aanbieder} · {_periode(t)}",
+                f"{t.aanbieder} · {periode(t.ingangsdatum, t.einddatum)}",
             )
         return
     link = gebruiker.heeft_rol(Rol.AANBIEDER)
@@ -55,7 +50,7 @@ def toewijzingen(gebruiker, client):
             f"{t.toewijzingnummer} {t.product.naam}" if t.product_id else str(t),
             t.get_status_display(),
             reverse("toewijzingen:ontvangen", args=[t.pk]) if link else "",
-            f"{t.gemeente} · {_periode(t)}",
+            f"{t.gemeente} · {periode(t.ingangsdatum, t.einddatum)}",
         )
 
 
