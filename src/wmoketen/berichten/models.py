@@ -36,7 +36,10 @@ class Bericht(models.Model):
     sleutel = models.CharField(max_length=120, null=True, blank=True, unique=True, editable=False)
     status = models.CharField("status", max_length=20, choices=Status.choices)
     retourcodes = models.JSONField("retourcodes", default=list, blank=True)
+    # The first MAX_FOUTEN errors are kept; fouten_totaal counts them all (a hostile message
+    # can carry hundreds of thousands).
     fouten = models.JSONField("fouten", default=list, blank=True)
+    fouten_totaal = models.PositiveIntegerField("aantal fouten", default=0)
     foutmelding = models.TextField("foutmelding", blank=True)
     heenbericht = models.OneToOneField(
         "self",
@@ -54,6 +57,9 @@ class Bericht(models.Model):
         related_name="herhalingen",
         verbose_name="eerder ontvangen met deze identificatie",
     )
+    # Where a file mailbox took it from ("<sha256 of the ZIP>:<member>"): a killed import
+    # resumes without storing a member twice.
+    bron = models.CharField("bron", max_length=200, blank=True, editable=False)
     ontvangen_op = models.DateTimeField("ontvangen op", auto_now_add=True, db_index=True)
     verwerkt_op = models.DateTimeField("verwerkt op", null=True, blank=True)
     opgehaald_op = models.DateTimeField("opgehaald op", null=True, blank=True)
@@ -67,6 +73,13 @@ class Bericht(models.Model):
         indexes = [
             models.Index(fields=["ontvanger", "status"], name="bericht_ontvanger_status"),
             models.Index(fields=["afzender", "status"], name="bericht_afzender_status"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ontvanger", "bron"],
+                condition=~Q(bron=""),
+                name="bericht_unieke_bron",
+            )
         ]
 
     def __str__(self) -> str:
@@ -86,6 +99,36 @@ class Bericht(models.Model):
     @property
     def bytes(self) -> bytes:
         return bytes(self.inhoud)
+
+
+class Bezorging(models.Model):
+    """The outbox: the intent to deliver a message internally, stored with the message.
+
+    Written in the transaction that stores the message, so a crash after the commit cannot
+    lose it: the recovery job (``herstel``) hands every open Bezorging to the transport again
+    until the receiver's pipeline has taken the message.
+    """
+
+    bericht = models.OneToOneField(Bericht, models.CASCADE, related_name="bezorging")
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    pogingen = models.PositiveIntegerField("pogingen", default=0)
+    laatste_poging_op = models.DateTimeField("laatste poging", null=True, blank=True)
+    laatste_fout = models.TextField("laatste fout", blank=True)
+    afgerond_op = models.DateTimeField("afgerond op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "bezorging"
+        verbose_name_plural = "bezorgingen"
+        indexes = [
+            models.Index(
+                fields=["aangemaakt_op"],
+                condition=Q(afgerond_op__isnull=True),
+                name="bezorging_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"bezorging van {self.bericht}"
 
 
 class Berichtkanaal(models.Model):
