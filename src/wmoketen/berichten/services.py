@@ -57,10 +57,18 @@ def _bewaar(data: bytes, *, afzender, ontvanger, transport: str, status: str, **
     )
 
 
-def ontvang(data: bytes, *, afzender, ontvanger, transport: str) -> Bericht:
-    """A message from ``afzender`` for ``ontvanger`` arrived over ``transport``."""
+def ontvang(data: bytes, *, afzender, ontvanger, transport: str, bron: str = "") -> Bericht:
+    """A message from ``afzender`` for ``ontvanger`` arrived over ``transport``.
+
+    ``bron``: where a file mailbox took it from (unique per receiver, see ``Bericht.bron``).
+    """
     bericht = _bewaar(
-        data, afzender=afzender, ontvanger=ontvanger, transport=transport, status=Status.ONTVANGEN
+        data,
+        afzender=afzender,
+        ontvanger=ontvanger,
+        transport=transport,
+        status=Status.ONTVANGEN,
+        bron=bron,
     )
     logger.info("bericht %s ontvangen via %s (%d bytes)", bericht.pk, transport, len(data))
     return verwerk(bericht)
