@@ -3,7 +3,7 @@
     ontvang()  a message arrives over a transport (file mailbox, API)
     verstuur() one of our organisations sends a message; the receiver's transport delivers it
     verwerk()  the receiving side's processing, the same for every transport
-    herverwerk() a message that failed in its handler, once more (functioneel beheerder)
+    herverwerk() a failed or stuck message, once more (functioneel beheerder)
 
 The raw bytes are committed first in their own transaction, so nothing received is ever lost;
 everything after that happens in one transaction per message.
@@ -15,7 +15,9 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuFout
 
 from istandaarden.codec import parse_tree
 from istandaarden.fout import Fout, ParseFout
@@ -28,7 +30,7 @@ from wmoketen.audit import services as audit
 from .constants import DUBBELE_IDENTIFICATIE, Soort, Status, Transport
 from .handlers import Ontvangen, handler_voor
 from .kop import Kop, lees_kop
-from .models import Bericht, Berichtkanaal
+from .models import Bericht, Berichtkanaal, Bezorging
 from .signals import retour_gekoppeld
 
 logger = logging.getLogger(__name__)
@@ -101,18 +103,39 @@ def verstuur(data: bytes, *, afzender, ontvanger, acting_user=None, naam: str = 
             **_kopvelden(kop),
         )
         audit.log(acting_user, "bericht.verzonden", bericht, omschrijving=str(bericht))
-        transaction.on_commit(lambda: bezorg(bericht.pk))
+        _naar_uitvoer(bericht)
     return bericht
 
 
-def bezorg(pk: int) -> None:
-    """Hand a sent message to its transport: internal delivery runs the receiver's pipeline."""
+def _naar_uitvoer(bericht: Bericht) -> None:
+    """Record the intent to deliver with the message (outbox), and deliver after the commit.
+
+    File mailbox and API need no delivery: the export command writes the message, or the
+    receiver fetches it.
+    """
+    if bericht.transport == Transport.INTERN:
+        Bezorging.objects.create(bericht=bericht)
+        transaction.on_commit(lambda: bezorg(bericht.pk))
+
+
+def bezorg(pk: int) -> bool:
+    """Queue an internal message for the receiver's pipeline; False when the broker refused.
+
+    A refusal (broker down) is recorded on the Bezorging and left to ``herstel``: the message
+    is stored and committed already, so the sender's action stands.
+    """
     from .tasks import verwerk_intern
 
-    bericht = Bericht.objects.get(pk=pk)
-    if bericht.transport == Transport.INTERN:
+    Bezorging.objects.filter(bericht_id=pk).update(
+        pogingen=F("pogingen") + 1, laatste_poging_op=timezone.now(), laatste_fout=""
+    )
+    try:
         verwerk_intern.delay(pk)
-    # File mailbox and API: the export command writes it, or the receiver fetches it.
+    except KombuFout as fout:
+        logger.warning("bericht %s: niet in de wachtrij gezet (%s); herstel volgt", pk, fout)
+        Bezorging.objects.filter(bericht_id=pk).update(laatste_fout=f"wachtrij: {fout}"[:500])
+        return False
+    return True
 
 
 def _kopvelden(kop: Kop) -> dict:
@@ -132,7 +155,20 @@ TE_VERWERKEN = (Status.ONTVANGEN, Status.VERZONDEN)
 
 
 def verwerk(bericht: Bericht) -> Bericht:
-    """The receiving side's pipeline for one stored message."""
+    """The receiving side's pipeline for one stored message; a repeat is a no-op.
+
+    Safe to run again at any time (a redelivered task, the recovery job, two workers at
+    once): the message row is locked and only a message still waiting is processed.
+    """
+    bericht = _verwerk(bericht)
+    if bericht.status not in TE_VERWERKEN:  # the pipeline has it: delivery is done
+        Bezorging.objects.filter(bericht_id=bericht.pk, afgerond_op__isnull=True).update(
+            afgerond_op=timezone.now()
+        )
+    return bericht
+
+
+def _verwerk(bericht: Bericht) -> Bericht:
     try:
         tree = parse_bytes(bericht.bytes, compact=True)
     except ParseFout as fout:
@@ -399,31 +435,47 @@ def _stuur_retour(heen: Bericht, fouten) -> Bericht:
         heen.status = Status.RETOUR_VERZONDEN
     heen.retourcodes = codes
     heen.save()
-    transaction.on_commit(lambda: bezorg(retour.pk))
+    _naar_uitvoer(retour)
     return retour
 
 
 def mag_herverwerken(gebruiker, bericht: Bericht) -> bool:
-    """Only a functioneel beheerder of the receiving organisation runs its handler again."""
+    """Only a functioneel beheerder of the receiving organisation runs its pipeline again."""
     return gebruiker.is_functioneel_beheerder and bericht.ontvanger_id == gebruiker.organisatie_id
 
 
+def kan_herverwerken(bericht: Bericht) -> bool:
+    """A message that failed in its handler, or one still waiting for the pipeline (stuck)."""
+    return bericht.status == Status.FOUT_BIJ_VERWERKING or wacht_op_verwerking(bericht)
+
+
+def wacht_op_verwerking(bericht: Bericht) -> bool:
+    """Stored, but the receiving side's pipeline has not taken it (yet)."""
+    return bericht.status == Status.ONTVANGEN or (
+        bericht.status == Status.VERZONDEN and bericht.transport == Transport.INTERN
+    )
+
+
 def herverwerk(bericht: Bericht, *, acting_user) -> Bericht:
-    """Run the handler of a message that failed in it once more."""
+    """Run the whole pipeline, rules included, for a failed or stuck message once more.
+
+    A message that failed in its handler keeps its claimed Identificatie (claiming it again
+    is a no-op for the same message); everything else is checked anew.
+    """
     if not mag_herverwerken(acting_user, bericht):
         raise PermissionDenied(
             "Alleen een functioneel beheerder van de ontvanger kan een bericht herverwerken."
         )
     with transaction.atomic():
         bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
-        if bericht.status != Status.FOUT_BIJ_VERWERKING:  # checked under the lock
+        if not kan_herverwerken(bericht):  # checked under the lock
             raise ValidationError(
-                "Alleen een bericht met een fout bij verwerking kan opnieuw worden verwerkt."
+                "Alleen een bericht met een fout bij verwerking of een bericht dat nog op "
+                "verwerking wacht, kan opnieuw worden verwerkt."
             )
         audit.log(acting_user, "bericht.herverwerkt", bericht, omschrijving=str(bericht))
-        if bericht.sleutel is not None:  # it failed in its handler: run that again
-            return _handel_af(bericht, parse_bytes(bericht.bytes, compact=True).getroot())
-        # It failed before the pipeline claimed its Identificatie: run all of it again.
-        bericht.status = Status.ONTVANGEN
-        bericht.save(update_fields=["status"])
+        if bericht.status == Status.FOUT_BIJ_VERWERKING:
+            bericht.status = Status.ONTVANGEN
+            bericht.foutmelding = ""
+            bericht.save(update_fields=["status", "foutmelding"])
     return verwerk(bericht)

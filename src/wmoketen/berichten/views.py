@@ -3,12 +3,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 
-from . import queries, services
+from . import herstel, queries, services
 from .constants import Status
 from .forms import FilterForm
 from .rollen import LEZERS
@@ -30,6 +32,21 @@ def lijst(request):
     return render(request, template, context)
 
 
+@rol_vereist(Rol.FUNCTIONEEL_BEHEERDER)
+def vastgelopen(request):
+    """Messages waiting for the pipeline or failed in it, with their age: the beheer's view."""
+    berichten = herstel.voor_beheer(request.user.organisatie)
+    pagina = Paginator(berichten, 50).get_page(request.GET.get("p"))
+    for bericht in pagina:
+        bericht.mag_herverwerken = services.mag_herverwerken(request.user, bericht)
+    context = {
+        "pagina": pagina,
+        "grens_minuten": int(herstel.standaard_leeftijd().total_seconds() // 60),
+        "vastgelopen_voor": timezone.now() - herstel.standaard_leeftijd(),
+    }
+    return render(request, "berichten/vastgelopen.html", context)
+
+
 @rol_vereist(*LEZERS)
 def detail(request, pk: int):
     bericht = queries.lees(request.user, pk)
@@ -43,6 +60,7 @@ def detail(request, pk: int):
         "retourcodes": queries.uitleg_retourcodes(queries.retourcodes_van(bericht)),
         "fouten": queries.uitleg_fouten(bericht.fouten),
         "in_fout": bericht.status == Status.FOUT_BIJ_VERWERKING,
+        "wacht": services.wacht_op_verwerking(bericht),
         "mag_herverwerken": services.mag_herverwerken(request.user, bericht),
     }
     return render(request, "berichten/detail.html", context)
@@ -81,4 +99,6 @@ def herverwerk(request, pk: int):
                 f"Bericht {bericht.naam} {bericht.identificatie} is opnieuw verwerkt. "
                 f"Status: {bericht.get_status_display()}.",
             )
+    if request.POST.get("terug") == "vastgelopen":
+        return redirect("berichten:vastgelopen")
     return redirect("berichten:detail", pk=bericht.pk)

@@ -164,11 +164,22 @@ CELERY_BROKER_URL = config("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker dies (kill -9, out of memory) is requeued, not lost; see berichten/tasks.py.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# One task at a time per worker process: a killed worker holds no further unacknowledged ones.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A message still waiting this long for delivery or processing is stuck: the periodic job
+# (berichten-herstellen) and `manage.py berichten_herstel` offer it again.
+BERICHTEN_HERSTEL_NA_MINUTEN = config("BERICHTEN_HERSTEL_NA_MINUTEN", 10, cast=int)
 # Periodic jobs (celery beat). Without a broker, run the matching management commands from cron.
 CELERY_BEAT_SCHEDULE = {
     "termijnen-bewaken": {
         "task": "wmoketen.termijnen.tasks.bewaak_termijnen",
         "schedule": 15 * 60,
+    },
+    "berichten-herstellen": {
+        "task": "wmoketen.berichten.tasks.herstel_berichten",
+        "schedule": 5 * 60,
     },
     "herindicaties-signaleren": {
         "task": "wmoketen.toegang.tasks.signaleer_herindicaties",

@@ -11,6 +11,16 @@ def tel_fouten(apps, schema_editor):
         Bericht.objects.filter(pk=bericht.pk).update(fouten_totaal=len(bericht.fouten))
 
 
+def open_bezorgingen(apps, schema_editor):
+    """Internal messages sent before the outbox and not yet processed get their row."""
+    Bericht = apps.get_model("berichten", "Bericht")
+    Bezorging = apps.get_model("berichten", "Bezorging")
+    wachtend = Bericht.objects.filter(status="verzonden", transport="intern").values_list(
+        "pk", flat=True
+    )
+    Bezorging.objects.bulk_create([Bezorging(bericht_id=pk) for pk in wachtend.iterator()])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -58,4 +68,5 @@ class Migration(migrations.Migration):
             index=models.Index(condition=models.Q(('afgerond_op__isnull', True)), fields=['aangemaakt_op'], name='bezorging_open'),
         ),
         migrations.RunPython(tel_fouten, migrations.RunPython.noop),
+        migrations.RunPython(open_bezorgingen, migrations.RunPython.noop),
     ]

@@ -492,15 +492,16 @@ def test_fb_van_een_derde_organisatie_ziet_niets(client, derden, in_fout):
     assert bericht.status == Status.FOUT_BIJ_VERWERKING and pogingen == [bericht.pk]
 
 
-def test_herverwerken_alleen_met_post_en_alleen_bij_een_fout(client, gebruikers, verkeer):
+def test_herverwerken_alleen_met_post_en_alleen_bij_een_fout_of_wachtend(client, gebruikers, verkeer):
     client.force_login(gebruikers["fb_aanbieder"])
     heen = verkeer["heen"]
 
     assert client.get(f"/berichten/{heen.pk}/herverwerken/").status_code == 405
     antwoord = client.post(f"/berichten/{heen.pk}/herverwerken/", follow=True)
 
-    assert "Alleen een bericht met een fout bij verwerking kan opnieuw worden verwerkt." in (
-        antwoord.content.decode()
+    assert (
+        "Alleen een bericht met een fout bij verwerking of een bericht dat nog op verwerking "
+        "wacht, kan opnieuw worden verwerkt." in antwoord.content.decode()
     )
     heen.refresh_from_db()
     assert heen.status == Status.RETOUR_VERZONDEN
