@@ -5,6 +5,7 @@ from django import template
 from istandaarden.berichten import BERICHTEN
 from istandaarden.retourcodes import omschrijving
 
+from ..constants import Status
 from ..rollen import LEZERS
 
 register = template.Library()
@@ -24,6 +25,9 @@ def retourcode(code: str) -> str:
 
 @register.filter
 def berichtsoort(bericht) -> str:
-    """The Dutch name of the message type, e.g. "Toewijzing"; empty when unknown."""
+    """The Dutch name of the message type, e.g. "Toewijzing"; what it is when unknown."""
     soort = BERICHTEN.get((bericht.standaard, bericht.nummer))
-    return soort.naam_nl if soort else "Onleesbare invoer"
+    if soort:
+        return soort.naam_nl
+    # Only the pipeline reads the Header: before it has, the type is not known yet.
+    return "Nog niet gelezen" if bericht.status == Status.ONTVANGEN else "Onleesbare invoer"

@@ -311,3 +311,17 @@ def test_detailpagina_toont_dat_een_bericht_wacht(client, partijen, vastgelopen)
 
     assert "Wacht op verwerking" in detail and "Nu verwerken" in detail
     assert "0 pogingen tot bezorging" in detail
+
+
+def test_een_nog_niet_gelezen_bericht_heet_niet_onleesbaar(client, partijen, wmo301):
+    gemeente, aanbieder = partijen
+    bericht = services._bewaar(
+        wmo301, afzender=gemeente, ontvanger=aanbieder, transport="api", status=Status.ONTVANGEN
+    )
+    client.force_login(GebruikerFactory(organisatie=aanbieder, rol=Rol.FUNCTIONEEL_BEHEERDER))
+
+    detail = client.get(f"/berichten/{bericht.pk}/").content.decode()
+    lijst = client.get("/berichten/vastgelopen/").content.decode()
+
+    assert "Nog niet gelezen, ontvangen van" in detail and "Onleesbare invoer" not in detail
+    assert f'Bericht {bericht.pk}</a><br><span class="hulp">nog niet gelezen' in lijst
