@@ -138,6 +138,11 @@ DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "wmoketen@localhost")
 # the file mailboxes (<root>/<organisation code>/in and out).
 BERICHT_MAX_BYTES = config("BERICHT_MAX_BYTES", 25 * 1024 * 1024, cast=int)
 BERICHTEN_BRIEVENBUS = Path(config("BERICHTEN_BRIEVENBUS", str(VAR_DIR / "brievenbus")))
+# The exchange's limit (OP179) is on the file sent, so a ZIP's members may unpack to more: at
+# most this many times BERICHT_MAX_BYTES together, each member and the whole ZIP at most this
+# many times their compressed size (more is a zip bomb; a WMO301 packs about 5 times).
+BERICHT_ZIP_MAX_FACTOR = config("BERICHT_ZIP_MAX_FACTOR", 4, cast=int)
+BERICHT_ZIP_MAX_RATIO = config("BERICHT_ZIP_MAX_RATIO", 100, cast=int)
 
 # The directories these settings name exist before any command needs them: var/ is git-ignored,
 # so a fresh clone has none, and SQLite does not create its file's directory.

@@ -1,7 +1,9 @@
 """The file mailbox: import and export, ZIPs as VECOZO sends them, and every kind of bad input."""
 
 import io
+import os
 import struct
+import warnings
 import zipfile
 
 import pytest
@@ -11,7 +13,7 @@ from django.utils import timezone
 
 from istandaarden.samples import lees
 from wmoketen.audit.models import AuditRegel
-from wmoketen.berichten import services
+from wmoketen.berichten import brievenbus, services
 from wmoketen.berichten.constants import Status, Transport
 from wmoketen.berichten.models import Bericht, Berichtkanaal
 from wmoketen.factories import AanbiederFactory, GemeenteFactory
@@ -41,7 +43,8 @@ def leg(bus, naam: str, data: bytes, eigen="42420001", van="0384"):
 
 def zip_met(*leden: tuple[str, bytes]) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Duplicate name": some tests want one
         for naam, data in leden:
             zf.writestr(naam, data)
     return buffer.getvalue()
@@ -281,7 +284,7 @@ def test_symbolische_koppeling_wordt_niet_gevolgd(bus, partijen, wmo301, tmp_pat
     commando("berichten_import")
 
     assert weigering(bus, "koppeling.xml") == (
-        "Reden: Geen gewoon bestand (een koppeling of map): niet gelezen."
+        "Reden: Geen gewoon bestand maar een symbolische koppeling: niet gelezen en niet gevolgd."
     )
     assert not Bericht.objects.exists() and geheim.exists()
 
@@ -494,3 +497,381 @@ def test_andere_inhoud_met_zelfde_identificatie_geeft_9056_retour(bus, partijen,
     assert len(gezien) == 1
     pad = bus / "42420001" / "out" / "0384" / f"WMO302-{tweede.retour.pk}.xml"
     assert services.retour_codes(pad.read_bytes()) == ["9056"]
+
+
+# --- links and other non-regular files: nothing is followed or leaves the root ---------------
+
+
+@pytest.mark.parametrize("bestaat", [True, False], ids=["bestaand-doel", "nieuw-doel"])
+def test_toelichting_gaat_niet_door_een_geplante_koppeling(
+    bus, partijen, tmp_path_factory, bestaat
+):
+    buiten = tmp_path_factory.mktemp("elders") / "slachtoffer.txt"
+    if bestaat:
+        buiten.write_text("origineel")
+    fout = bus / "42420001" / "in" / "fout" / "0384"
+    fout.mkdir(parents=True)
+    (fout / "bericht.pdf.fout.txt").symlink_to(buiten)
+    leg(bus, "bericht.pdf", b"%PDF")
+
+    commando("berichten_import")
+
+    assert buiten.read_text() == "origineel" if bestaat else not buiten.exists()
+    assert (fout / "bericht.pdf.fout.txt").is_symlink()
+    assert weigering(bus, "bericht-2.pdf") == (
+        "Reden: Onbekend bestandstype '.pdf': alleen .xml en .zip."
+    )
+
+
+@pytest.mark.parametrize("koppeling", ["in/fout", "in/fout/0384"])
+def test_een_gekoppelde_foutmap_krijgt_niets(bus, partijen, tmp_path_factory, koppeling):
+    elders = tmp_path_factory.mktemp("elders")
+    pad = bus / "42420001" / koppeling
+    pad.parent.mkdir(parents=True)
+    pad.symlink_to(elders, target_is_directory=True)
+    leg(bus, "bericht.pdf", b"%PDF")
+
+    _, fout = commando("berichten_import")
+
+    assert list(elders.iterdir()) == []
+    assert (bus / "42420001/in/0384/bericht.pdf").exists()  # stays, and is reported
+    assert fout == (
+        "  geweigerd: in/0384/bericht.pdf: Onbekend bestandstype '.pdf': alleen .xml en .zip. "
+        f"(Het bestand blijft liggen, niet naar in/fout/ verplaatst: {pad} is een symbolische "
+        "koppeling, geen map: die wordt niet gebruikt.)\n"
+    )
+
+
+@pytest.mark.parametrize("koppeling", ["in/verwerkt", "in/verwerkt/0384"])
+def test_een_gekoppelde_verwerktmap_krijgt_niets(
+    bus, partijen, wmo301, tmp_path_factory, koppeling
+):
+    elders = tmp_path_factory.mktemp("elders")
+    pad = bus / "42420001" / koppeling
+    pad.parent.mkdir(parents=True)
+    pad.symlink_to(elders, target_is_directory=True)
+    leg(bus, "WMO301.xml", wmo301)
+
+    uit, fout = commando("berichten_import")
+
+    assert list(elders.iterdir()) == []
+    assert not Bericht.objects.exists()  # nothing read that could not leave in/
+    assert (bus / "42420001/in/0384/WMO301.xml").read_bytes() == wmo301
+    assert uit == (
+        "Voorbeeldaanbieder (42420001): 0 bestanden, 0 berichten ingelezen, 0 bestanden "
+        "geweigerd.\n"
+    )
+    assert fout == (
+        f"  niet gelezen: {pad} is een symbolische koppeling, geen map: die wordt niet "
+        "gebruikt. De bestanden in in/0384 zijn niet gelezen.\n"
+    )
+
+
+def test_gekoppelde_afzendermap_wordt_niet_gevolgd(bus, partijen, wmo301, tmp_path_factory):
+    elders = tmp_path_factory.mktemp("elders")
+    (elders / "WMO301.xml").write_bytes(wmo301)
+    in_map = bus / "42420001" / "in"
+    in_map.mkdir(parents=True)
+    (in_map / "0384").symlink_to(elders, target_is_directory=True)
+
+    _, fout = commando("berichten_import")
+
+    assert fout == (
+        "  geweigerd: in/0384: In in/ staat een symbolische koppeling; die wordt niet gevolgd.\n"
+    )
+    assert (in_map / "fout" / "0384").is_symlink()
+    assert [p.name for p in elders.iterdir()] == ["WMO301.xml"]
+    assert not Bericht.objects.exists()
+
+
+def test_koppeling_map_en_fifo_als_bestand_worden_geweigerd(
+    bus, partijen, wmo301, tmp_path_factory
+):
+    buiten = tmp_path_factory.mktemp("elders") / "WMO301.xml"
+    buiten.write_bytes(wmo301)
+    map_ = bus / "42420001" / "in" / "0384"
+    map_.mkdir(parents=True)
+    (map_ / "koppeling.zip").symlink_to(buiten)
+    (map_ / "map.xml").mkdir()
+    os.mkfifo(map_ / "pijp.xml")  # opening it would block the run
+
+    _, fout = commando("berichten_import")
+
+    assert fout == (
+        "  geweigerd: in/0384/koppeling.zip: Geen gewoon bestand maar een symbolische "
+        "koppeling: niet gelezen en niet gevolgd.\n"
+        "  geweigerd: in/0384/map.xml: Geen gewoon bestand maar een map: niet gelezen.\n"
+        "  geweigerd: in/0384/pijp.xml: Geen gewoon bestand maar een named pipe (FIFO): niet "
+        "gelezen.\n"
+    )
+    geweigerd = bus / "42420001" / "in" / "fout" / "0384"
+    assert (geweigerd / "koppeling.zip").is_symlink() and (geweigerd / "map.xml").is_dir()
+    assert (geweigerd / "pijp.xml").is_fifo()
+    assert not Bericht.objects.exists() and buiten.read_bytes() == wmo301
+
+
+def test_het_slot_volgt_geen_koppeling(bus, partijen, wmo301, tmp_path_factory):
+    buiten = tmp_path_factory.mktemp("elders") / "belangrijk.txt"
+    buiten.write_text("origineel")
+    leg(bus, "WMO301.xml", wmo301)
+    (bus / "42420001" / ".brievenbus.lock").symlink_to(buiten)
+
+    _, fout = commando("berichten_import")
+
+    assert buiten.read_text() == "origineel"  # open(..., "w") emptied it
+    assert not Bericht.objects.exists()
+    assert fout == (
+        f"  niet gelezen: Het slot {bus / '42420001' / '.brievenbus.lock'} is een symbolische "
+        "koppeling, geen gewoon bestand.\n"
+    )
+
+
+def test_export_schrijft_niet_over_een_geplante_koppeling(bus, partijen, wmo301, tmp_path_factory):
+    leg(bus, "WMO301.xml", wmo301)
+    commando("berichten_import")
+    retour = Bericht.objects.get(nummer=302)
+    buiten = tmp_path_factory.mktemp("elders") / "buiten.xml"
+    buiten.write_text("origineel")
+    doel = bus / "42420001" / "out" / "0384" / f"WMO302-{retour.pk}.xml"
+    doel.parent.mkdir(parents=True)
+    doel.symlink_to(buiten)
+
+    uit, fout = commando("berichten_export")
+
+    assert buiten.read_text() == "origineel" and doel.is_symlink()
+    assert [p.name for p in doel.parent.iterdir()] == [doel.name]  # no temporary file left
+    assert uit == "0 berichten en 0 foutrapporten geschreven.\n"
+    assert fout == (
+        f"  niet geschreven: {doel}: {doel} is een symbolische koppeling, geen gewoon bestand: "
+        "er is niets naartoe geschreven.\n"
+    )
+    retour.refresh_from_db()
+    assert retour.opgehaald_op is None  # tried again on the next run
+
+    doel.unlink()
+    assert commando("berichten_export")[0].endswith("1 berichten en 0 foutrapporten geschreven.\n")
+    assert doel.read_bytes() == retour.bytes
+
+
+def test_export_in_een_gekoppelde_map(bus, partijen, wmo301, tmp_path_factory):
+    leg(bus, "WMO301.xml", wmo301)
+    commando("berichten_import")
+    retour = Bericht.objects.get(nummer=302)
+    elders = tmp_path_factory.mktemp("elders")
+    out = bus / "42420001" / "out"
+    out.mkdir()
+    (out / "0384").symlink_to(elders, target_is_directory=True)
+
+    _, fout = commando("berichten_export")
+
+    assert list(elders.iterdir()) == []
+    assert fout == (
+        f"  niet geschreven: {out / '0384' / f'WMO302-{retour.pk}.xml'}: {out / '0384'} is een "
+        "symbolische koppeling, geen map: die wordt niet gebruikt.\n"
+    )
+
+
+# --- ZIPs: one member in memory at a time, caps on the whole, resuming a killed run --------
+
+
+def test_zip_met_te_veel_samen_wordt_geheel_geweigerd(bus, partijen, settings):
+    lengte = len(met_identificatie(b"T0"))
+    settings.BERICHT_MAX_BYTES = lengte + 1000
+    settings.BERICHT_ZIP_MAX_FACTOR = 2
+    audit_voor = AuditRegel.objects.count()
+    leden = [(f"b{n}.xml", met_identificatie(f"T{n}".encode())) for n in range(3)]
+    leg(bus, "veel.zip", zip_met(*leden))
+
+    commando("berichten_import")
+
+    grens = lengte + 1000
+    assert weigering(bus, "veel.zip") == (
+        f"Reden: De berichten in het ZIP-bestand zijn uitgepakt samen {3 * lengte} bytes; de "
+        f"grens is {2 * grens} bytes (2 keer {grens}). Het hele ZIP-bestand is geweigerd."
+    )
+    aanbiedermap_leeg_en_niets_opgeslagen(audit_voor)
+
+
+def test_te_sterk_ingepakt_lid_is_een_zipbom(bus, partijen, settings):
+    settings.BERICHT_ZIP_MAX_RATIO = 3  # a WMO301 packs some 5 times
+    data = zip_met(("a.xml", met_identificatie(b"R1")))
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("a.xml")
+    leg(bus, "bom.zip", data)
+
+    commando("berichten_import")
+
+    assert weigering(bus, "bom.zip") == (
+        f"Reden: 'a.xml' in het ZIP-bestand is uitgepakt {info.file_size} bytes uit "
+        f"{info.compress_size} bytes: meer dan 3 keer zo groot, zoals een zipbom. Het hele "
+        "ZIP-bestand is geweigerd."
+    )
+    assert not Bericht.objects.exists()
+
+
+def overlappend(data: bytes, aantal: int) -> bytes:
+    """A central directory of ``aantal`` members that all share one member's compressed data:
+    each looks modest, together they are a bomb."""
+    enkel = zip_met(("b00.xml", data))
+    begin, eind = enkel.find(b"PK\x01\x02"), enkel.find(b"PK\x05\x06")
+    centraal = b"".join(
+        enkel[begin:eind].replace(b"b00.xml", f"b{n:02}.xml".encode()) for n in range(aantal)
+    )
+    staart = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, aantal, aantal, len(centraal), begin, 0)
+    return enkel[:begin] + centraal + staart
+
+
+def test_zip_met_overlappende_leden_is_een_zipbom(bus, partijen, settings):
+    settings.BERICHT_ZIP_MAX_RATIO = 20
+    data = met_identificatie(b"O1")
+    bom = overlappend(data, 30)
+    leg(bus, "overlap.zip", bom)
+
+    commando("berichten_import")
+
+    assert weigering(bus, "overlap.zip") == (
+        f"Reden: Het ZIP-bestand is uitgepakt {30 * len(data)} bytes uit {len(bom)} bytes: meer "
+        "dan 20 keer zo groot, zoals een zipbom. Het hele ZIP-bestand is geweigerd."
+    )
+    assert not Bericht.objects.exists()
+
+
+def test_zip_met_twee_leden_van_dezelfde_naam(bus, partijen):
+    leg(
+        bus,
+        "dubbel.zip",
+        zip_met(("a.xml", met_identificatie(b"N1")), ("a.xml", met_identificatie(b"N2"))),
+    )
+
+    commando("berichten_import")
+
+    assert weigering(bus, "dubbel.zip") == "Reden: Het ZIP-bestand bevat 'a.xml' 2 keer."
+    assert not Bericht.objects.exists()
+
+
+def test_zip_leden_een_voor_een_gelezen_en_opgeslagen(bus, partijen, monkeypatch):
+    """Memory holds one member: each is stored before the next is read (no timing here)."""
+    gebeurd = []
+    lees_lid, ontvang = brievenbus._lees_lid, services.ontvang
+
+    def lees(zf, info, grens):
+        gebeurd.append(f"lees {info.filename}")
+        return lees_lid(zf, info, grens)
+
+    def bewaar(data, **kwargs):
+        gebeurd.append("bewaar")
+        return ontvang(data, **kwargs)
+
+    monkeypatch.setattr(brievenbus, "_lees_lid", lees)
+    monkeypatch.setattr(services, "ontvang", bewaar)
+    leg(bus, "partij.zip", zip_met(*[(f"{c}.xml", met_identificatie(c.encode())) for c in "abc"]))
+
+    commando("berichten_import")
+
+    assert gebeurd == ["lees a.xml", "bewaar", "lees b.xml", "bewaar", "lees c.xml", "bewaar"]
+    assert Bericht.objects.filter(nummer=301).count() == 3
+
+
+def test_zip_die_halverwege_onleesbaar_wordt(bus, partijen, monkeypatch):
+    """Checked whole, then the file changed under the run: what is stored stays stored and
+    processed (its retour goes out); the rest is reported, the ZIP goes to in/fout/."""
+    lees_lid = brievenbus._lees_lid
+
+    def lees(zf, info, grens):
+        if info.filename == "b.xml":
+            raise zipfile.BadZipFile("Bad CRC-32 for file 'b.xml'")
+        return lees_lid(zf, info, grens)
+
+    monkeypatch.setattr(brievenbus, "_lees_lid", lees)
+    leg(bus, "partij.zip", zip_met(*[(f"{c}.xml", met_identificatie(c.encode())) for c in "abc"]))
+
+    uit, fout = commando("berichten_import")
+
+    reden = (
+        "Het ZIP-bestand is beschadigd of onleesbaar: Bad CRC-32 for file 'b.xml'. Niet "
+        "ingelezen: b.xml, c.xml."
+    )
+    assert uit == (
+        "Voorbeeldaanbieder (42420001): 1 bestanden, 1 berichten ingelezen (1 retour_verzonden), "
+        "1 bestanden geweigerd.\n"
+    )
+    assert fout == f"  geweigerd: in/0384/partij.zip: {reden}\n"
+    toelichting = bus / "42420001" / "in" / "fout" / "0384" / "partij.zip.fout.txt"
+    assert toelichting.read_text().splitlines()[:2] == [
+        "Het bestand partij.zip is maar voor een deel ingelezen: alleen a.xml is opgeslagen en "
+        "verwerkt.",
+        f"Reden: {reden}",
+    ]
+    assert list(Bericht.objects.filter(nummer=301).values_list("identificatie", flat=True)) == ["a"]
+
+
+class Gedood(BaseException):
+    """The process killed halfway (SIGKILL, a reboot): nothing after it runs."""
+
+
+def gedood_bij(aanroep: int, echt):
+    """``echt``, but the process dies on its ``aanroep``-th call."""
+    aanroepen = []
+
+    def functie(*args, **kwargs):
+        aanroepen.append(args)
+        if len(aanroepen) == aanroep:
+            raise Gedood
+        return echt(*args, **kwargs)
+
+    return functie
+
+
+@pytest.mark.parametrize(
+    ("waar", "aanroep"),
+    [("ontvang", 3), ("verwerk", 2)],
+    ids=["na-het-tweede-lid", "tussen-opslaan-en-verwerken"],
+)
+def test_gedode_zip_import_gaat_verder_zonder_dubbelen(
+    bus, partijen, handlers, monkeypatch, waar, aanroep
+):
+    gezien = verwerkte(handlers)
+    leg(bus, "partij.zip", zip_met(*[(f"{c}.xml", met_identificatie(c.encode())) for c in "abc"]))
+    with monkeypatch.context() as m:
+        m.setattr(services, waar, gedood_bij(aanroep, getattr(services, waar)))
+        with pytest.raises(Gedood):
+            brievenbus.importeer(partijen[1])
+    assert (bus / "42420001/in/0384/partij.zip").exists()
+
+    uit, _ = commando("berichten_import")
+
+    assert uit == (
+        "Voorbeeldaanbieder (42420001): 1 bestanden, 1 berichten ingelezen (1 retour_verzonden), "
+        "2 al ingelezen, 0 bestanden geweigerd.\n"
+    )
+    heen = Bericht.objects.filter(nummer=301)
+    assert sorted(heen.values_list("identificatie", flat=True)) == ["a", "b", "c"]
+    assert set(heen.values_list("status", flat=True)) == {Status.RETOUR_VERZONDEN}
+    assert Bericht.objects.filter(nummer=302).count() == 3 and len(gezien) == 3
+    assert (bus / "42420001/in/verwerkt/0384/partij.zip").exists()
+
+
+def test_gedode_import_van_een_bestand_slaat_het_niet_twee_keer_op(
+    bus, partijen, wmo301, monkeypatch
+):
+    """Killed after the store, before the move: the same file is not stored again. A resend of
+    the same bytes is another file and is stored (a TR056 duplicate, see above)."""
+    ontvang = services.ontvang
+
+    def ontvang_en_dood(*args, **kwargs):
+        ontvang(*args, **kwargs)
+        raise Gedood
+
+    leg(bus, "WMO301.xml", wmo301)
+    with monkeypatch.context() as m:
+        m.setattr(services, "ontvang", ontvang_en_dood)
+        with pytest.raises(Gedood):
+            brievenbus.importeer(partijen[1])
+
+    uit, _ = commando("berichten_import")
+
+    assert uit == (
+        "Voorbeeldaanbieder (42420001): 1 bestanden, 0 berichten ingelezen, 1 al ingelezen, "
+        "0 bestanden geweigerd.\n"
+    )
+    assert Bericht.objects.filter(nummer=301).count() == 1
+    assert (bus / "42420001/in/verwerkt/0384/WMO301.xml").read_bytes() == wmo301

@@ -28,10 +28,12 @@ class Command(BaseCommand):
                 raise CommandError(str(fout)) from None
         try:
             verslag = brievenbus.exporteer(eigen)
-        except brievenbus.Bezet as fout:
+        except (brievenbus.Bezet, brievenbus.Onveilig) as fout:
             raise CommandError(str(fout)) from None
         for pad in verslag.berichten + verslag.foutrapporten:
             self.stdout.write(f"  {pad}")
+        for pad, reden in verslag.niet_geschreven:  # tried again on the next run
+            self.stderr.write(f"  niet geschreven: {pad}: {reden}")
         self.stdout.write(
             f"{len(verslag.berichten)} berichten en {len(verslag.foutrapporten)} foutrapporten "
             "geschreven."

@@ -26,15 +26,22 @@ class Command(BaseCommand):
             except brievenbus.Bezet as fout:
                 self.stderr.write(str(fout))
                 continue
-            statussen = ", ".join(f"{n} {s}" for s, n in sorted(verslag.per_status.items()))
-            self.stdout.write(
-                f"{eigen} ({eigen.code}): {verslag.bestanden} bestanden, "
-                f"{len(verslag.berichten)} berichten ingelezen"
-                f"{f' ({statussen})' if statussen else ''}, "
-                f"{len(verslag.geweigerd)} bestanden geweigerd."
-            )
+            self.stdout.write(f"{eigen} ({eigen.code}): {samenvatting(verslag)}")
             for pad, reden in verslag.geweigerd:
                 self.stderr.write(f"  geweigerd: {pad}: {reden}")
+            for reden in verslag.niet_gelezen:
+                self.stderr.write(f"  niet gelezen: {reden}")
+
+
+def samenvatting(verslag) -> str:
+    statussen = ", ".join(f"{n} {s}" for s, n in sorted(verslag.per_status.items()))
+    # Stored by an earlier run that was killed before it moved the file: not stored again.
+    eerder = f"{verslag.al_ingelezen} al ingelezen, " if verslag.al_ingelezen else ""
+    return (
+        f"{verslag.bestanden} bestanden, {len(verslag.berichten)} berichten ingelezen"
+        f"{f' ({statussen})' if statussen else ''}, {eerder}"
+        f"{len(verslag.geweigerd)} bestanden geweigerd."
+    )
 
 
 def eigen_organisaties(code, stderr) -> list:
