@@ -57,7 +57,8 @@ class Bericht(models.Model):
         related_name="herhalingen",
         verbose_name="eerder ontvangen met deze identificatie",
     )
-    # Where a file mailbox took it from ("<sha256 of the ZIP>:<member>"): a killed import
+    # Where a file mailbox took it from ("<sha256>:<inode>.<ctime_ns>:<name>": the file's hash,
+    # inode and ctime, then the ZIP member's or the single file's name): a killed import
     # resumes without storing a member twice.
     bron = models.CharField("bron", max_length=200, blank=True, editable=False)
     ontvangen_op = models.DateTimeField("ontvangen op", auto_now_add=True, db_index=True)

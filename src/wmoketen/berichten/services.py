@@ -32,6 +32,7 @@ from .handlers import Ontvangen, handler_voor
 from .kop import Kop, lees_kop
 from .models import Bericht, Berichtkanaal, Bezorging
 from .signals import retour_gekoppeld
+from .sloten import vergrendel_bericht
 
 logger = logging.getLogger(__name__)
 
@@ -329,6 +330,8 @@ def _accepteer(bericht: Bericht, kop: Kop, tree) -> Bericht:
     if kop.is_retour:
         _koppel_aan_heenbericht(bericht, kop, root)
     else:
+        # One at a time per client of this receiver: the rules see every earlier message.
+        vergrendel_bericht(bericht, root)
         overtredingen = controleer(_ontvangen_bericht(bericht, kop, root), store=bericht)
         if overtredingen:  # controleniveau 3/4: the retour names them per message class
             return _afkeuren(bericht, overtredingen, retour=True)

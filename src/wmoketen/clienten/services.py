@@ -7,7 +7,7 @@ with the changed fields as ``[oud, nieuw]``, the BSN shortened (``audit.services
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -80,6 +80,44 @@ def registreer_client(*, acting_user, **gegevens) -> Client:
         ),
     )
     return client
+
+
+@transaction.atomic
+def client_uit_bericht(
+    *, organisatie, bsn: str, gegevens: dict, omschrijving: str, acting_user=None
+) -> tuple[Client, bool]:
+    """The organisation's record of the client a received message names; (record, created).
+
+    A known record is returned unchanged: what a message may change is the caller's choice. A
+    new one holds ``gegevens`` as the message carries them (the standard validated them, so no
+    ``full_clean``: the form's stricter rules must not make a received message fail).
+
+    Created once: messages about one client of one receiver run one at a time
+    (``berichten.sloten``); should another path insert the BSN meanwhile, the unique
+    constraint decides and that record is returned."""
+    bestaand = Client.objects.filter(organisatie_id=organisatie.pk, bsn=bsn).first()
+    if bestaand is not None:
+        return bestaand, False
+    try:
+        with transaction.atomic():  # a savepoint: the caller's transaction survives a clash
+            client = Client.objects.create(organisatie_id=organisatie.pk, bsn=bsn, **gegevens)
+    except IntegrityError:
+        bestaand = Client.objects.filter(organisatie_id=organisatie.pk, bsn=bsn).first()
+        if bestaand is None:
+            raise
+        return bestaand, False
+    audit.log(
+        acting_user,
+        "client.aangemaakt",
+        client,
+        client_id=client.pk,
+        organisatie=organisatie,
+        omschrijving=omschrijving,
+        wijzigingen=audit.wijzigingen(
+            {}, _gevuld(model_to_dict(client, KLANTVELDEN)), Client.AUDIT_GEVOELIG
+        ),
+    )
+    return client, True
 
 
 @transaction.atomic

@@ -82,6 +82,13 @@ TEMPLATES = [
 
 DATABASES = {"default": database(f"sqlite:///{VAR_DIR / 'wmoketen.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes the write lock at BEGIN (Django's default, DEFERRED, lets two
+    # pass a check before either writes); a writer waits up to the timeout for the other.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=config("SQLITE_TIMEOUT_SECONDS", 20, cast=int),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Gebruiker"
@@ -137,12 +144,12 @@ DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "wmoketen@localhost")
 # Messages: the largest message accepted (the exchanges' own upload limit) and the root of
 # the file mailboxes (<root>/<organisation code>/in and out).
 BERICHT_MAX_BYTES = config("BERICHT_MAX_BYTES", 25 * 1024 * 1024, cast=int)
-BERICHTEN_BRIEVENBUS = Path(config("BERICHTEN_BRIEVENBUS", str(VAR_DIR / "brievenbus")))
 # The exchange's limit (OP179) is on the file sent, so a ZIP's members may unpack to more: at
 # most this many times BERICHT_MAX_BYTES together, each member and the whole ZIP at most this
 # many times their compressed size (more is a zip bomb; a WMO301 packs about 5 times).
 BERICHT_ZIP_MAX_FACTOR = config("BERICHT_ZIP_MAX_FACTOR", 4, cast=int)
 BERICHT_ZIP_MAX_RATIO = config("BERICHT_ZIP_MAX_RATIO", 100, cast=int)
+BERICHTEN_BRIEVENBUS = Path(config("BERICHTEN_BRIEVENBUS", str(VAR_DIR / "brievenbus")))
 
 # The directories these settings name exist before any command needs them: var/ is git-ignored,
 # so a fresh clone has none, and SQLite does not create its file's directory.
@@ -169,6 +176,15 @@ CELERY_BROKER_URL = config("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# Sending while the broker is down: give up after about a second (the outbox keeps the intent
+# and the recovery job queues it again), instead of holding the user's request.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 # A task whose worker dies (kill -9, out of memory) is requeued, not lost; see berichten/tasks.py.
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # One task at a time per worker process: a killed worker holds no further unacknowledged ones.

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wmoketen.audit import services as audit
 from wmoketen.berichten.handlers import Ontvangen, handler
 from wmoketen.clienten.models import Client, Contact
-from wmoketen.clienten.services import GEDEELDE_CONTACTVELDEN
+from wmoketen.clienten.services import GEDEELDE_CONTACTVELDEN, client_uit_bericht
 from wmoketen.organisaties.models import Aanbieder, Gemeente
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
@@ -195,17 +195,14 @@ def _client(aanbieder, c) -> Client:
         else _d(c.geboortedatum.datum),
         datumgebruik=_v(c.geboortedatum.datum_gebruik) or "",
     )
-    client = Client.objects.filter(organisatie_id=aanbieder.pk, bsn=c.bsn).first()
-    if client is None:
-        client = Client.objects.create(organisatie_id=aanbieder.pk, bsn=c.bsn, **velden)
-        audit.log(
-            None,
-            "client.aangemaakt",
-            client,
-            client_id=client.pk,
-            omschrijving="uit een toewijzing (301)",
-        )
-    else:
+    client, nieuw = client_uit_bericht(
+        organisatie=aanbieder,
+        bsn=c.bsn,
+        gegevens=velden,
+        omschrijving="uit een toewijzing (301)",
+        acting_user=None,
+    )
+    if not nieuw:
         gewijzigd = [k for k, v in velden.items() if getattr(client, k) != v]
         if gewijzigd:
             for k in gewijzigd:

@@ -377,12 +377,17 @@ def _beschikkingen(nummer: str) -> list[int]:
 
 
 def volgend_nummer(organisatie, naam: str) -> int:
-    """The next number of the organisation's counter ``naam``; locks it until commit."""
-    reeks, _ = Nummerreeks.objects.get_or_create(organisatie_id=organisatie.pk, naam=naam)
-    Nummerreeks.objects.filter(pk=reeks.pk).update(laatste=F("laatste") + 1)
-    return (
-        Nummerreeks.objects.select_for_update().values_list("laatste", flat=True).get(pk=reeks.pk)
-    )
+    """The next number of the organisation's counter ``naam``; locks it until commit.
+
+    In use: an UPDATE (it locks the row) and a read. The first use inserts the row with ON
+    CONFLICT DO NOTHING: a second process doing the same waits for the first's commit and counts
+    on from there, with no unique-constraint error and no savepoint."""
+    reeks = Nummerreeks.objects.filter(organisatie_id=organisatie.pk, naam=naam)
+    if not reeks.update(laatste=F("laatste") + 1):
+        nieuw = Nummerreeks(organisatie_id=organisatie.pk, naam=naam)
+        Nummerreeks.objects.bulk_create([nieuw], ignore_conflicts=True)
+        reeks.update(laatste=F("laatste") + 1)
+    return reeks.select_for_update().values_list("laatste", flat=True).get()
 
 
 def _identificatie(gemeente, standaard: str) -> str:

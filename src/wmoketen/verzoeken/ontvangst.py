@@ -17,6 +17,7 @@ from django.utils import timezone
 from wmoketen.audit import services as audit
 from wmoketen.berichten.handlers import Ontvangen, handler
 from wmoketen.clienten.models import Client
+from wmoketen.clienten.services import client_uit_bericht
 from wmoketen.organisaties.models import Aanbieder, Gemeente
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
@@ -195,29 +196,22 @@ def _client_315(gemeente, c) -> Client:
 
     A known record is not overwritten: the gemeente's data (BRP) prevails over the aanbieder's.
     """
-    client = Client.objects.filter(organisatie_id=gemeente.pk, bsn=c.bsn).first()
-    if client is not None:
-        return client
     naam = c.naam
     datumgebruik = _v(c.geboortedatum.datum_gebruik) or ""
-    client = Client.objects.create(
-        organisatie_id=gemeente.pk,
-        bsn=c.bsn,
-        geslachtsnaam=naam.geslachtsnaam.achternaam,
-        voorvoegsel=naam.geslachtsnaam.voorvoegsel or "",
-        voornamen=naam.voornamen or "",
-        voorletters=naam.voorletters or "",
-        geslacht=_v(c.geslacht),
-        geboortedatum=None if datumgebruik == "3" else _d(c.geboortedatum.datum),
-        datumgebruik=datumgebruik,
-    )
-    audit.log(
-        None,
-        "client.aangemaakt",
-        client,
-        client_id=client.pk,
+    client, _ = client_uit_bericht(
         organisatie=gemeente,
+        bsn=c.bsn,
+        gegevens=dict(
+            geslachtsnaam=naam.geslachtsnaam.achternaam,
+            voorvoegsel=naam.geslachtsnaam.voorvoegsel or "",
+            voornamen=naam.voornamen or "",
+            voorletters=naam.voorletters or "",
+            geslacht=_v(c.geslacht),
+            geboortedatum=None if datumgebruik == "3" else _d(c.geboortedatum.datum),
+            datumgebruik=datumgebruik,
+        ),
         omschrijving="uit een verzoek om toewijzing (315)",
+        acting_user=None,
     )
     return client
 
@@ -232,11 +226,8 @@ def verwerk_317(ontvangen: Ontvangen) -> None:
     gemeente, aanbieder, wet = _partijen(ontvangen.bericht)
     c = ontvangen.inhoud.client
     v = c.verzoek
-    client = Client.objects.filter(organisatie_id=gemeente.pk, bsn=c.bsn).first()
-    bevindingen = []
-    if client is None:
-        client = _onbekende_client(gemeente, c.bsn)
-        bevindingen.append(ONBEKENDE_CLIENT.format(bsn=c.bsn))
+    client, onbekend = _client_317(gemeente, c.bsn)
+    bevindingen = [ONBEKENDE_CLIENT.format(bsn=c.bsn)] if onbekend else []
     verzoek = _nieuw_verzoek(
         ontvangen,
         client,
@@ -296,21 +287,17 @@ def verwerk_317(ontvangen: Ontvangen) -> None:
     _open_termijn(verzoek)
 
 
-def _onbekende_client(gemeente, bsn: str) -> Client:
-    """A 317 carries only the BSN: a minimal record, so the request can be stored and answered."""
-    client = Client.objects.create(
-        organisatie_id=gemeente.pk,
-        bsn=bsn,
-        geslachtsnaam="Onbekend (alleen BSN uit verzoek om wijziging)",
-        geslacht="0",
-        datumgebruik="3",
-    )
-    audit.log(
-        None,
-        "client.aangemaakt",
-        client,
-        client_id=client.pk,
+def _client_317(gemeente, bsn: str) -> tuple[Client, bool]:
+    """The gemeente's record; (record, unknown). A 317 carries only the BSN: an unknown client
+    gets a minimal record, so the request can be stored and answered."""
+    return client_uit_bericht(
         organisatie=gemeente,
+        bsn=bsn,
+        gegevens=dict(
+            geslachtsnaam="Onbekend (alleen BSN uit verzoek om wijziging)",
+            geslacht="0",
+            datumgebruik="3",
+        ),
         omschrijving="alleen het BSN, uit een verzoek om wijziging (317)",
+        acting_user=None,
     )
-    return client

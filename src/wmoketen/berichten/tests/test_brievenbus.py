@@ -751,7 +751,7 @@ def test_zip_met_twee_leden_van_dezelfde_naam(bus, partijen):
 def test_zip_leden_een_voor_een_gelezen_en_opgeslagen(bus, partijen, monkeypatch):
     """Memory holds one member: each is stored before the next is read (no timing here)."""
     gebeurd = []
-    lees_lid, ontvang = brievenbus._lees_lid, services.ontvang
+    lees_lid, ontvang = brievenbus.invoer.lees_lid, services.ontvang
 
     def lees(zf, info, grens):
         gebeurd.append(f"lees {info.filename}")
@@ -761,7 +761,7 @@ def test_zip_leden_een_voor_een_gelezen_en_opgeslagen(bus, partijen, monkeypatch
         gebeurd.append("bewaar")
         return ontvang(data, **kwargs)
 
-    monkeypatch.setattr(brievenbus, "_lees_lid", lees)
+    monkeypatch.setattr(brievenbus.invoer, "lees_lid", lees)
     monkeypatch.setattr(services, "ontvang", bewaar)
     leg(bus, "partij.zip", zip_met(*[(f"{c}.xml", met_identificatie(c.encode())) for c in "abc"]))
 
@@ -774,14 +774,14 @@ def test_zip_leden_een_voor_een_gelezen_en_opgeslagen(bus, partijen, monkeypatch
 def test_zip_die_halverwege_onleesbaar_wordt(bus, partijen, monkeypatch):
     """Checked whole, then the file changed under the run: what is stored stays stored and
     processed (its retour goes out); the rest is reported, the ZIP goes to in/fout/."""
-    lees_lid = brievenbus._lees_lid
+    lees_lid = brievenbus.invoer.lees_lid
 
     def lees(zf, info, grens):
         if info.filename == "b.xml":
             raise zipfile.BadZipFile("Bad CRC-32 for file 'b.xml'")
         return lees_lid(zf, info, grens)
 
-    monkeypatch.setattr(brievenbus, "_lees_lid", lees)
+    monkeypatch.setattr(brievenbus.invoer, "lees_lid", lees)
     leg(bus, "partij.zip", zip_met(*[(f"{c}.xml", met_identificatie(c.encode())) for c in "abc"]))
 
     uit, fout = commando("berichten_import")
