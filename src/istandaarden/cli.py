@@ -6,7 +6,9 @@
 
 ``valideer`` exits 0 when every file is valid and 1 otherwise; a missing or unreadable file is
 a PARSE error for that file, not a crash. With ``--json`` stdout holds exactly one JSON object:
-``{path as given: [{code, retourcode, xpath, line, message}, ...]}``.
+``{path as given: [{code, retourcode, xpath, line, message}, ...]}``. Each list holds at most
+``MAX_FOUTEN`` errors; when a file has more, the key ``fouten_totaal`` (only then present)
+maps that path to its total: ``{"fouten_totaal": {path: 200000}}``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
-from istandaarden.fout import Fout, ParseFout
+from istandaarden.fout import MAX_FOUTEN, Fout, ParseFout, getal, nog_meer, totaal
 from istandaarden.samenvatting import samenvatting
 
 __all__ = ["main"]
@@ -85,8 +87,7 @@ def _valideer(args: argparse.Namespace) -> int:
     validate = _validator()
     resultaten = {pad: controleer(pad, validate) for pad in args.bestanden}
     if args.json:
-        uitvoer = {pad: [f.as_dict() for f in fouten] for pad, fouten in resultaten.items()}
-        json.dump(uitvoer, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(_als_json(resultaten), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for pad, fouten in resultaten.items():
@@ -94,13 +95,32 @@ def _valideer(args: argparse.Namespace) -> int:
     return 1 if any(resultaten.values()) else 0
 
 
+def _als_json(resultaten: dict[str, list[Fout]]) -> dict:
+    """Per path its first errors; ``fouten_totaal`` only for paths that have more."""
+    uitvoer: dict = {
+        pad: [f.as_dict() for f in fouten[:MAX_FOUTEN]] for pad, fouten in resultaten.items()
+    }
+    meer = {pad: totaal(f) for pad, f in resultaten.items() if totaal(f) > MAX_FOUTEN}
+    if meer:
+        uitvoer["fouten_totaal"] = meer
+    return uitvoer
+
+
 def _schrijf_fouten(pad: str, fouten: list[Fout], out: TextIO) -> None:
     if not fouten:
         out.write(f"{pad}: geldig\n")
         return
-    out.write(f"{pad}: {len(fouten)} {'fout' if len(fouten) == 1 else 'fouten'}\n")
-    for fout in fouten:
+    aantal = totaal(fouten)
+    out.write(f"{pad}: {getal(aantal)} {'fout' if aantal == 1 else 'fouten'}\n")
+    _schrijf_regels(fouten, out)
+
+
+def _schrijf_regels(fouten: list[Fout], out: TextIO) -> None:
+    """One line per error, at most MAX_FOUTEN, then how many more there are."""
+    for fout in fouten[:MAX_FOUTEN]:
         out.write(f"  {_regel(fout)}\n")
+    if (aantal := totaal(fouten)) > MAX_FOUTEN:
+        out.write(f"  {nog_meer(MAX_FOUTEN, aantal)}\n")
 
 
 def _regel(fout: Fout) -> str:
@@ -131,8 +151,7 @@ def _retour(args: argparse.Namespace) -> int:
         )
     except (ParseFout, GeenRetour) as exc:
         sys.stderr.write(f"{args.bestand}: geen retourbericht. {exc}\n")
-        for fout in fouten:
-            sys.stderr.write(f"  {_regel(fout)}\n")
+        _schrijf_regels(fouten, sys.stderr)
         return 1
     if args.uitvoer:
         args.uitvoer.write_bytes(retour)

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sized
 from dataclasses import dataclass
 
 from lxml import etree
 
-__all__ = ["Fout", "ParseFout", "element_pad"]
+__all__ = [
+    "MAX_FOUTEN",
+    "Fout",
+    "Fouten",
+    "ParseFout",
+    "element_pad",
+    "getal",
+    "meldingen",
+    "nog_meer",
+    "totaal",
+]
+
+# Findings kept, stored and shown per message; the rest is only counted. A hostile message
+# can carry hundreds of thousands (one XSD error per stray attribute).
+MAX_FOUTEN = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +47,44 @@ class Fout:
             "line": self.line,
             "message": self.message,
         }
+
+
+class Fouten(list):
+    """The first findings of a check, in report order, and ``totaal``: how many there were.
+
+    A list, so callers that iterate, test or compare it work unchanged; ``len`` is how many
+    were kept.
+    """
+
+    def __init__(self, fouten: Iterable[Fout] = (), totaal: int | None = None) -> None:
+        super().__init__(fouten)
+        self.totaal = max(len(self), totaal or 0)
+
+
+def totaal(fouten: Sized) -> int:
+    """How many findings ``fouten`` stands for: a ``Fouten``' total, else its length."""
+    return max(getattr(fouten, "totaal", 0), len(fouten))
+
+
+def getal(aantal: int) -> str:
+    """A count the Dutch way: 200000 -> "200.000"."""
+    return f"{aantal:,}".replace(",", ".")
+
+
+def nog_meer(getoond: int, aantal: int) -> str:
+    """The line under a list cut off after ``getoond`` of ``aantal`` findings."""
+    rest = aantal - getoond
+    return (
+        f"… en nog {getal(rest)} {'fout' if rest == 1 else 'fouten'} ({getal(aantal)} in totaal)."
+    )
+
+
+def meldingen(fouten: list[Fout], maximum: int = MAX_FOUTEN) -> list[str]:
+    """Per finding "CODE: message", at most ``maximum``, then how many more there are."""
+    regels = [f"{f.code}: {f.message}" for f in fouten[:maximum]]
+    if (aantal := totaal(fouten)) > len(regels):
+        regels.append(nog_meer(len(regels), aantal))
+    return regels
 
 
 class ParseFout(Exception):

@@ -189,3 +189,36 @@ def test_console_script_is_installed() -> None:
     script = Path(sys.executable).with_name("wmoketen-bericht")
     done = subprocess.run([str(script), "valideer", WMO301], capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (0, f"{WMO301}: geldig\n")
+
+
+def _met_1250_xsd_fouten(tmp_path: Path) -> str:
+    attributen = b" ".join(b'a%d="x"' % i for i in range(1_250))
+    data = Path(WMO301).read_bytes().replace(b"<wmo301:Bsn>", b"<wmo301:Bsn " + attributen + b">")
+    pad = tmp_path / "veel.xml"
+    pad.write_bytes(data)
+    return str(pad)
+
+
+def test_json_first_100_errors_and_the_total_beside_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    veel = _met_1250_xsd_fouten(tmp_path)
+    code, out, _ = run(["valideer", "--json", veel, WMO301], capsys)
+    result = json.loads(out)
+    assert code == 1
+    assert list(result) == [veel, WMO301, "fouten_totaal"]
+    assert len(result[veel]) == 100 and result[WMO301] == []
+    assert set(result[veel][0]) == {"code", "retourcode", "xpath", "line", "message"}
+    assert result["fouten_totaal"] == {veel: 1_250}
+
+
+def test_text_first_100_errors_then_how_many_more(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    veel = _met_1250_xsd_fouten(tmp_path)
+    code, out, _ = run(["valideer", veel], capsys)
+    regels = out.splitlines()
+    assert code == 1
+    assert regels[0] == f"{veel}: 1.250 fouten"
+    assert len(regels) == 102 and all(r.startswith("  XSD ") for r in regels[1:101])
+    assert regels[-1] == "  … en nog 1.150 fouten (1.250 in totaal)."

@@ -6,9 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
+from istandaarden.codec import serialize
+from istandaarden.fout import MAX_FOUTEN
 from istandaarden.regels import REGELS
 from istandaarden.regels.scope import berichtmodel, scope_tabel, xpath_voor
+from istandaarden.samples.genereer import wmo323_bericht
 from istandaarden.validation import berichttype, element_pad, validate
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "v3_2"
@@ -17,6 +21,7 @@ NUMMERS = ("301", "302", "305", "306", "307", "308", "315", "316", "317", "318",
 NUMMERS += ("323", "325")
 VOORBEELDEN = [f"WMO{n}" for n in NUMMERS] + [f"JW{n}" for n in NUMMERS]
 AFWIJKEND = {"WMO317", "JW317", "JW323", "JW315", "JW318"}
+BASIS = "http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"
 
 
 def _codes_en_paden(fouten):
@@ -244,3 +249,48 @@ def test_volgorde_van_kinderen_waar_regels_op_rekenen(naam):
                 aanwezig = [b for b in beginnen if b in kinderen]
                 assert len(aanwezig) <= 1, aanwezig
                 assert all(volgorde.index(b) < volgorde.index(einde) for b in aanwezig)
+
+
+# ---------------------------------------------------------------- at most MAX_FOUTEN findings
+
+
+def met_vreemde_attributen(data: bytes, aantal: int) -> bytes:
+    """``aantal`` attributes the XSD does not allow on Bsn: one XSD error each."""
+    attributen = b" ".join(b'a%d="x"' % i for i in range(aantal))
+    return data.replace(b"<wmo301:Bsn>", b"<wmo301:Bsn " + attributen + b">", 1)
+
+
+def test_xsd_fouten_de_eerste_100_en_het_totaal(sample_bytes):
+    data = met_vreemde_attributen(sample_bytes("WMO301"), 250)
+
+    fouten = validate(data)
+
+    alle = validate(data, max_fouten=None)
+    assert MAX_FOUTEN == 100
+    assert (len(fouten), fouten.totaal, len(alle), alle.totaal) == (100, 250, 250, 250)
+    assert fouten == alle[:100]
+    assert "attribute 'a99'" in fouten[-1].message
+    # The cached schema does not keep the 250 log entries alive until the next message.
+    assert len(berichttype("iwmo", "WMO301").schema.error_log) == 0
+
+
+def test_regelfouten_de_eerste_in_rapportvolgorde_en_het_totaal():
+    """600 prestaties before 2021: CS100 and TR335 each, 1,200 findings; the kept ones are
+    those one sort of all of them puts first (also past the collector's batch of 1,000)."""
+    root = etree.fromstring(serialize(wmo323_bericht(600)))
+    for datum in root.iter(f"{{{BASIS}}}Begindatum", f"{{{BASIS}}}Einddatum"):
+        if etree.QName(datum.getparent()).localname == "ProductPeriode":
+            datum.text = "2018-03-01" if datum.tag.endswith("Begindatum") else "2018-03-07"
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+    alle = validate(data, max_fouten=None)
+
+    assert len(alle) == 1_200 and {f.code for f in alle} == {"CS100", "TR335"}
+    for maximum in (7, 100):
+        fouten = validate(data, max_fouten=maximum)
+        assert fouten == alle[:maximum] and fouten.totaal == 1_200
+
+
+def test_geldig_bericht_geeft_een_lege_lijst_met_totaal_0(sample_bytes):
+    fouten = validate(sample_bytes("WMO301"), max_fouten=1)
+    assert (fouten, fouten.totaal) == ([], 0)

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from lxml import etree
 
 from istandaarden.codec import parse_tree
-from istandaarden.fout import ParseFout
+from istandaarden.fout import MAX_FOUTEN, ParseFout
 from istandaarden.retourcodes import omschrijving
 from istandaarden.safe_xml import parse_bytes
 from istandaarden.samenvatting import samenvatting as cli_samenvatting
@@ -210,8 +210,14 @@ def uitleg_retourcodes(codes) -> list[tuple[str, str]]:
 
 
 def uitleg_fouten(fouten: list[dict]) -> list[dict]:
-    """The stored findings, each with the Dutch explanation of its retourcode."""
+    """The first stored findings (at most MAX_FOUTEN: rows stored before the cap can hold
+    more), each with the Dutch explanation of its retourcode."""
     return [
         {**fout, "uitleg": omschrijving(fout["retourcode"]) if fout.get("retourcode") else ""}
-        for fout in fouten
+        for fout in fouten[:MAX_FOUTEN]
     ]
+
+
+def aantal_fouten(bericht: Bericht) -> int:
+    """How many errors the message had, also those not kept (``Bericht.fouten_totaal``)."""
+    return max(bericht.fouten_totaal, len(bericht.fouten))

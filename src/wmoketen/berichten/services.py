@@ -20,7 +20,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuFout
 
 from istandaarden.codec import parse_tree
-from istandaarden.fout import Fout, ParseFout
+from istandaarden.fout import MAX_FOUTEN, Fout, ParseFout, meldingen, totaal
 from istandaarden.regels.crossmessage import OntvangenBericht, controleer
 from istandaarden.retour import maak_retour
 from istandaarden.safe_xml import parse_bytes
@@ -92,7 +92,7 @@ def verstuur(data: bytes, *, afzender, ontvanger, acting_user=None, naam: str = 
         raise OngeldigBericht([*uitleg, f"{fout.fout.code}: {fout.fout.message}"]) from None
     fouten = validate_tree(tree)
     if fouten:
-        raise OngeldigBericht([*uitleg, *(f"{f.code}: {f.message}" for f in fouten)])
+        raise OngeldigBericht([*uitleg, *meldingen(fouten)])
     kop = lees_kop(tree.getroot())
     with transaction.atomic():
         bericht = _bewaar(
@@ -214,6 +214,7 @@ def _onleesbaar(bericht: Bericht, fout: Fout) -> Bericht:
         bericht.status = Status.AFGEKEURD
         bericht.soort = Soort.ONBEKEND
         bericht.fouten = [fout.as_dict()]
+        bericht.fouten_totaal = 1
         bericht.verwerkt_op = timezone.now()
         bericht.save()
     logger.warning("bericht %s onleesbaar: %s", bericht.pk, fout.message)
@@ -307,14 +308,17 @@ def _als_json(fout) -> dict:
 def _afkeuren(bericht: Bericht, fouten, *, retour: bool = False) -> Bericht:
     """Rejected: counts as not sent (OP286). A retour where the standard gives one."""
     bericht.status = Status.AFGEKEURD
-    bericht.fouten = [_als_json(f) for f in fouten]
+    # Only the first errors are kept (and logged); the retour gets them all.
+    bericht.fouten = [_als_json(f) for f in fouten[:MAX_FOUTEN]]
+    bericht.fouten_totaal = totaal(fouten)
     bericht.retourcodes = sorted({f.retourcode for f in fouten if f.retourcode})
     bericht.verwerkt_op = timezone.now()
     bericht.save()
     logger.warning(
-        "bericht %s afgekeurd: %s",
+        "bericht %s afgekeurd (%d fouten): %s",
         bericht.pk,
-        "; ".join(f"{f.code} {f.message}" for f in fouten),
+        bericht.fouten_totaal,
+        "; ".join(f"{f['code']} {f['message']}" for f in bericht.fouten),
     )
     if retour and _heeft_retour(bericht):
         _stuur_retour(bericht, fouten)

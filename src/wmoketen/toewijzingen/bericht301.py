@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from istandaarden.berichten import BERICHT_SUBVERSIE, BERICHT_VERSIE, XSD_VERSIE, bericht
 from istandaarden.codec import serialize
+from istandaarden.fout import meldingen
 from istandaarden.validation import validate
 from wmoketen.clienten.models import Client, Contact, Relatie
 from wmoketen.producten.constants import Wet
@@ -117,7 +118,7 @@ def maak_301(
         naam = standaard_voor(wet).berichtnaam
         raise ValidationError(
             [f"Het {naam}-bericht voldoet niet aan de standaard en is niet verstuurd."]
-            + [f"{f.code}: {f.message}" for f in fouten]
+            + meldingen(fouten)
         )
     return data
 

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from istandaarden.fout import MAX_FOUTEN
 from istandaarden.retourcodes import omschrijving as retourcode_uitleg
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
@@ -287,7 +288,7 @@ def detail(request, pk: int):
         "reden_lijst": REDEN_BEEINDIGING_LIJST[toewijzing.wet],
         "afgekeurd": bericht is not None and bericht.status == BerichtStatus.AFGEKEURD,
         "uitleg": _uitleg(bericht),
-        "fouten": bericht.fouten if bericht is not None else [],
+        "fouten": bericht.fouten[:MAX_FOUTEN] if bericht is not None else [],
         "mag_berichten_lezen": request.user.heeft_rol(*LEZERS),
     }
     return render(request, "toewijzingen/detail.html", context)

@@ -5,8 +5,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from istandaarden.fout import MAX_FOUTEN
+
 from ..constants import Status
 from ..models import Bericht
+from ..queries import aantal_fouten
 
 
 class FoutSerializer(serializers.Serializer):
@@ -15,6 +18,13 @@ class FoutSerializer(serializers.Serializer):
     xpath = serializers.CharField(allow_null=True)
     line = serializers.IntegerField(allow_null=True, help_text="Regelnummer in het bericht.")
     message = serializers.CharField(help_text="Nederlandse omschrijving.")
+
+
+class EersteFoutenSerializer(serializers.ListSerializer):
+    """At most MAX_FOUTEN errors (rows stored before the cap can hold more)."""
+
+    def to_representation(self, data):
+        return super().to_representation(data[:MAX_FOUTEN])
 
 
 def bericht_url(request, pk: int) -> str:
@@ -84,7 +94,12 @@ class OntvangstSerializer(serializers.Serializer):
         "afgekeurd, fout_bij_verwerking of dubbel."
     )
     retourcodes = serializers.ListField(child=serializers.CharField())
-    fouten = FoutSerializer(many=True)
+    fouten = EersteFoutenSerializer(
+        child=FoutSerializer(), help_text=f"De eerste {MAX_FOUTEN} fouten."
+    )
+    fouten_totaal = serializers.SerializerMethodField(
+        help_text="Het aantal fouten, ook de fouten die niet in `fouten` staan."
+    )
     origineel = serializers.IntegerField(
         source="origineel_id",
         allow_null=True,
@@ -94,6 +109,9 @@ class OntvangstSerializer(serializers.Serializer):
         help_text="Het retourbericht; bij een identiek dubbel bericht het eerdere retour."
     )
     url = serializers.SerializerMethodField()
+
+    def get_fouten_totaal(self, obj: Bericht) -> int:
+        return aantal_fouten(obj)
 
     @extend_schema_field(VerwijzingSerializer(allow_null=True))
     def get_retour(self, obj: Bericht) -> dict | None:

@@ -199,7 +199,8 @@ class BerichtenView(ApiBasis, generics.ListAPIView):
         description=(
             "Het bericht (iWmo/iJw 3.2-XML, ongewijzigd) gaat als body mee. Het wordt eerst "
             "onveranderd opgeslagen en daarna gecontroleerd en verwerkt. Het antwoord (201) "
-            "zegt wat ermee gebeurde: `status`, `fouten` en het `retour` als er een is. Een "
+            "zegt wat ermee gebeurde: `status`, `fouten` (de eerste 100; `fouten_totaal` telt "
+            "ze alle) en het `retour` als er een is. Een "
             "afgekeurd bericht (status `afgekeurd`) geldt als niet verzonden (OP286). Een "
             "identiek dubbel bericht (status `dubbel`) wordt niet opnieuw verwerkt; `retour` "
             "is dan het eerdere retourbericht."
@@ -227,6 +228,7 @@ class BerichtenView(ApiBasis, generics.ListAPIView):
                     "status": "retour_verzonden",
                     "retourcodes": [],
                     "fouten": [],
+                    "fouten_totaal": 0,
                     "origineel": None,
                     "retour": {
                         "id": 18,

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from istandaarden.fout import MAX_FOUTEN, nog_meer
 from wmoketen.organisaties.models import Organisatie
 
 from ..constants import Status, Transport
 from ..models import Bericht
+from ..queries import aantal_fouten
 from .fouten import Onveilig
 from .mappen import OUT, open_map, root, slot
 
@@ -123,7 +125,8 @@ def foutrapport(bericht: Bericht) -> str:
         "",
         "Fouten:",
     ]
-    for nummer, fout in enumerate(bericht.fouten, 1):
+    getoond = bericht.fouten[:MAX_FOUTEN]
+    for nummer, fout in enumerate(getoond, 1):
         plaats = ", ".join(
             p
             for p in (f"regel {fout['line']}" if fout.get("line") else "", fout.get("xpath") or "")
@@ -132,4 +135,6 @@ def foutrapport(bericht: Bericht) -> str:
         regels.append(
             f"{nummer}. [{fout['code']}]{f' ({plaats})' if plaats else ''} {fout['message']}"
         )
+    if (aantal := aantal_fouten(bericht)) > len(getoond):
+        regels.append(nog_meer(len(getoond), aantal))
     return "\n".join(regels) + "\n"

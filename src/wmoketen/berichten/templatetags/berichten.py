@@ -3,9 +3,11 @@
 from django import template
 
 from istandaarden.berichten import BERICHTEN
+from istandaarden.fout import MAX_FOUTEN, getal
 from istandaarden.retourcodes import omschrijving
 
 from ..constants import Status
+from ..queries import aantal_fouten as _aantal_fouten
 from ..rollen import LEZERS
 
 register = template.Library()
@@ -31,3 +33,17 @@ def berichtsoort(bericht) -> str:
         return soort.naam_nl
     # Only the pipeline reads the Header: before it has, the type is not known yet.
     return "Nog niet gelezen" if bericht.status == Status.ONTVANGEN else "Onleesbare invoer"
+
+
+@register.filter
+def aantal_fouten(bericht) -> str:
+    """All errors of the message, the Dutch way ("200.000"), also those not kept."""
+    return getal(_aantal_fouten(bericht))
+
+
+@register.filter
+def foutentelling(bericht) -> str:
+    """The line "Eerste 100 van 200.000 fouten" when not every error is shown; else empty."""
+    aantal = _aantal_fouten(bericht)
+    getoond = min(len(bericht.fouten), MAX_FOUTEN)
+    return f"Eerste {getal(getoond)} van {getal(aantal)} fouten" if aantal > getoond else ""

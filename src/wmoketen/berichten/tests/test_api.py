@@ -71,6 +71,7 @@ def test_rondgang_gemeente_naar_aanbieder_over_de_api(
         "status": "retour_verzonden",
         "retourcodes": [],
         "fouten": [],
+        "fouten_totaal": 0,
         "origineel": None,
         "retour": {
             "id": retour.pk,

@@ -492,7 +492,7 @@ def test_fb_van_een_derde_organisatie_ziet_niets(client, derden, in_fout):
     assert bericht.status == Status.FOUT_BIJ_VERWERKING and pogingen == [bericht.pk]
 
 
-def test_herverwerken_alleen_met_post_en_alleen_bij_een_fout_of_wachtend(client, gebruikers, verkeer):
+def test_herverwerken_alleen_met_post_en_alleen_bij_fout_of_wachtend(client, gebruikers, verkeer):
     client.force_login(gebruikers["fb_aanbieder"])
     heen = verkeer["heen"]
 

@@ -234,3 +234,17 @@ def test_wie_mag_wat(client, toegewezen, medewerker, backoffice):
     assert ander.get(f"/toewijzingen/{toegewezen.pk}/").status_code == 404
     assert ander.post(f"/toewijzingen/{toegewezen.pk}/opnieuw-versturen/").status_code == 404
     assert "Anna Maria" not in tekst(ander.get("/toewijzingen/wachtlijst/"))
+
+
+def test_afgekeurde_301_toont_de_eerste_100_fouten_en_het_totaal(toegewezen, backoffice):
+    fout = {"code": "XSD", "retourcode": None, "xpath": None, "line": 1, "message": "Kapot."}
+    Bericht.objects.filter(pk=toegewezen.bericht_id).update(
+        status="afgekeurd", fouten=[fout] * 150, fouten_totaal=200_000
+    )
+    web = Web()
+    web.force_login(backoffice)
+
+    html = web.get(f"/toewijzingen/{toegewezen.pk}/").content.decode()
+
+    assert html.count("<li>Kapot.</li>") == 100
+    assert "Eerste 100 van 200.000 fouten." in html
