@@ -75,7 +75,7 @@ def test_traject_taak_voor_aanbieder_afronden(live_server, browser):  # noqa: F8
     uitloggen(page)
 
     inloggen(page, url, aanbieder, medewerker)
-    assert page.get_attribute("#bel", "aria-label") == "Meldingen: 2 ongelezen"
+    assert page.get_attribute("#bel", "aria-label") == "Notificaties: 2 ongelezen"
     assert "Ondersteuningsplan deel 2 opstellen" in page.inner_text("#werklijst")
     page.screenshot(path=SCREENSHOTS / "traject-aanbieder-start.png", full_page=True)
     page.click("#bel")
@@ -90,7 +90,7 @@ def test_traject_taak_voor_aanbieder_afronden(live_server, browser):  # noqa: F8
     uitloggen(page)
 
     inloggen(page, url, gemeente, consulent)
-    assert page.get_attribute("#bel", "aria-label") == "Meldingen: 1 ongelezen"
+    assert page.get_attribute("#bel", "aria-label") == "Notificaties: 1 ongelezen"
     page.click("#bel")
     page.click("text=Taak afgerond: Ondersteuningsplan deel 2 opstellen")
     geschiedenis = page.inner_text(".geschiedenis")

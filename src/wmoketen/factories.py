@@ -116,10 +116,18 @@ class ContractFactory(factory.django.DjangoModelFactory):
 class ContractregelFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Contractregel
+        skip_postgeneration_save = True
 
     contract = factory.SubFactory(ContractFactory)
     product = factory.SubFactory(ProductFactory)
     uitvoeringsvariant = "inspanningsgericht"
     eenheid = "04"
     frequentie = "2"
-    tarief = Decimal("65.00")
+    begindatum = factory.SelfAttribute("contract.begindatum")
+
+    @factory.post_generation
+    def tarief(self, create, extracted, **kwargs):
+        """``ContractregelFactory(tarief=Decimal("61.25"))``: the line's first tariff period."""
+        if create:
+            bedrag = Decimal("65.00") if extracted is None else extracted
+            self.tarieven.create(bedrag=bedrag, ingangsdatum=self.begindatum)

@@ -1,9 +1,14 @@
 """The Django admin as functioneel beheer: open to functioneel beheerders only, scoped to
 their organisation, every change audit-logged."""
 
+from functools import wraps
+
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 
 from wmoketen.audit import services as audit
+
+GEEN_BEHEERDER = "Functioneel beheer is alleen voor functioneel beheerders."
 
 
 class BeheerSite(admin.AdminSite):
@@ -14,6 +19,19 @@ class BeheerSite(admin.AdminSite):
     def has_permission(self, request) -> bool:
         user = request.user
         return user.is_active and user.is_authenticated and user.is_functioneel_beheerder
+
+    def admin_view(self, view, cacheable=False):
+        """A logged-in user without the role gets "Geen toegang" (403): the admin would send
+        him to its login, which sends a logged-in user back here, endlessly."""
+        beschermd = super().admin_view(view, cacheable)
+
+        @wraps(beschermd)
+        def alleen_beheerders(request, *args, **kwargs):
+            if request.user.is_authenticated and not self.has_permission(request):
+                raise PermissionDenied(GEEN_BEHEERDER)
+            return beschermd(request, *args, **kwargs)
+
+        return alleen_beheerders
 
 
 def scope(queryset, organisatie):

@@ -12,6 +12,15 @@ class Status(models.TextChoices):
     DUBBEL = "dubbel", "Dubbel ontvangen"
 
 
+class Verzendstatus(models.TextChoices):
+    """What became of a message, as its sender sees it (``Status`` is the receiver's view)."""
+
+    VERZONDEN = "verzonden", "Verzonden"  # no retour yet
+    RETOUR_ONTVANGEN = "retour_ontvangen", "Retour ontvangen"  # accepted: no error codes
+    AFGEKEURD = "afgekeurd", "Afgekeurd"
+    DUBBEL = "dubbel", "Dubbel ontvangen"  # a resend of the same bytes: the first one counts
+
+
 class Transport(models.TextChoices):
     INTERN = "intern", "Intern (binnen deze installatie)"
     BESTAND = "bestand", "Bestandsbrievenbus"
@@ -27,5 +36,7 @@ class Soort(models.TextChoices):
 # Retourcodes the pipeline itself gives (WJ001).
 GEEN_FOUT = "0200"
 NIET_BEOORDEELD = "0233"
+# Retourcodes that report no error.
+FOUTLOZE_RETOURCODES = frozenset({GEEN_FOUT, NIET_BEOORDEELD})
 BERICHTREGEL = "0001"
 DUBBELE_IDENTIFICATIE = "9056"

@@ -51,7 +51,7 @@ def berichten(gebruiker, client):
         yield Dossierregel(
             bericht.ontvangen_op,
             titel,
-            bericht.get_status_display(),
+            bericht.status_voor(organisatie).label,
             reverse("berichten:detail", args=[bericht.pk]),
             f"{'Ontvangen' if bericht.inkomend else 'Verzonden'} {richting} {partij}",
         )

@@ -1,10 +1,17 @@
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from wmoketen.organisaties.scoping import OrganisatieQuerySet, OrganisatieScoped
 
-from .constants import Soort, Status, Transport
+from .constants import FOUTLOZE_RETOURCODES, Soort, Status, Transport, Verzendstatus
+
+
+class Weergavestatus(NamedTuple):
+    waarde: str  # for the CSS class status--<waarde>
+    label: str
 
 
 class Bericht(models.Model):
@@ -100,6 +107,45 @@ class Bericht(models.Model):
     @property
     def bytes(self) -> bytes:
         return bytes(self.inhoud)
+
+    @property
+    def foutcodes(self) -> list[str]:
+        """The retourcodes that report an error (all but 0200 and 0233)."""
+        return [c for c in self.retourcodes if c not in FOUTLOZE_RETOURCODES]
+
+    def status_voor(self, organisatie) -> Weergavestatus:
+        """The state as ``organisatie`` sees it: the sender what became of its message
+        (``verzendstatus``), the receiver how it handled it (``status``)."""
+        if organisatie is not None and self.afzender_id == organisatie.pk:
+            status = self.verzendstatus
+            return Weergavestatus(status.value, status.label)
+        if self.status == Status.VERZONDEN:  # delivered, not yet taken by the receiver
+            return Weergavestatus(Status.ONTVANGEN.value, Status.ONTVANGEN.label)
+        return Weergavestatus(self.status, self.get_status_display())
+
+    @property
+    def verzendstatus(self) -> Verzendstatus:
+        """The sender's view: rejected (also by error codes in the retour), a retour
+        received, or sent and no retour yet."""
+        heen = self.soort == Soort.HEENBERICHT
+        if self.status == Status.AFGEKEURD or (heen and self.foutcodes):
+            return Verzendstatus.AFGEKEURD
+        if self.status == Status.DUBBEL:
+            return Verzendstatus.DUBBEL
+        if heen and self._heeft_retour():
+            return Verzendstatus.RETOUR_ONTVANGEN
+        return Verzendstatus.VERZONDEN
+
+    def _heeft_retour(self) -> bool:
+        if self.status == Status.RETOUR_VERZONDEN:
+            return True
+        met_retour = getattr(self, "met_retour", None)  # annotated by queries.berichten_voor
+        if met_retour is not None:
+            return met_retour
+        try:  # without a query when select_related("retour") fetched it
+            return self.retour is not None
+        except Bericht.DoesNotExist:
+            return False
 
 
 class Bezorging(models.Model):

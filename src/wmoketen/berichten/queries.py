@@ -4,7 +4,7 @@ carry client data."""
 
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from lxml import etree
 
@@ -30,7 +30,8 @@ MAX_REGELS_SAMENVATTING = 500
 def berichten_voor(organisatie) -> QuerySet[Bericht]:
     """The organisation's messages (sent or received), newest first, without their content.
 
-    ``inkomend``: the organisation is the receiver (direction "in" for the viewer).
+    ``inkomend``: the organisation is the receiver (direction "in" for the viewer);
+    ``met_retour``: a retour on it exists (for ``Bericht.verzendstatus``).
     """
     return (
         Bericht.objects.voor_organisatie(organisatie)
@@ -39,7 +40,8 @@ def berichten_voor(organisatie) -> QuerySet[Bericht]:
         .annotate(
             inkomend=ExpressionWrapper(
                 Q(ontvanger_id=getattr(organisatie, "pk", None)), output_field=BooleanField()
-            )
+            ),
+            met_retour=Exists(Bericht.objects.filter(heenbericht_id=OuterRef("pk"))),
         )
     )
 

@@ -38,7 +38,15 @@ logger = logging.getLogger(__name__)
 
 
 class OngeldigBericht(ValidationError):
-    """An outgoing message that breaks the standard: it is not sent."""
+    """An outgoing message that breaks the standard: it is not sent.
+
+    ``fouten``: the findings themselves (``Fout``), so a form can tell the user what to change
+    (``berichten.regelteksten``); the messages keep "CODE: text" for logs and support.
+    """
+
+    def __init__(self, message, *, fouten=()) -> None:
+        super().__init__(message)
+        self.fouten = list(fouten)
 
 
 def kanaal_van(organisatie) -> str:
@@ -89,10 +97,11 @@ def verstuur(data: bytes, *, afzender, ontvanger, acting_user=None, naam: str = 
     try:  # one parse serves the validation and the Header
         tree = parse_bytes(data, compact=True)
     except ParseFout as fout:
-        raise OngeldigBericht([*uitleg, f"{fout.fout.code}: {fout.fout.message}"]) from None
+        regel = f"{fout.fout.code}: {fout.fout.message}"
+        raise OngeldigBericht([*uitleg, regel], fouten=[fout.fout]) from None
     fouten = validate_tree(tree)
     if fouten:
-        raise OngeldigBericht([*uitleg, *meldingen(fouten)])
+        raise OngeldigBericht([*uitleg, *meldingen(fouten)], fouten=fouten)
     kop = lees_kop(tree.getroot())
     with transaction.atomic():
         bericht = _bewaar(

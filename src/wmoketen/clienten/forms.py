@@ -5,14 +5,13 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from istandaarden.regels.cd import ADRESSOORT_MET_POSTCODE, ADRESSOORT_TIJDELIJK
 from istandaarden.regels.cs import LANDCODE_NEDERLAND
 from wmoketen.producten.codelijsten import choices, codes
 
 from .models import Client, Contact, Relatie
-from .validators import normaliseer_postcode, normaliseer_telefoon
+from .validators import normaliseer_postcode, normaliseer_telefoon, normaliseer_voorletters
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 VEREIST = "Dit veld is vereist."
@@ -46,7 +45,9 @@ def zet_fouten(form: forms.BaseForm, fout: ValidationError, prefix: str = "") ->
 
 
 class _PersoonForm(forms.ModelForm):
-    """Name and birth data (CDT_VolledigeNaam, CDT_Geboortedatum) of a client or relatie."""
+    """Name and birth data (CDT_VolledigeNaam, CDT_Geboortedatum) of a client or relatie. A
+    birth date that cannot be is refused by the model (``Persoon.clean``), so by the services
+    too."""
 
     geslacht = _keuze("COD046", leeg=False, label="Geslacht")
     naamgebruik = _keuze(
@@ -61,13 +62,18 @@ class _PersoonForm(forms.ModelForm):
         help_text="Alleen als (een deel van) de geboortedatum onbekend is.",
     )
 
+    # Longer than the 6 letters stored: "S. J. K." is typed with dots and spaces.
+    voorletters = forms.CharField(
+        label="Voorletters",
+        max_length=20,
+        required=False,
+        help_text="Met of zonder punten: S.J. wordt SJ.",
+    )
+
     GROEPEN: list[tuple[str, list[str]]] = []  # (legend, field names): the fieldsets
 
-    def clean_geboortedatum(self):
-        datum = self.cleaned_data.get("geboortedatum")
-        if datum and datum > timezone.localdate():
-            raise ValidationError("De geboortedatum ligt in de toekomst.")
-        return datum
+    def clean_voorletters(self) -> str:
+        return normaliseer_voorletters(self.cleaned_data["voorletters"])
 
     def gegevens(self) -> dict:
         """The cleaned fields, as the service takes them."""

@@ -23,7 +23,8 @@ from istandaarden.regels.cs import (
 from wmoketen.organisaties.scoping import OrganisatieQuerySet, OrganisatieScoped
 from wmoketen.producten.codelijsten import InCodelijst, codes, omschrijving
 
-from .validators import normaliseer_postcode, valideer_bsn
+from .plausibiliteit import geboortedatumfout
+from .validators import normaliseer_postcode, normaliseer_voorletters, valideer_bsn
 
 MAX_HUISNUMMER = 99999  # LDT_Huisnummer
 
@@ -66,14 +67,19 @@ class Persoon(models.Model):
     class Meta:
         abstract = True
 
+    def clean_fields(self, exclude=None) -> None:
+        # Initials typed the usual way ("S.J.") are stored as the 301 carries them ("SJ").
+        self.voorletters = normaliseer_voorletters(self.voorletters)
+        super().clean_fields(exclude)
+
     def clean(self) -> None:
         super().clean()
         if fouten := self.fouten():
             raise ValidationError(fouten)
 
     def fouten(self) -> dict[str, str]:
-        """The name and birth-date rules of the 301 (CS050, CS318, CS139), in Dutch, per
-        field; a subclass adds its own."""
+        """The name and birth-date rules of the 301 (CS050, CS318, CS139) and a birth date
+        that can be (``plausibiliteit``), in Dutch, per field; a subclass adds its own."""
         fouten = {}
         if self.naamgebruik in codes("COD700"):
             if self.partnernaam and self.naamgebruik not in NAAMGEBRUIK_MET_PARTNER:
@@ -87,7 +93,7 @@ class Persoon(models.Model):
                     )
                     + "; vul de partnernaam in voor een ander naamgebruik."
                 )
-        if fout := self._datumfout():
+        if fout := self._datumfout() or geboortedatumfout(self.geboortedatum, self.datumgebruik):
             fouten["geboortedatum"] = fout
         return fouten
 

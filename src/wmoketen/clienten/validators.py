@@ -51,3 +51,9 @@ def normaliseer_postcode(postcode: str, landcode: str = LANDCODE_NEDERLAND) -> s
 def normaliseer_telefoon(nummer: str) -> str:
     """Digits only, as LDT_Telefoonnummer wants them: spaces, dashes, dots and brackets go."""
     return re.sub(r"[\s\-.()/]", "", nummer or "")
+
+
+def normaliseer_voorletters(voorletters: str) -> str:
+    """Initials as LDT_Voorletters wants them, letters only: ``"S. J."`` becomes ``"SJ"``.
+    Dots and spaces go; anything else stays, for the field's own check to refuse."""
+    return re.sub(r"[\s.]", "", voorletters or "")

@@ -141,6 +141,12 @@ STATIC_ROOT = VAR_DIR / "static"
 EMAIL_BACKEND = config("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "wmoketen@localhost")
 
+# Toegang: a melding received longer ago than this is refused (a typo in the year opens a
+# traject of that year and deadlines long overdue); see docs/toegang.md "Plausibility".
+MELDING_MAX_DAGEN_TERUG = config("MELDING_MAX_DAGEN_TERUG", 90, cast=int)
+# A warning (an unusual but possible value) shows in the portal's orange "waarschuwing" style.
+MESSAGE_TAGS = {30: "waarschuwing"}  # django.contrib.messages.constants.WARNING
+
 # Messages: the largest message accepted (the exchanges' own upload limit) and the root of
 # the file mailboxes (<root>/<organisation code>/in and out).
 BERICHT_MAX_BYTES = config("BERICHT_MAX_BYTES", 25 * 1024 * 1024, cast=int)

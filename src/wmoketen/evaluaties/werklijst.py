@@ -4,7 +4,7 @@ for the consulent and the aanbieder from its werkdag on, not before."""
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Werkitem, bron
+from wmoketen.portaal.werklijst import Werkitem, bron, sleutel
 
 from . import queries
 
@@ -29,4 +29,6 @@ def evaluaties(gebruiker):
             termijn_css=css,
             toelichting=f"Traject {evaluatie.traject.nummer} · gepland op "
             f"{evaluatie.gepland_op:%d-%m-%Y}",
+            client=evaluatie.traject.client.volledige_naam,
+            sleutels=frozenset({sleutel(evaluatie)}),
         )

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class MeldingenConfig(AppConfig):
     name = "wmoketen.meldingen"
-    verbose_name = "Meldingen"
+    verbose_name = "Notificaties"

@@ -1,4 +1,7 @@
-"""Notifications: a row per user in the application, and an e-mail without personal data."""
+"""Notifications: a row per user in the application, and an e-mail without personal data.
+
+Users call them "notificaties": "melding" is the Wmo report of need (``toegang.Melding``).
+The model and app keep their names until a later rename."""
 
 from collections.abc import Iterable
 
@@ -9,9 +12,10 @@ from .models import Melding
 from .tasks import verstuur_meldingsmail
 
 # The e-mail never says what the notification is about: no names, no health data.
-MAIL_ONDERWERP = "Nieuwe melding in wmoketen"
+MAIL_ONDERWERP = "Nieuwe notificatie in wmoketen"
 MAIL_TEKST = (
-    "Er staat een nieuwe taak of melding voor u klaar in wmoketen.\n\nLog in om deze te bekijken.\n"
+    "Er staat een nieuwe taak of notificatie voor u klaar in wmoketen.\n\n"
+    "Log in om deze te bekijken.\n"
 )
 
 

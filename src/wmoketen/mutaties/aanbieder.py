@@ -77,25 +77,7 @@ def meld_stop(
     from .services import _beeindig, _controleer_lopend, _leg_vast, _verstuur, traject_van
 
     at = _eis_aanbieder(aanbieder_toewijzing, acting_user)
-    if at.status != AanbiederStatus.ACTUEEL:
-        raise ValidationError(
-            f"Toewijzing {at} staat niet meer in de laatste toewijzing (301) van de gemeente: "
-            "die is al beëindigd."
-        )
-    toewijzing = (
-        Toewijzing.objects.select_for_update(of=("self",))
-        .select_related("product", "gemeente", "aanbieder", "client")
-        .filter(
-            gemeente_id=at.gemeente_id,
-            aanbieder_id=at.aanbieder_id,
-            toewijzingnummer=at.toewijzingnummer,
-        )
-        .first()
-    )
-    if toewijzing is None:
-        raise ValidationError(
-            f"{at.gemeente} werkt niet met wmoketen: meld de stop met een stopbericht (307)."
-        )
+    toewijzing = _te_stoppen(at, Toewijzing.objects.select_for_update(of=("self",)))
     laatste = datum - timedelta(days=1)
     _controleer_lopend(toewijzing, laatste)
     berichten = []
@@ -125,6 +107,47 @@ def meld_stop(
     )
     _informeer_gemeente(mutatie, toewijzing, traject, acting_user)
     return mutatie
+
+
+def kan_stop_melden(aanbieder_toewijzing: AanbiederToewijzing) -> bool:
+    """Whether ``meld_stop`` takes a stop for this allocation (on some date): *Cliënt wil
+    stoppen* and *Wij willen stoppen* are offered only then, so not after a stop."""
+    return not waarom_geen_stop(aanbieder_toewijzing)
+
+
+def waarom_geen_stop(aanbieder_toewijzing: AanbiederToewijzing) -> str:
+    """The Dutch refusal ``meld_stop`` gives whatever the date, or "" when a stop is possible."""
+    try:
+        _te_stoppen(aanbieder_toewijzing, Toewijzing.objects.all())
+    except ValidationError as fout:
+        return " ".join(fout.messages)
+    return ""
+
+
+def _te_stoppen(at: AanbiederToewijzing, toewijzingen_qs) -> Toewijzing:
+    """The gemeente's allocation a stop of ``at`` ends; refused when none is left to end."""
+    from .services import _controleer_niet_beeindigd
+
+    if at.status != AanbiederStatus.ACTUEEL:
+        raise ValidationError(
+            f"Toewijzing {at} staat niet meer in de laatste toewijzing (301) van de gemeente: "
+            "die is al beëindigd."
+        )
+    toewijzing = (
+        toewijzingen_qs.select_related("product", "gemeente", "aanbieder", "client")
+        .filter(
+            gemeente_id=at.gemeente_id,
+            aanbieder_id=at.aanbieder_id,
+            toewijzingnummer=at.toewijzingnummer,
+        )
+        .first()
+    )
+    if toewijzing is None:
+        raise ValidationError(
+            f"{at.gemeente} werkt niet met wmoketen: meld de stop met een stopbericht (307)."
+        )
+    _controleer_niet_beeindigd(toewijzing)
+    return toewijzing
 
 
 @transaction.atomic

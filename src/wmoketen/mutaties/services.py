@@ -408,16 +408,21 @@ def _vergrendel(toewijzing: Toewijzing, acting_user) -> Toewijzing:
 def _controleer_lopend(toewijzing: Toewijzing, laatste: date) -> None:
     """Refuse a mutation on an allocation that has ended (by an earlier mutation, a removal,
     or its einddatum on or before the mutation's last day)."""
+    _controleer_niet_beeindigd(toewijzing)
+    if toewijzing.einddatum is not None and toewijzing.einddatum <= laatste:
+        raise ValidationError(
+            f"Toewijzing {toewijzing} eindigt al op {toewijzing.einddatum:%d-%m-%Y}, vóór deze "
+            "mutatie ingaat: er is niets te wijzigen."
+        )
+
+
+def _controleer_niet_beeindigd(toewijzing: Toewijzing) -> None:
+    """Refuse an allocation an earlier mutation or removal ended, whatever the date."""
     if toewijzing.status in (ToewijzingStatus.BEEINDIGD, ToewijzingStatus.VERWIJDERD):
         eind = f" per {toewijzing.einddatum:%d-%m-%Y}" if toewijzing.einddatum else ""
         raise ValidationError(
             f"Toewijzing {toewijzing} is al {toewijzing.get_status_display().lower()}{eind}: "
             "een mutatie gaat alleen over een lopende toewijzing."
-        )
-    if toewijzing.einddatum is not None and toewijzing.einddatum <= laatste:
-        raise ValidationError(
-            f"Toewijzing {toewijzing} eindigt al op {toewijzing.einddatum:%d-%m-%Y}, vóór deze "
-            "mutatie ingaat: er is niets te wijzigen."
         )
 
 

@@ -16,12 +16,14 @@ from django.urls import reverse
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.audit import services as audit
+from wmoketen.berichten.regelteksten import toon_op_formulier
 from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.trajecten import queries as trajecten_queries
 
 from . import gevolgen, services
 from .constants import Soort
 from .forms import MutatieForm, StopForm, lopende_toewijzingen
+from .regelteksten import AANWIJZINGEN
 
 FOUTEN = (ValidationError, PermissionDenied)
 
@@ -44,6 +46,8 @@ UITLEG = {
 
 
 def _fout(form, fout) -> None:
+    if toon_op_formulier(form, fout, tabel=AANWIJZINGEN):  # a message breaking the standard
+        return
     form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
 
 

@@ -39,8 +39,32 @@ class RegioAdmin(BeheerModelAdmin):
 
 
 class ContractregelInline(admin.TabularInline):
+    """Shown only: the contract manager keeps lines and tariffs on the contract page."""
+
     model = Contractregel
     extra = 0
+    can_delete = False
+    fields = [
+        "product",
+        "uitvoeringsvariant",
+        "eenheid",
+        "frequentie",
+        "begindatum",
+        "einddatum",
+        "tarieven",
+        "declaratieregel",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="tarieven")
+    def tarieven(self, regel):
+        return "; ".join(str(tarief) for tarief in regel.tarieven.all())
 
 
 class OnderaannemingInline(admin.TabularInline):

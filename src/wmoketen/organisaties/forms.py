@@ -1,7 +1,11 @@
 from django import forms
 from django.utils import timezone
 
-from .models import Aanbieder
+from wmoketen.producten.codelijsten import choices
+from wmoketen.producten.models import Product
+
+from .constants import Declaratieregel, Uitvoeringsvariant
+from .models import Aanbieder, Regio
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -40,4 +44,90 @@ class BeoordelingForm(forms.Form):
         help_text="Verplicht bij een afwijzing.",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+    )
+
+
+# Contract management (the contract manager's forms; the rules are in ``contracten``).
+
+LEEG = [("", "—")]
+
+
+class ContractForm(forms.Form):
+    kenmerk = forms.CharField(label="Kenmerk", max_length=50)
+    begindatum = forms.DateField(label="Begindatum", widget=DATUM)
+    einddatum = forms.DateField(
+        label="Einddatum", widget=DATUM, required=False, help_text="Leeg: onbepaalde tijd."
+    )
+
+
+class NieuwContractForm(ContractForm):
+    """A contract of the manager's own gemeente, or of one of its regio's."""
+
+    aanbieder = forms.ModelChoiceField(label="Hoofdaannemer", queryset=Aanbieder.objects.none())
+    regio = forms.ModelChoiceField(
+        label="Regio",
+        queryset=Regio.objects.none(),
+        required=False,
+        help_text="Leeg: een contract van uw eigen gemeente.",
+    )
+    field_order = ["kenmerk", "aanbieder", "regio", "begindatum", "einddatum"]
+
+    def __init__(self, *args, gemeente, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanbieder"].queryset = Aanbieder.objects.order_by("naam")
+        self.fields["regio"].queryset = Regio.objects.filter(gemeenten__pk=gemeente.pk)
+
+
+class EinddatumForm(forms.Form):
+    einddatum = forms.DateField(label="Einddatum", widget=DATUM)
+
+
+def _codeveld(label: str, lijst: str, *, required: bool) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=LEEG + choices(lijst), required=required)
+
+
+class ContractregelForm(forms.Form):
+    uitvoeringsvariant = forms.ChoiceField(
+        label="Uitvoeringsvariant", choices=LEEG + Uitvoeringsvariant.choices
+    )
+    eenheid = _codeveld("Eenheid", "WJ756", required=True)
+    frequentie = _codeveld("Frequentie", "WMO757", required=False)
+    declaratieregel = forms.ChoiceField(
+        label="Declaratieregel", choices=Declaratieregel.choices, initial=Declaratieregel.LANDELIJK
+    )
+    begindatum = forms.DateField(label="Begindatum", widget=DATUM)
+    einddatum = forms.DateField(
+        label="Einddatum",
+        widget=DATUM,
+        required=False,
+        help_text="Leeg: zo lang als het contract loopt.",
+    )
+
+
+class NieuweContractregelForm(ContractregelForm):
+    product = forms.ModelChoiceField(label="Product", queryset=Product.objects.none())
+    tarief = forms.DecimalField(
+        label="Tarief per eenheid (€)", max_digits=10, decimal_places=2, min_value=0
+    )
+    field_order = ["product", "uitvoeringsvariant", "eenheid", "frequentie", "tarief"]
+
+    def __init__(self, *args, contract, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = Product.objects.exclude(
+            contractregels__contract=contract
+        ).order_by("wet", "productcategorie", "productcode")
+        self.fields["eenheid"].required = False
+        self.fields["eenheid"].help_text = "Leeg: de eenheid van het product."
+        self.fields["frequentie"].help_text = "Leeg: de frequentie van het product."
+        self.fields["begindatum"].initial = contract.begindatum
+
+
+class TariefForm(forms.Form):
+    bedrag = forms.DecimalField(
+        label="Nieuw tarief per eenheid (€)", max_digits=10, decimal_places=2, min_value=0
+    )
+    ingangsdatum = forms.DateField(
+        label="Ingangsdatum",
+        widget=DATUM,
+        help_text="Het huidige tarief geldt tot en met de dag ervoor.",
     )

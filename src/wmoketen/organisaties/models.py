@@ -1,3 +1,6 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -163,6 +166,12 @@ class Contract(models.Model):
     def opdrachtgever(self) -> str:
         return str(self.gemeente or self.regio)
 
+    def gemeente_ids(self) -> set[int]:
+        """The gemeenten the contract binds: its gemeente or its regio's gemeenten."""
+        if self.gemeente_id:
+            return {self.gemeente_id}
+        return set(self.regio.gemeenten.values_list("pk", flat=True))
+
 
 class OnderaannemingQuerySet(models.QuerySet):
     def goedgekeurd(self) -> "OnderaannemingQuerySet":
@@ -245,7 +254,11 @@ class Onderaanneming(models.Model):
 
 
 class Contractregel(models.Model):
-    """One product on a contract, with its uitvoeringsvariant (OP261) and tariff."""
+    """One product on a contract, with its uitvoeringsvariant (OP261), period and tariffs.
+
+    The line counts where both its own period and the contract's hold (``geldig_van`` …
+    ``geldig_tot``); the tariff is a history of periods (``Tarief``), never overwritten.
+    """
 
     contract = models.ForeignKey(Contract, models.CASCADE, related_name="regels")
     product = models.ForeignKey("producten.Product", models.PROTECT, related_name="contractregels")
@@ -254,13 +267,14 @@ class Contractregel(models.Model):
     )
     eenheid = models.CharField("eenheid (WJ756)", max_length=2)
     frequentie = models.CharField("frequentie (WMO757)", max_length=1, blank=True)
-    tarief = models.DecimalField("tarief per eenheid (€)", max_digits=10, decimal_places=2)
     declaratieregel = models.CharField(
         "declaratieregel",
         max_length=30,
         choices=Declaratieregel.choices,
         default=Declaratieregel.LANDELIJK,
     )
+    begindatum = models.DateField("begindatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
 
     class Meta:
         ordering = ["contract", "product__productcode"]
@@ -269,9 +283,65 @@ class Contractregel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["contract", "product"], name="contractregel_uniek"),
             models.CheckConstraint(
-                condition=Q(tarief__gte=0), name="contractregel_tarief_positief"
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("begindatum")),
+                name="contractregel_einde_na_begin",
+                violation_error_message="De einddatum ligt vóór de begindatum.",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.product} à € {self.tarief}"
+        # No contract kenmerk: the shared catalogue's pages list the lines of a product.
+        return f"{self.product} vanaf {self.begindatum:%d-%m-%Y}"
+
+    @property
+    def geldig_van(self) -> date:
+        return max(self.begindatum, self.contract.begindatum)
+
+    @property
+    def geldig_tot(self) -> date | None:
+        einden = [d for d in (self.einddatum, self.contract.einddatum) if d]
+        return min(einden) if einden else None
+
+    def geldig_op(self, datum: date) -> bool:
+        return self.geldig_van <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
+
+    def tariefperioden(self) -> list[tuple["Tarief", date, date | None]]:
+        """Each tariff with its period: until the day before the next one, or the line's end."""
+        tarieven = sorted(self.tarieven.all(), key=lambda t: t.ingangsdatum)
+        einden = [t.ingangsdatum - timedelta(days=1) for t in tarieven[1:]] + [self.geldig_tot]
+        return list(zip(tarieven, [t.ingangsdatum for t in tarieven], einden, strict=True))
+
+    def tarief_op(self, datum: date) -> Decimal | None:
+        """The tariff on ``datum``; None where the line does not hold."""
+        if not self.geldig_op(datum):
+            return None
+        geldend = [t for t in self.tarieven.all() if t.ingangsdatum <= datum]
+        return max(geldend, key=lambda t: t.ingangsdatum).bedrag if geldend else None
+
+
+class Tarief(models.Model):
+    """The tariff of a contract line from ``ingangsdatum`` until the next tariff starts."""
+
+    contractregel = models.ForeignKey(Contractregel, models.CASCADE, related_name="tarieven")
+    bedrag = models.DecimalField("tarief per eenheid (€)", max_digits=10, decimal_places=2)
+    ingangsdatum = models.DateField("ingangsdatum")
+
+    class Meta:
+        ordering = ["contractregel", "ingangsdatum"]
+        verbose_name = "tarief"
+        verbose_name_plural = "tarieven"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contractregel", "ingangsdatum"],
+                name="tarief_uniek_per_ingangsdatum",
+                violation_error_message="Op deze datum gaat al een tarief in.",
+            ),
+            models.CheckConstraint(
+                condition=Q(bedrag__gte=0),
+                name="tarief_niet_negatief",
+                violation_error_message="Een tarief is niet negatief.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"€ {self.bedrag} vanaf {self.ingangsdatum:%d-%m-%Y}"

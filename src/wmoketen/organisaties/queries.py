@@ -11,7 +11,7 @@ def contracten_voor(organisatie):
     return (
         Contract.objects.voor_organisatie(organisatie)
         .select_related("gemeente", "regio", "aanbieder")
-        .prefetch_related("regels__product")
+        .prefetch_related("regels__product", "regels__tarieven")
     )
 
 
@@ -40,12 +40,22 @@ def organisaties():
     return Organisatie.objects.select_related("gemeente", "aanbieder").order_by("soort", "naam")
 
 
+def regels_bij_gemeenten(gemeente_ids) -> Q:
+    """Contract lines of contracts with one of the gemeenten, or with a regio of one of them."""
+    return Q(contract__gemeente_id__in=gemeente_ids) | Q(
+        contract__regio__gemeenten__pk__in=gemeente_ids
+    )
+
+
 def geldige_contractregels(gemeente, op: date) -> Q:
-    """Contract lines of contracts for the gemeente or one of its regio's, valid on ``op``."""
+    """Contract lines of contracts for the gemeente or one of its regio's, valid on ``op``:
+    the line's own period and its contract's both hold."""
     return (
         (Q(contract__gemeente_id=gemeente.pk) | Q(contract__regio__gemeenten__pk=gemeente.pk))
         & Q(contract__begindatum__lte=op)
         & (Q(contract__einddatum__isnull=True) | Q(contract__einddatum__gte=op))
+        & Q(begindatum__lte=op)
+        & (Q(einddatum__isnull=True) | Q(einddatum__gte=op))
     )
 
 
@@ -56,8 +66,9 @@ def contractregels(gemeente, aanbieder, producten, *, op: date | None = None) ->
         Contractregel.objects.filter(geldige_contractregels(gemeente, op))
         .filter(contract__aanbieder_id=aanbieder.pk, product__in=[p.pk for p in producten])
         .select_related("contract", "product")
-        .order_by("contract__begindatum", "pk")
+        .order_by("begindatum", "contract__begindatum", "pk")
     )
+    # Overlapping lines are a succession (``contracten``): the one that began last applies.
     return {regel.product_id: regel for regel in regels}
 
 

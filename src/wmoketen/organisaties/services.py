@@ -1,7 +1,9 @@
-"""State changes of organisations and contracts. Each is one transaction with an audit row."""
+"""State changes of organisations and contracts. Each is one transaction with an audit row.
+
+Contract management itself (contracts, lines, tariffs) lives in ``contracten``.
+"""
 
 from datetime import date
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,7 +16,8 @@ from wmoketen.audit import services as audit
 from wmoketen.meldingen.services import meld
 
 from .constants import OnderaannemingStatus
-from .models import Aanbieder, Contract, Contractregel, Gemeente, Onderaanneming, Regio
+from .contracten import sluit_contract, voeg_contractregel_toe  # noqa: F401 (the public API)
+from .models import Aanbieder, Contract, Gemeente, Onderaanneming, Regio
 
 
 def _opslaan(obj, actie: str, acting_user):
@@ -66,61 +69,12 @@ def registreer_regio(*, naam: str, gemeenten: list[Gemeente], acting_user) -> Re
     return regio
 
 
-@transaction.atomic
-def sluit_contract(
-    *,
-    kenmerk: str,
-    aanbieder: Aanbieder,
-    begindatum: date,
-    gemeente: Gemeente | None = None,
-    regio: Regio | None = None,
-    einddatum: date | None = None,
-    acting_user,
-) -> Contract:
-    contract = Contract(
-        kenmerk=kenmerk,
-        aanbieder=aanbieder,
-        gemeente=gemeente,
-        regio=regio,
-        begindatum=begindatum,
-        einddatum=einddatum,
-    )
-    return _opslaan(contract, "contract.gesloten", acting_user)
-
-
-@transaction.atomic
-def voeg_contractregel_toe(
-    contract: Contract,
-    *,
-    product,
-    uitvoeringsvariant: str,
-    tarief: Decimal,
-    declaratieregel: str,
-    eenheid: str | None = None,
-    frequentie: str | None = None,
-    acting_user,
-) -> Contractregel:
-    """A product on the contract; eenheid and frequentie default to the product's."""
-    regel = Contractregel(
-        contract=contract,
-        product=product,
-        uitvoeringsvariant=uitvoeringsvariant,
-        eenheid=eenheid or product.eenheid,
-        frequentie=frequentie or product.frequentie,
-        tarief=tarief,
-        declaratieregel=declaratieregel,
-    )
-    return _opslaan(regel, "contractregel.toegevoegd", acting_user)
-
-
 # Onderaanneming: the hoofdaannemer requests, the gemeente's contract manager decides (004).
 
 
 def gemeenten_van(contract: Contract) -> set[int]:
     """The pks of the gemeenten the contract binds: its gemeente or its regio's gemeenten."""
-    if contract.gemeente_id:
-        return {contract.gemeente_id}
-    return set(contract.regio.gemeenten.values_list("pk", flat=True))
+    return contract.gemeente_ids()
 
 
 def _eis_hoofdaannemer(contract: Contract, acting_user) -> None:

@@ -40,7 +40,10 @@ def contracten(request):
     return render(
         request,
         "organisaties/contracten.html",
-        {"contracten": queries.contracten_voor(request.user.organisatie)},
+        {
+            "contracten": queries.contracten_voor(request.user.organisatie),
+            "mag_sluiten": request.user.heeft_rol(Rol.CONTRACTMANAGER),
+        },
     )
 
 
@@ -63,7 +66,13 @@ def _contractpagina(request, contract, aanvraag=None, status=200):
             if mag_beoordelen and o.status == OnderaannemingStatus.AANGEVRAAGD
             else None
         )
-    context = {"contract": contract, "onderaannemingen": rijen, "mag_beoordelen": mag_beoordelen}
+    context = {
+        "contract": contract,
+        "onderaannemingen": rijen,
+        "mag_beoordelen": mag_beoordelen,
+        # The same person keeps the contract itself: its period, lines and tariffs.
+        "mag_beheren": mag_beoordelen,
+    }
     if _mag_aanvragen(gebruiker, contract):
         context["aanvraag"] = aanvraag or OnderaannemingAanvraagForm(contract=contract)
     return render(request, "organisaties/contract.html", context, status=status)

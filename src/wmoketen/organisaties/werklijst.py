@@ -26,4 +26,5 @@ def te_beoordelen(gebruiker):
             url=reverse("organisaties:contract", args=[o.contract_id]) + "#onderaannemers",
             toelichting=f"Contract {o.contract.kenmerk} · vanaf {o.begindatum:%d-%m-%Y}"
             + (f" · {aangevraagd}" if aangevraagd else ""),
+            geen_client="Contractzaak, geen cliënt",
         )

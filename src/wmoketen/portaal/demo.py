@@ -6,7 +6,8 @@ demo holds 301/302/305/306/307/308 for both the Wmo and the Jeugdwet, all exchan
 the real pipeline (internal transport), and the waiting list has started, paused, stopped and
 waiting allocations. Then the aanbieders' requests (``verzoeken.demo``: 315/316, 317/318,
 319/320 for both laws) and one mutation (an aanbieder switch in Leudal); every beschikking
-has its evaluations planned (``evaluaties``).
+has its evaluations planned (``evaluaties``). Two clients get huishoudelijke ondersteuning,
+one per uitvoeringsvariant (``HUISHOUDELIJK``).
 
 Idempotent: everything is looked up by its natural key first, so a second run changes nothing.
 """
@@ -139,10 +140,25 @@ def _gebruikers(organisatie, rollen, prefix: str) -> list[Login]:
     return logins
 
 
-def _contract(kenmerk, aanbieder, producten, *, variant, regel, gemeente=None, regio=None):
-    if Contract.objects.filter(kenmerk=kenmerk).exists():
-        return
-    contract = organisaties.sluit_contract(
+# Huishoudelijke ondersteuning (productcategorie 01) comes in two variants: Midden-Limburg West
+# contracts the outputgericht one (a result per month), Almere the inspanningsgericht one
+# (hours per week).
+HO_INSPANNING, HO_OUTPUT = "01A01", "01A02"
+# A line in stuks (output) or euro's is outputgericht (iWmo 3.2, uitvoeringsvarianten).
+OUTPUT_EENHEDEN = {"82", "83"}
+TARIEVEN = {HO_INSPANNING: Decimal("36.80"), HO_OUTPUT: Decimal("168.00")}
+
+
+def _tarief(product) -> Decimal:
+    if product.productcode in TARIEVEN:
+        return TARIEVEN[product.productcode]
+    return Decimal("68.50") if product.eenheid == "04" else Decimal("142.00")
+
+
+def _contract(kenmerk, aanbieder, producten, *, regel, gemeente=None, regio=None):
+    """The contract with a line per product; a line missing from an earlier run is added, so
+    a database loaded before a product joined the catalogue gets it too."""
+    contract = Contract.objects.filter(kenmerk=kenmerk).first() or organisaties.sluit_contract(
         kenmerk=kenmerk,
         aanbieder=aanbieder,
         gemeente=gemeente,
@@ -153,13 +169,16 @@ def _contract(kenmerk, aanbieder, producten, *, variant, regel, gemeente=None, r
         einddatum=date(timezone.localdate().year + 1, 12, 31),
         acting_user=None,
     )
-    for product in producten:
-        tarief = Decimal("68.50") if product.eenheid == "04" else Decimal("142.00")
+    for product in producten.exclude(contractregels__contract=contract):
         organisaties.voeg_contractregel_toe(
             contract,
             product=product,
-            uitvoeringsvariant=variant,
-            tarief=tarief,
+            uitvoeringsvariant=(
+                Uitvoeringsvariant.OUTPUTGERICHT
+                if product.eenheid in OUTPUT_EENHEDEN
+                else Uitvoeringsvariant.INSPANNINGSGERICHT
+            ),
+            tarief=_tarief(product),
             declaratieregel=regel,
             acting_user=None,
         )
@@ -241,6 +260,16 @@ JEUGD = {"0034": 3}
 OPEN_BESCHIKKING = {("0988", 1)}
 AANBIEDER_VOOR = {"1640": "73730101", "0946": "73730202", "0988": "73730101", "0034": "73730202"}
 JEUGDAANBIEDER = "73730303"
+# Clients decided for huishoudelijke ondersteuning: (gemeentecode, index in ROUTE) →
+# (productcode, volume, AGB-code of the aanbieder). Nederweert's client gets one result a month
+# from Zorggroep Maasland (waiting for the start), Almere's three hours a week (started).
+HUISHOUDELIJK = {
+    ("0946", 2): (HO_OUTPUT, 1, "73730101"),
+    ("0034", 3): (HO_INSPANNING, 3, "73730202"),
+}
+# Plan part 2 per productcategorie: (aard, activiteiten, frequentie); begeleiding otherwise.
+DEEL_2 = {"01": ("ondersteuning", "Schoonmaken van de woning en de was.", "1x per week")}
+DEEL_2_BEGELEIDING = ("activering", "Begeleiding bij dagstructuur.", "2x per week")
 PROFIEL = {
     "veiligheid": "B",
     "balans": "C",
@@ -259,12 +288,12 @@ def _gebruiker(organisatie, rol: Rol) -> Gebruiker:
     return Gebruiker.objects.get(username=f"{prefix}.{ROL_NAAM[rol]}")
 
 
-def _loop_route(
-    client, gemeente, wet: str, stap: int, dagen: int, *, open_beschikking: bool = False
-) -> None:
-    """Walk one client to ``stap`` with A's services, the melding ``dagen`` days ago; an open
-    beschikking sends no 301 (the aanbieder asks for the allocation with a WMO315)."""
-    consulent = _gebruiker(gemeente, Rol.TOEGANGSMEDEWERKER)
+def _voorziening(gemeente, index: int, wet: str) -> tuple[Aanbieder, Product, int]:
+    """The aanbieder, product and volume a route client is decided for."""
+    if ho := HUISHOUDELIJK.get((gemeente.gemeentecode, index)):
+        code, volume, agb = ho
+        product = Product.objects.get(wet="wmo", productcode=code)
+        return Aanbieder.objects.get(agb_code=agb), product, volume
     jeugd = wet == "jeugdwet"
     aanbieder = Aanbieder.objects.get(
         agb_code=JEUGDAANBIEDER if jeugd else AANBIEDER_VOOR[gemeente.gemeentecode]
@@ -273,6 +302,17 @@ def _loop_route(
         "productcode"
     )
     product = product.first() or Product.objects.filter(wet=wet).order_by("productcode").first()
+    return aanbieder, product, 3
+
+
+def _loop_route(
+    client, gemeente, wet: str, stap: int, dagen: int, *, index: int, open_beschikking=False
+) -> None:
+    """Walk one client (``index`` in ROUTE) to ``stap`` with A's services, the melding
+    ``dagen`` days ago; an open beschikking sends no 301 (the aanbieder asks for the allocation
+    with a WMO315)."""
+    consulent = _gebruiker(gemeente, Rol.TOEGANGSMEDEWERKER)
+    aanbieder, product, volume = _voorziening(gemeente, index, wet)
     start = timezone.localdate() - timedelta(days=dagen)
 
     def op(n: int) -> date:
@@ -320,12 +360,11 @@ def _loop_route(
     if stap < 4:
         return
     medewerker = _gebruiker(aanbieder, Rol.AANBIEDER)
+    aard, activiteiten, frequentie = DEEL_2.get(product.productcategorie, DEEL_2_BEGELEIDING)
     toegang.vul_deel_2_in(
         plan,
         resultaatgebieden=[
-            toegang.Deel2Invoer(
-                r, "activering", "Begeleiding bij dagstructuur.", "2x per week", op(20)
-            )
+            toegang.Deel2Invoer(r, aard, activiteiten, frequentie, op(20))
             for r in plan.resultaatgebieden.all()
         ],
         acting_user=medewerker,
@@ -344,7 +383,7 @@ def _loop_route(
         return
     toegang.neem_beschikking(
         plan,
-        producten=[toegang.BeschiktProductInvoer(product, 3)],
+        producten=[toegang.BeschiktProductInvoer(product, volume)],
         ingangsdatum=op(21),
         duur="1j",
         motivering="De ondersteuning is nodig om de resultaten van het plan te bereiken.",
@@ -365,7 +404,7 @@ def _toegang(gemeenten) -> None:
                 continue
             wet = "jeugdwet" if i < JEUGD.get(gemeente.gemeentecode, 0) else "wmo"
             open_ = (gemeente.gemeentecode, i) in OPEN_BESCHIKKING
-            _loop_route(client, gemeente, wet, stap, dagen, open_beschikking=open_)
+            _loop_route(client, gemeente, wet, stap, dagen, index=i, open_beschikking=open_)
 
 
 def _afhandeling() -> None:
@@ -425,6 +464,7 @@ LEVERINGEN = {
     ("0988", 0): [("start", 1), ("pauze", 6), ("start", 12), ("stop", 20, "19")],  # gestopt
     ("0946", 1): [("start", 2), ("pauze", 6)],  # gepauzeerd
     ("1640", 5): [("start", 1)],  # gestart
+    ("0034", 3): [("start", 3)],  # huishoudelijke ondersteuning, gestart
     ("0034", 0): [("start", 1), ("pauze", 4), ("start", 9), ("stop", 15, "31")],  # Jeugd, gestopt
     ("0034", 1): [("start", 1)],  # Jeugd, gestart
 }
@@ -474,9 +514,8 @@ def laad_demo() -> list[Login]:
     _contract(
         "MLW-2026-001",
         aanbieders[0],
-        wmo,
+        wmo.exclude(productcode=HO_INSPANNING),
         regio=mlw,
-        variant=Uitvoeringsvariant.INSPANNINGSGERICHT,
         regel=Declaratieregel.MIDDEN_LIMBURG_WEST,
     )
     _contract(
@@ -484,15 +523,13 @@ def laad_demo() -> list[Login]:
         aanbieders[1],
         wmo.filter(productcategorie="02"),
         regio=mlw,
-        variant=Uitvoeringsvariant.INSPANNINGSGERICHT,
         regel=Declaratieregel.MIDDEN_LIMBURG_WEST,
     )
     _contract(
         "ALM-2026-001",
         aanbieders[1],
-        wmo.exclude(productcategorie="04"),
+        wmo.exclude(productcategorie="04").exclude(productcode=HO_OUTPUT),
         gemeente=gemeenten[3],
-        variant=Uitvoeringsvariant.INSPANNINGSGERICHT,
         regel=Declaratieregel.ALMERE,
     )
     _contract(
@@ -500,7 +537,6 @@ def laad_demo() -> list[Login]:
         aanbieders[2],
         Product.objects.filter(wet="jeugdwet"),
         gemeente=gemeenten[3],
-        variant=Uitvoeringsvariant.INSPANNINGSGERICHT,
         regel=Declaratieregel.LANDELIJK,
     )
 

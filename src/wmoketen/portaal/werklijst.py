@@ -9,14 +9,33 @@ An app adds items by defining a source in its own ``werklijst.py`` (found at sta
         for taak in ...:
             yield Werkitem("Taken", taak.naam, url, vervaldatum=..., termijn_label=...)
 
-The worklist shows each user the items of the sources for his roles, overdue first.
+The worklist shows each user the items of the sources for his roles, overdue first. Items
+about one piece of work (the same ``sleutels``) become one row (see ``samenvoegen.py``).
+Every item names its client (``client``), or says why it has none (``geen_client``).
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from enum import IntEnum
 
 from django.utils import timezone
+
+from .samenvoegen import voeg_samen
+
+
+class Rang(IntEnum):
+    """Which item leads when items about one piece of work merge (lowest first)."""
+
+    ACTIE = 0  # the step to take, on the page where it is taken
+    OVERZICHT = 1  # a case in the caseload
+    TAAK = 2
+    TERMIJN = 3
+
+
+def sleutel(obj) -> str:
+    """The identity of an object in the worklist, e.g. ``toegang.melding:12``."""
+    return f"{obj._meta.label_lower}:{obj.pk}"
 
 
 @dataclass(frozen=True)
@@ -29,6 +48,13 @@ class Werkitem:
     termijn_css: str = ""  # e.g. "termijn--verlopen"
     prioriteit: str = ""
     toelichting: str = ""
+    client: str = ""
+    geen_client: str = ""  # why the row names no client
+    sleutels: frozenset[str] = frozenset()  # the objects the work is about
+    rang: Rang = Rang.ACTIE
+    termijn_titel: str = ""  # which deadline the date is, once rows merged
+    taakstatus: str = ""
+    soorten: frozenset[str] = field(default=frozenset(), compare=False)  # set when merged
 
     @property
     def te_laat(self) -> bool:
@@ -65,10 +91,36 @@ def _volgorde(item: Werkitem) -> tuple:
 
 
 def werklijst(gebruiker, soort: str | None = None) -> list[Werkitem]:
-    items = [
-        item
-        for b in bronnen_voor(gebruiker)
-        if soort in (None, "", b.naam)
-        for item in b.items(gebruiker)
-    ]
-    return sorted(items, key=_volgorde)
+    """The user's rows, merged per piece of work; ``soort`` keeps the rows with an item of
+    that source (so a filter shows the same row as "Alles")."""
+    items = [item for b in bronnen_voor(gebruiker) for item in b.items(gebruiker)]
+    rijen = [r for r in voeg_samen(items) if not soort or soort in r.soorten]
+    return sorted(rijen, key=_volgorde)
+
+
+@dataclass(frozen=True)
+class Werkplek:
+    """Where the work on a deadline's subject is done, for one user."""
+
+    url: str
+    client: str
+    sleutels: frozenset[str]
+
+
+WERKPLEKKEN: dict[str, Callable] = {}
+
+
+def werkplek(model):
+    """Register ``functie(onderwerp, gebruiker) -> Werkplek | None`` for deadlines on
+    ``model``; None: not this user's work (the deadline stays off his list)."""
+
+    def registreer(functie):
+        WERKPLEKKEN[model._meta.label_lower] = functie
+        return functie
+
+    return registreer
+
+
+def werkplek_voor(onderwerp, gebruiker) -> Werkplek | None:
+    functie = WERKPLEKKEN.get(onderwerp._meta.label_lower) if onderwerp else None
+    return functie(onderwerp, gebruiker) if functie else None

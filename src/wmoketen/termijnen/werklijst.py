@@ -1,5 +1,5 @@
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Werkitem, bron
+from wmoketen.portaal.werklijst import Rang, Werkitem, bron, werkplek_voor
 
 from . import queries
 
@@ -11,17 +11,26 @@ VOORUIT_DAGEN = 14
 def lopende_termijnen(gebruiker):
     """Deadlines of the standard's and the region's rules running out for the organisation.
 
-    Deadlines a user chose (a task's due date) show with their own item, not here.
+    Each links to the page where its work is done (``werkplek``, registered per subject by
+    the owning app) and merges with the other rows about that work; a deadline on work the
+    user cannot do there stays off his list. Deadlines a user chose (a task's due date) show
+    with their own item, not here.
     """
     termijnen = queries.open_termijnen(gebruiker.organisatie, binnen_dagen=VOORUIT_DAGEN)
     for termijn in termijnen.filter(regel__isnull=False).prefetch_related("onderwerp"):
-        onderwerp = termijn.onderwerp
+        plek = werkplek_voor(termijn.onderwerp, gebruiker)
+        if plek is None:
+            continue
         yield Werkitem(
             soort="Termijnen",
             titel=termijn.titel,
-            url=onderwerp.get_absolute_url() if hasattr(onderwerp, "get_absolute_url") else "",
+            url=plek.url,
             vervaldatum=termijn.vervaldatum,
             termijn_label=termijn.status_label,
             termijn_css=termijn.css_klasse,
             toelichting=termijn.berekening,
+            client=plek.client,
+            sleutels=plek.sleutels,
+            rang=Rang.TERMIJN,
+            termijn_titel=termijn.titel,
         )

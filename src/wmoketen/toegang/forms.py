@@ -1,6 +1,7 @@
 """Forms of the toegang pages: one per step. They only collect input; ``services`` decides."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
@@ -8,8 +9,9 @@ from wmoketen.clienten.models import Client
 from wmoketen.organisaties.models import Aanbieder, Onderaanneming
 from wmoketen.producten.codelijsten import omschrijving
 from wmoketen.producten.constants import Wet
+from wmoketen.producten.plausibiliteit import MAX_VOLUME, volumefout
 
-from . import queries
+from . import controles, queries
 from .constants import (
     Aanleiding,
     Aard,
@@ -23,7 +25,14 @@ from .constants import (
     Vervoer,
     Zelfredzaamheid,
 )
-from .services import BeschiktProductInvoer, Deel2Invoer, DomeinInvoer, ResultaatgebiedInvoer
+from .plausibiliteit import huisbezoekwaarschuwingen, meldingdatumfout, meldingwaarschuwingen
+from .services import (
+    BeschiktProductInvoer,
+    Deel2Invoer,
+    DomeinInvoer,
+    ResultaatgebiedInvoer,
+    bereken_einddatum,
+)
 from .vervolg import aansluitende_ingangsdatum
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -74,6 +83,17 @@ class MeldingForm(forms.Form):
         )
         self.fields["consulent"].label_from_instance = lambda g: g.get_full_name() or g.username
 
+    def clean_ontvangen_op(self):
+        datum = controles.dag(self.cleaned_data["ontvangen_op"], "De datum van ontvangst")
+        if fout := meldingdatumfout(datum):
+            raise forms.ValidationError(fout)
+        return datum
+
+    def waarschuwingen(self) -> list[str]:
+        """What is unusual but possible in the valid input: shown, not refused."""
+        data = self.cleaned_data
+        return meldingwaarschuwingen(data["ontvangen_op"], data["kanaal"])
+
 
 # Step 2 -----------------------------------------------------------------------------------
 
@@ -81,6 +101,9 @@ class MeldingForm(forms.Form):
 class HuisbezoekForm(forms.Form):
     datum = _datum("Datum huisbezoek")
     op = _datum("Afspraak gemaakt op", vandaag=True)
+
+    def waarschuwingen(self) -> list[str]:
+        return huisbezoekwaarschuwingen(self.cleaned_data["datum"])
 
 
 SCORE_KEUZES = [("", "– nog niet gescoord –"), *Zelfredzaamheid.choices]
@@ -401,14 +424,20 @@ class BeschikkingForm(forms.Form):
         self.producten = list(plan.producten.order_by("productcode"))
         regels = regels or {}
         volumes = {}
+        self.omvang = {}  # product pk -> (eenheid, frequentie), for the volume's check
         for product in self.producten:
             regel = regels.get(product.pk)
-            eenheid = omschrijving("WJ756", (regel and regel.eenheid) or product.eenheid)
-            frequentie = omschrijving("WMO757", (regel and regel.frequentie) or product.frequentie)
+            omvang = (
+                ((regel and regel.eenheid) or product.eenheid),
+                ((regel and regel.frequentie) or product.frequentie),
+            )
+            self.omvang[product.pk] = omvang
+            tekst = (omschrijving("WJ756", omvang[0]), omschrijving("WMO757", omvang[1]))
             volumes[f"volume_{product.pk}"] = forms.IntegerField(
                 label=f"Volume {product}",
                 min_value=1,
-                help_text=" ".join(p for p in (eenheid, frequentie) if p).lower(),
+                max_value=MAX_VOLUME,
+                help_text=" ".join(p for p in tekst if p).lower(),
             )
         self.fields = {**volumes, **self.fields}
         vorige = melding.vorige_beschikking
@@ -431,7 +460,24 @@ class BeschikkingForm(forms.Form):
                 "Een eigen einddatum geldt alleen bij 'Andere einddatum': kies die duur of maak "
                 "de einddatum leeg.",
             )
+        self._controleer_volumes(data)
         return data
+
+    def _controleer_volumes(self, data) -> None:
+        """Each volume fits its eenheid and frequentie (a total: the indication's period)."""
+        try:
+            ingang = data.get("ingangsdatum")
+            eind = bereken_einddatum(ingang, data.get("duur"), data.get("einddatum"))
+        except ValidationError:
+            ingang = eind = None  # the period's own error comes from the service
+        for product in self.producten:
+            veld = f"volume_{product.pk}"
+            eenheid, frequentie = self.omvang[product.pk]
+            fout = volumefout(
+                data.get(veld), eenheid, frequentie, ingangsdatum=ingang, einddatum=eind
+            )
+            if fout:
+                self.add_error(veld, fout)
 
     def volumevelden(self):
         return [self[f"volume_{p.pk}"] for p in self.producten]

@@ -127,6 +127,7 @@ def caseload(gebruiker):
         meldingen_voor(gebruiker.organisatie)
         .filter(consulent=gebruiker)
         .exclude(status__in=AFGEHANDELD)
+        .select_related("plan__taak")
     )
 
 
@@ -164,9 +165,11 @@ def afgekeurde_301(organisatie):
     from wmoketen.berichten.constants import Status
     from wmoketen.berichten.models import Bericht
 
-    return Bericht.objects.filter(
-        afzender_id=organisatie.pk, nummer=301, status=Status.AFGEKEURD
-    ).order_by("-ontvangen_op")
+    return (
+        Bericht.objects.filter(afzender_id=organisatie.pk, nummer=301, status=Status.AFGEKEURD)
+        .prefetch_related("toewijzingen__client")
+        .order_by("-ontvangen_op")
+    )
 
 
 # Deadlines of a case ---------------------------------------------------------------------

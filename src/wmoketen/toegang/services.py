@@ -42,6 +42,7 @@ from wmoketen.meldingen.services import meld
 from wmoketen.organisaties.models import Aanbieder, Onderaanneming
 from wmoketen.organisaties.queries import contractregels
 from wmoketen.producten.constants import Wet
+from wmoketen.producten.plausibiliteit import volumefout
 from wmoketen.termijnen import kalender
 from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.constants import Regelcode
@@ -88,6 +89,7 @@ from .models import (
     Onderzoek,
     Resultaatgebied,
 )
+from .plausibiliteit import meldingdatumfout
 from .profiel import bepaal_profiel
 from .signals import beschikking_genomen
 
@@ -150,7 +152,8 @@ def registreer_melding(
     toelichting: str = "",
 ) -> Melding:
     """A melding for one of the gemeente's own clients: starts the samenwerkingstraject and
-    opens the deadlines huisbezoek, onderzoek (steps 1–3) and melding_beschikking (8 weeks)."""
+    opens the deadlines huisbezoek, onderzoek (steps 1–3) and melding_beschikking (8 weeks).
+    Refused when received in the future or longer ago than ``MELDING_MAX_DAGEN_TERUG``."""
     eis_rol(acting_user, Rol.TOEGANGSMEDEWERKER)
     gemeente = acting_user.organisatie
     if not gemeente.is_gemeente or client.organisatie_id != gemeente.pk:
@@ -164,6 +167,8 @@ def registreer_melding(
     if ontvangen_op is None:
         raise ValidationError("Vul de datum in waarop de melding binnenkwam.")
     dag(ontvangen_op, "De datum van ontvangst")
+    if fout := meldingdatumfout(ontvangen_op):
+        raise ValidationError(fout)
     consulent = consulent or acting_user
     if consulent.organisatie_id != gemeente.pk or not consulent.heeft_rol(Rol.TOEGANGSMEDEWERKER):
         raise ValidationError("De consulent moet een toegangsmedewerker van uw gemeente zijn.")
@@ -997,6 +1002,11 @@ def neem_beschikking(
             raise ValidationError(f"{invoer.product} hoort niet bij de {Wet(melding.wet).label}.")
         if not isinstance(invoer.volume, int) or invoer.volume < 1:
             raise ValidationError(f"Het volume voor {invoer.product} is een geheel getal vanaf 1.")
+        eenheid, frequentie = _eenheid_frequentie(invoer, regels[invoer.product.pk])
+        if fout := volumefout(
+            invoer.volume, eenheid, frequentie, ingangsdatum=ingangsdatum, einddatum=einddatum
+        ):
+            raise ValidationError(f"{invoer.product}: {fout}")
     beschikking = maak_beschikking(
         plan,
         acting_user=acting_user,
@@ -1010,13 +1020,13 @@ def neem_beschikking(
         open=open_beschikking,
     )
     for invoer in producten:
-        regel = regels[invoer.product.pk]
+        eenheid, frequentie = _eenheid_frequentie(invoer, regels[invoer.product.pk])
         BeschiktProduct.objects.create(
             beschikking=beschikking,
             product=invoer.product,
             volume=invoer.volume,
-            eenheid=invoer.eenheid or regel.eenheid or invoer.product.eenheid,
-            frequentie=invoer.frequentie or regel.frequentie or invoer.product.frequentie,
+            eenheid=eenheid,
+            frequentie=frequentie,
         )
     bewaar_brief(beschikking)
     if not open_beschikking:
@@ -1059,6 +1069,15 @@ def neem_beschikking(
     )
     beschikking_genomen.send(Beschikking, beschikking=beschikking, acting_user=acting_user)
     return beschikking
+
+
+def _eenheid_frequentie(invoer: BeschiktProductInvoer, regel) -> tuple[str, str]:
+    """The product's eenheid and frequentie: as entered, else the contract line's."""
+    product = invoer.product
+    return (
+        invoer.eenheid or regel.eenheid or product.eenheid,
+        invoer.frequentie or regel.frequentie or product.frequentie,
+    )
 
 
 def maak_beschikking(plan: Ondersteuningsplan, *, acting_user, **velden) -> Beschikking:

@@ -220,6 +220,12 @@ def caseload(request):
     return render(request, template, context)
 
 
+def _waarschuw(request, form) -> None:
+    """What was unusual in the saved input (``form.waarschuwingen``): shown, not refused."""
+    for tekst in getattr(form, "waarschuwingen", list)():
+        messages.warning(request, tekst)
+
+
 @rol_vereist(Rol.TOEGANGSMEDEWERKER)
 def nieuw(request):
     # From a client's page the client is chosen already (the form offers own clients only).
@@ -241,6 +247,7 @@ def nieuw(request):
                 f"De melding voor {melding.client} is geregistreerd "
                 f"(traject {melding.traject.nummer}).",
             )
+            _waarschuw(request, form)
             return redirect("toegang:melding", pk=melding.pk)
     return render(request, "toegang/nieuw.html", {"form": form, "open_melding": open_melding})
 
@@ -394,6 +401,7 @@ def melding(request, pk: int):
                 _fout(form, fout)
             else:
                 messages.success(request, tekst)
+                _waarschuw(request, form)
                 return redirect("toegang:melding", pk=melding.pk)
     beschikking = _beschikking_van(plan, request.user.organisatie)
     toewijzingen = _toewijzingen(request.user.organisatie, beschikking)

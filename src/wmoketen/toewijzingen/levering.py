@@ -463,7 +463,8 @@ def _verstuur(toewijzing, data: bytes, acting_user) -> Bericht:
         )
     except OngeldigBericht as fout:
         raise OngeldigBericht(
-            ["Het bericht voldoet niet aan de standaard en is niet verstuurd."] + fout.messages
+            ["Het bericht voldoet niet aan de standaard en is niet verstuurd."] + fout.messages,
+            fouten=fout.fouten,
         ) from fout
 
 

@@ -21,6 +21,7 @@ from wmoketen.berichten.services import verstuur
 from wmoketen.organisaties.queries import contractregels
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
+from wmoketen.producten.plausibiliteit import volumefout
 
 from .bericht301 import MAX_IDENTIFICATIE, maak_301, standaard_voor
 from .constants import (
@@ -406,8 +407,9 @@ def _identificatie(gemeente, standaard: str) -> str:
 
 def controleer_product(te_wijzen, *, wet: str, gemeente, aanbieder) -> None:
     """One product to allocate or to request (``te_wijzen``: a TeWijzenProduct or any object
-    with the same fields): the wet, the period, omvang or budget (CD041, CD075–CD078) and the
-    aanbieder's contract with the gemeente on the ingangsdatum. A Dutch ValidationError."""
+    with the same fields): the wet, the period, omvang or budget (CD041, CD075–CD078), a volume
+    that fits its eenheid and frequentie (``producten.plausibiliteit``) and the aanbieder's
+    contract with the gemeente on the ingangsdatum. A Dutch ValidationError."""
     product = te_wijzen.product
     naam = f"{product.productcode or product.productcategorie} {product.naam}"
     if product.wet != wet:
@@ -434,6 +436,16 @@ def controleer_product(te_wijzen, *, wet: str, gemeente, aanbieder) -> None:
             raise ValidationError(
                 f"Product {naam}: een toewijzing per week vraagt om een einddatum (CD076)."
             )
+    if te_wijzen.budget is None and (
+        fout := volumefout(
+            te_wijzen.volume,
+            te_wijzen.eenheid or product.eenheid,
+            te_wijzen.frequentie or product.frequentie,
+            ingangsdatum=te_wijzen.ingangsdatum,
+            einddatum=te_wijzen.einddatum,
+        )
+    ):
+        raise ValidationError(f"Product {naam}: {fout}")
     if product.pk not in contractregels(gemeente, aanbieder, [product], op=te_wijzen.ingangsdatum):
         raise ValidationError(
             f"{aanbieder} heeft geen contract met {gemeente} voor product {naam} op "

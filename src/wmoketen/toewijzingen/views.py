@@ -25,6 +25,7 @@ from istandaarden.retourcodes import omschrijving as retourcode_uitleg
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.berichten.constants import Status as BerichtStatus
+from wmoketen.berichten.regelteksten import toon_op_formulier
 from wmoketen.berichten.rollen import LEZERS
 from wmoketen.organisaties.models import Aanbieder, Gemeente
 from wmoketen.producten.models import Product
@@ -34,6 +35,7 @@ from . import wachtlijst as wl
 from .constants import REDEN_BEEINDIGING_LIJST, LeveringStatus
 from .forms import PauzeForm, StartForm, StopForm, WachtlijstFilter
 from .models import AanbiederToewijzing, Levering, Toewijzing
+from .regelteksten import AANWIJZINGEN
 
 FOUTEN = (ValidationError, PermissionDenied)
 WACHTLIJST_ROLLEN = (Rol.BACKOFFICE, Rol.CONTRACTMANAGER)
@@ -47,6 +49,8 @@ TOESTANDEN = {
 
 
 def _fout(form, fout) -> None:
+    if toon_op_formulier(form, fout, tabel=AANWIJZINGEN):  # a message breaking the standard
+        return
     form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
 
 

@@ -27,7 +27,7 @@ def lees_taak(gebruiker, pk: int) -> Taak:
 
 def taken_voor(organisatie):
     return Taak.objects.voor_organisatie(organisatie).select_related(
-        "traject", "termijn", "toegewezen_aan_organisatie", "toegewezen_aan_gebruiker"
+        "traject__client", "termijn", "toegewezen_aan_organisatie", "toegewezen_aan_gebruiker"
     )
 
 

@@ -1,9 +1,11 @@
 from django.urls import reverse
 
-from wmoketen.portaal.werklijst import Werkitem, bron
+from wmoketen.accounts.constants import Rol
+from wmoketen.portaal.werklijst import Rang, Werkitem, Werkplek, bron, sleutel, werkplek
 
 from . import queries
 from .constants import UITVOERENDE_ROLLEN
+from .models import Taak
 
 
 @bron("Taken", *UITVOERENDE_ROLLEN)
@@ -20,4 +22,22 @@ def open_taken(gebruiker):
             termijn_css=termijn.css_klasse if termijn else "",
             prioriteit=taak.get_prioriteit_display(),
             toelichting=f"Traject {taak.traject.nummer} · {taak.get_status_display()}",
+            client=taak.traject.client.volledige_naam,
+            sleutels=frozenset({sleutel(taak)}),
+            rang=Rang.TAAK,
+            taakstatus=taak.get_status_display(),
         )
+
+
+@werkplek(Taak)
+def taak_werkplek(taak, gebruiker) -> Werkplek | None:
+    """A task's deadline: for the organisation doing it and for the consulent (regie), on
+    the task's page; the gemeente's backoffice has no work on another's task."""
+    eigen = gebruiker.organisatie_id == taak.toegewezen_aan_organisatie_id
+    if not eigen and not gebruiker.heeft_rol(Rol.TOEGANGSMEDEWERKER):
+        return None
+    return Werkplek(
+        reverse("trajecten:taak", args=[taak.pk]),
+        taak.traject.client.volledige_naam,
+        frozenset({sleutel(taak)}),
+    )

@@ -22,6 +22,7 @@ from wmoketen.berichten.services import verstuur
 from wmoketen.producten.codelijsten import codes
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
+from wmoketen.producten.plausibiliteit import volumefout
 from wmoketen.termijnen.kalender import plus_werkdagen
 from wmoketen.toewijzingen.constants import AanbiederStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing
@@ -366,6 +367,16 @@ def _controleer_wijziging(wijziging: WijzigingInvoer, vandaag: date) -> None:
         raise ValidationError(f"Toewijzing {nummer}: een budget óf een omvang, niet allebei.")
     if wijziging.budget is None and t.productcode and wijziging.volume is None:
         raise ValidationError(f"Toewijzing {nummer}: geef het volume op (TR411).")
+    if wijziging.budget is None and (
+        fout := volumefout(
+            wijziging.volume,
+            wijziging.eenheid or t.eenheid,
+            wijziging.frequentie or t.frequentie,
+            ingangsdatum=wijziging.ingangsdatum,
+            einddatum=wijziging.einddatum,
+        )
+    ):
+        raise ValidationError(f"Toewijzing {nummer}: {fout}")
 
 
 def _perioden_na_wijziging(

@@ -5,12 +5,14 @@ from django import forms
 from django.db.models import Q
 
 from wmoketen.clienten.models import Client
+from wmoketen.clienten.plausibiliteit import geboortedatumfout
 from wmoketen.clienten.validators import valideer_bsn
 from wmoketen.organisaties.models import Gemeente
 from wmoketen.organisaties.queries import contractregels
 from wmoketen.producten.codelijsten import choices
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
+from wmoketen.producten.plausibiliteit import volumefout
 
 from .constants import ONDERHANDEN, REDEN_WOONPLAATSBEGINSEL, VERWIJZERS, VERWIJZERS_MET_AGB, Soort
 
@@ -105,6 +107,12 @@ class ToewijzingVerzoekForm(forms.Form):
             f"{c.volledige_naam} ({c.bsn_gemaskeerd})"
         )
 
+    def clean_geboortedatum(self):
+        datum = self.cleaned_data["geboortedatum"]
+        if fout := geboortedatumfout(datum):
+            raise forms.ValidationError(fout)
+        return datum
+
     def clean(self):
         data = super().clean()
         if data.get("client") is None and not self.errors:
@@ -178,6 +186,21 @@ class ProductRegelForm(forms.Form):
         return data
 
 
+def _controleer_volume(form, data: dict) -> bool:
+    """The volume fits its eenheid and frequentie (and a total its period); False with the
+    error on the volume field."""
+    fout = volumefout(
+        data.get("volume"),
+        data.get("eenheid") or "",
+        data.get("frequentie") or "",
+        ingangsdatum=data.get("ingangsdatum"),
+        einddatum=data.get("einddatum"),
+    )
+    if fout:
+        form.add_error("volume", fout)
+    return not fout
+
+
 class BasisProductFormSet(forms.BaseFormSet):
     default_error_messages = {
         **forms.BaseFormSet.default_error_messages,
@@ -208,6 +231,7 @@ class BasisProductFormSet(forms.BaseFormSet):
             regel = regels[product.pk]
             data["eenheid"] = data.get("eenheid") or regel.eenheid
             data["frequentie"] = data.get("frequentie") or regel.frequentie
+            goed &= _controleer_volume(form, data)
             goed &= self._controleer_verwijzer(form, data, wet)
         return goed
 
@@ -295,6 +319,7 @@ class ToewijzingWijzigenForm(forms.Form):
             return data
         if data.get("einddatum") and data["einddatum"] < data["ingangsdatum"]:
             self.add_error("einddatum", "De einddatum ligt vóór de ingangsdatum.")
+        _controleer_volume(self, {"eenheid": t.eenheid, "frequentie": t.frequentie, **data})
         nieuw = (data["ingangsdatum"], data.get("einddatum"), data.get("volume"))
         if nieuw == (t.ingangsdatum, t.einddatum, t.volume):
             self.add_error(None, f"Er verandert niets aan {t}: kies ‘ongewijzigd’.")
@@ -335,6 +360,7 @@ class NieuwProductForm(forms.Form):
             return data
         data["eenheid"] = data.get("eenheid") or regels[product.pk].eenheid
         data["frequentie"] = data.get("frequentie") or regels[product.pk].frequentie
+        _controleer_volume(self, data)
         return data
 
 

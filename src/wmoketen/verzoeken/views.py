@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.audit import services as audit
+from wmoketen.berichten.regelteksten import toon_op_formulier
 from wmoketen.berichten.rollen import LEZERS
 from wmoketen.clienten.forms import AdresForm
 from wmoketen.clienten.services import registreer_client, voeg_contact_toe
@@ -39,6 +40,7 @@ from .forms import (
     product_formset,
 )
 from .models import Verzoek
+from .regelteksten import AANWIJZINGEN
 from .werklijst import lopende_termijnen, te_beantwoorden
 
 FOUTEN = (ValidationError, PermissionDenied)
@@ -46,6 +48,8 @@ BRP_ADRES = "01"  # COD757
 
 
 def _fout(form, fout) -> None:
+    if toon_op_formulier(form, fout, tabel=AANWIJZINGEN):  # a message breaking the standard
+        return
     form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
 
 

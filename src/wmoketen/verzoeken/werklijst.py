@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Werkitem, bron
+from wmoketen.portaal.werklijst import Werkitem, Werkplek, bron, sleutel, werkplek
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 
@@ -79,6 +79,8 @@ def verzoeken_te_beantwoorden(gebruiker):
             termijn_css=termijn.css_klasse if termijn else "",
             toelichting=f"{verzoek.aanbieder} · {verzoek.get_status_display()} · "
             f"dagtekening {verzoek.dagtekening:%d-%m-%Y}",
+            client=verzoek.client.volledige_naam,
+            sleutels=frozenset({sleutel(verzoek)}),
         )
 
 
@@ -98,4 +100,20 @@ def beantwoord(gebruiker):
             url=_url("verzoeken:detail", verzoek.pk),
             toelichting=f"{verzoek.get_soort_display()} aan {verzoek.gemeente} · "
             f"dagtekening {verzoek.dagtekening:%d-%m-%Y}",
+            client=verzoek.client.volledige_naam,
+            sleutels=frozenset({sleutel(verzoek)}),
         )
+
+
+@werkplek(Verzoek)
+def verzoek_werkplek(verzoek, gebruiker) -> Werkplek | None:
+    """The answer deadlines (OP274/OP346) are the gemeente backoffice's work."""
+    if verzoek.kant != Kant.GEMEENTE or not gebruiker.heeft_rol(Rol.BACKOFFICE):
+        return None
+    if gebruiker.organisatie_id != verzoek.gemeente_id:
+        return None
+    return Werkplek(
+        _url("verzoeken:beoordelen", verzoek.pk),
+        verzoek.client.volledige_naam,
+        frozenset({sleutel(verzoek)}),
+    )

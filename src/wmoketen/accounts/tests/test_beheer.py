@@ -5,7 +5,7 @@ from wmoketen.factories import ClientFactory, GebruikerFactory, ProductFactory
 
 def test_beheer_alleen_voor_functioneel_beheerder(client, consulent, beheerder):
     client.force_login(consulent)
-    assert client.get("/beheer/").status_code == 302  # to the login page
+    assert client.get("/beheer/").status_code == 403  # "Geen toegang", not the login page
 
     client.force_login(beheerder)
     assert client.get("/beheer/").status_code == 200

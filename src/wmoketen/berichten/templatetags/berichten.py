@@ -19,6 +19,13 @@ def mag_berichten_lezen(gebruiker) -> bool:
     return bool(getattr(gebruiker, "is_authenticated", False)) and gebruiker.heeft_rol(*LEZERS)
 
 
+@register.simple_tag(takes_context=True)
+def berichtstatus(context, bericht):
+    """The message's state as the user's organisation sees it (``Bericht.status_voor``)."""
+    gebruiker = getattr(context.get("request"), "user", None)
+    return bericht.status_voor(getattr(gebruiker, "organisatie", None))
+
+
 @register.filter
 def retourcode(code: str) -> str:
     """The Dutch explanation of a retourcode (WJ001)."""

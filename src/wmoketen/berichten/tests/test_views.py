@@ -122,7 +122,8 @@ def test_lijst_toont_eigen_berichten_met_richting_tegenpartij_en_status(
     ]
     html = antwoord.content.decode()
     assert "5 berichten." in html
-    assert '<span class="status status--retour_verzonden">Retour verzonden</span>' in html
+    # The sender's view: the 301 got a retour without errors; the 317 it received is rejected.
+    assert '<span class="status status--retour_ontvangen">Retour ontvangen</span>' in html
     assert '<span class="status status--afgekeurd">Afgekeurd</span>' in html
     assert '<span class="richting richting--in">in</span>' in html
     assert "Tweede Zorg" in html and "Voorbeeldaanbieder" in html
@@ -424,7 +425,8 @@ def test_fb_van_de_ontvanger_verwerkt_opnieuw(client, gebruikers, in_fout):
     client.force_login(gebruikers["fb_aanbieder"])
     detail = client.get(f"/berichten/{bericht.pk}/").content.decode()
     assert "<p>Foutmelding: <code>RuntimeError: database even weg</code></p>" in detail
-    assert f'<form method="post" action="/berichten/{bericht.pk}/herverwerken/">' in detail
+    actie = f"/berichten/{bericht.pk}/herverwerken/"
+    assert f'<form method="post" novalidate action="{actie}">' in detail
     assert '<button type="submit" class="knop">Opnieuw verwerken</button>' in detail
 
     antwoord = client.post(f"/berichten/{bericht.pk}/herverwerken/", follow=True)

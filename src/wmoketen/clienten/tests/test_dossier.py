@@ -277,3 +277,15 @@ def test_een_query_per_onderdeel_ongeacht_het_aantal_regels(zaak, gemeente):
 
     assert len(secties[0].regels) == 5
     assert len(daarna.captured_queries) == len(eerst.captured_queries) == len(secties)
+
+
+def test_berichten_tonen_de_status_zoals_de_organisatie_die_ziet(zaak):
+    """The 301 the gemeente sent got a retour: "Retour ontvangen", not the receiver's state."""
+    Bericht.objects.filter(pk=zaak["wmo301"].pk).update(soort="heen")
+    [berichten] = [s for s in dossier(zaak["backoffice"], zaak["klant"]) if s.naam == "Berichten"]
+
+    assert [(r.titel, r.status) for r in berichten.regels] == [
+        ("WMO315 315-A", "Verwerkt"),
+        ("WMO302 302-A", "Verwerkt"),
+        ("WMO301 301-A", "Retour ontvangen"),
+    ]

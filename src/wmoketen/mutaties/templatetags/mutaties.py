@@ -1,4 +1,5 @@
-"""Template helpers of the mutations: the block on the traject page."""
+"""Template helpers of the mutations: the block on the traject page, and whether the
+aanbieder's stop buttons apply."""
 
 from django import template
 from django.db.models import Prefetch
@@ -7,9 +8,22 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.rollen import LEZERS
 
+from .. import aanbieder
 from ..models import Mutatie
 
 register = template.Library()
+
+
+@register.filter
+def kan_stop_melden(aanbieder_toewijzing) -> bool:
+    """Offer *Cliënt wil stoppen* / *Wij willen stoppen* only when the service takes a stop."""
+    return aanbieder.kan_stop_melden(aanbieder_toewijzing)
+
+
+@register.filter
+def waarom_geen_stop(aanbieder_toewijzing) -> str:
+    """The service's Dutch refusal of any stop of this allocation, or "" (see ``aanbieder``)."""
+    return aanbieder.waarom_geen_stop(aanbieder_toewijzing)
 
 
 @register.inclusion_tag("mutaties/_traject.html", takes_context=True)

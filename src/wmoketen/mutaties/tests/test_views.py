@@ -201,6 +201,37 @@ def test_aanbieder_meldt_wij_willen_stoppen(client, p, lopend):
     assert "al beëindigd" in _tekst(opnieuw)
 
 
+def test_na_een_stop_geen_stopknoppen_meer(client, p, lopend):
+    toewijzing, ontvangen = lopend(p)
+    client.force_login(p.medewerker)
+    detail_url = reverse("toewijzingen:ontvangen", args=[ontvangen.pk])
+    url = reverse("mutaties:stoppen", args=[ontvangen.pk])
+    knoppen = [f'href="{url}?soort=client_stopt"', f'href="{url}?soort=aanbieder_stopt"']
+    detail = client.get(detail_url).content.decode()
+    assert [k in detail for k in knoppen] == [True, True]
+    data = {"soort": Soort.CLIENT_STOPT, "datum": MORGEN.isoformat(), "bevestigd": "1"}
+    assert client.post(url, data).status_code == 302
+    berichten = Bericht.objects.count()
+
+    detail = client.get(detail_url).content.decode()
+    pagina = client.get(f"{url}?soort=client_stopt")
+
+    ontvangen.refresh_from_db()
+    assert ontvangen.status == "actueel"  # still in the latest 301, now with its einddatum
+    assert [k in detail for k in knoppen] == [False, False]
+    assert "Verzoek om wijziging" in detail  # about the client's whole situation: still offered
+    html = pagina.content.decode()
+    assert (
+        '<p class="kaart" role="status" id="geen-stop">'
+        f"Toewijzing {toewijzing} is al beëindigd per {VANDAAG:%d-%m-%Y}: een mutatie gaat "
+        "alleen over een lopende toewijzing.</p>"
+    ) in html
+    assert 'name="datum"' not in html  # no form to fill in
+    # A POST all the same: refused, nothing stored or sent.
+    assert client.post(url, data).status_code == 200
+    assert Mutatie.objects.count() == 1 and Bericht.objects.count() == berichten
+
+
 def test_andere_aanbieder_kan_geen_stop_melden(client, p, lopend):
     _, ontvangen = lopend(p)
     client.force_login(p.ander_medewerker)
@@ -209,3 +240,27 @@ def test_andere_aanbieder_kan_geen_stop_melden(client, p, lopend):
     assert client.post(url, {"soort": Soort.CLIENT_STOPT, "datum": MORGEN}).status_code == 404
     client.force_login(p.backoffice)
     assert client.get(url).status_code == 403
+
+
+def test_stop_vooruit_zegt_wat_de_gebruiker_verandert(client, p, lopend):
+    """A 307 cannot end after its Dagtekening (TR134): the stop date shows what to choose,
+    with the rule code as a detail, not the standard's sentence about the message."""
+    toewijzing, ontvangen = lopend(p)
+    client.force_login(p.medewerker)
+    url = reverse("mutaties:stoppen", args=[ontvangen.pk])
+    berichten_voor = Bericht.objects.count()
+    te_laat = (VANDAAG + timedelta(days=10)).isoformat()
+    for stap in ({}, {"bevestigd": "1"}):
+        antwoord = client.post(url, {"soort": Soort.CLIENT_STOPT, "datum": te_laat, **stap})
+        assert antwoord.status_code == 200 and antwoord.context["bevestiging"] is None
+        form = antwoord.context["form"]
+        assert form.errors["datum"] == [
+            "Een stopbericht meldt een stop die al is ingegaan: de laatste dag van de "
+            f"ondersteuning mag niet na vandaag ({VANDAAG:%d-%m-%Y}) liggen. Kies als eerste "
+            f"dag zonder ondersteuning uiterlijk {MORGEN:%d-%m-%Y}. (regel TR134)"
+        ]
+        assert form.non_field_errors() == []
+        assert "ligt na de dagtekening" not in _tekst(antwoord)
+    assert Mutatie.objects.count() == 0 and Bericht.objects.count() == berichten_voor
+    toewijzing.refresh_from_db()
+    assert toewijzing.einddatum == EINDE

@@ -96,7 +96,10 @@ def test_contractregel_neemt_eenheid_en_frequentie_van_het_product(db):
         acting_user=None,
     )
 
-    assert (regel.eenheid, regel.frequentie, regel.tarief) == ("14", "4", Decimal("99.95"))
+    assert (regel.eenheid, regel.frequentie) == ("14", "4")
+    assert [(t.bedrag, t.ingangsdatum) for t in regel.tarieven.all()] == [
+        (Decimal("99.95"), contract.begindatum)
+    ]
 
 
 def test_contractregel_met_negatief_tarief_wordt_geweigerd(db):

@@ -11,7 +11,7 @@ from wmoketen.clienten.models import Client
 from wmoketen.clienten.validators import is_geldig_bsn
 from wmoketen.evaluaties.models import Evaluatie
 from wmoketen.mutaties.models import Mutatie
-from wmoketen.organisaties.models import Aanbieder, Contract, Gemeente
+from wmoketen.organisaties.models import Aanbieder, Contract, Contractregel, Gemeente
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang.constants import MeldingStatus
@@ -20,26 +20,25 @@ from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering, Signaal, Toewijzing
 from wmoketen.verzoeken.models import Antwoord, Verzoek
 
+MODELLEN = (
+    Gemeente,
+    Aanbieder,
+    Contract,
+    Gebruiker,
+    Client,
+    AuditRegel,
+    Melding,
+    Bericht,
+    Toewijzing,
+    AanbiederToewijzing,
+    Levering,
+    Verzoek,
+    Antwoord,
+)
+
 
 def tellingen():
-    return [
-        m.objects.count()
-        for m in (
-            Gemeente,
-            Aanbieder,
-            Contract,
-            Gebruiker,
-            Client,
-            AuditRegel,
-            Melding,
-            Bericht,
-            Toewijzing,
-            AanbiederToewijzing,
-            Levering,
-            Verzoek,
-            Antwoord,
-        )
-    ]
+    return [m.objects.count() for m in MODELLEN]
 
 
 def test_demo_maakt_de_keten_en_tweede_keer_verandert_niets(db, capsys):
@@ -52,9 +51,9 @@ def test_demo_maakt_de_keten_en_tweede_keer_verandert_niets(db, capsys):
     # the three youngsters of the Jeugdwet requests on both sides, and the new aanbieder's
     # record of the client who switched.
     assert eerste[:5] == [4, 3, 4, 22, 54]
-    # 64 messages; 10 allocations on each side (one more after the switch); 7 delivery
+    # 66 messages; 10 allocations on each side (one more after the switch); 8 delivery
     # periods on each side; 6 requests on each side, with 3 answers (319) on each side.
-    assert eerste[7:] == [64, 10, 10, 14, 12, 6]
+    assert eerste[7:] == [66, 10, 10, 16, 12, 6]
     assert sorted(Gemeente.objects.values_list("gemeentecode", flat=True)) == [
         "0034",
         "0946",
@@ -107,8 +106,8 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
     assert per_bericht == {
         ("WMO301", "retour_verzonden", "intern", ()): 8,
         ("WMO302", "verwerkt", "intern", ()): 8,
-        ("WMO305", "retour_verzonden", "intern", ()): 4,
-        ("WMO306", "verwerkt", "intern", ()): 4,
+        ("WMO305", "retour_verzonden", "intern", ()): 5,
+        ("WMO306", "verwerkt", "intern", ()): 5,
         ("WMO307", "retour_verzonden", "intern", ()): 3,
         ("WMO308", "verwerkt", "intern", ()): 3,
         ("JW301", "retour_verzonden", "intern", ()): 3,
@@ -127,23 +126,23 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
         laatste = toewijzing.laatste_levering
         stand[(toewijzing.wet, laatste.status if laatste else "wacht")] += 1
     assert stand == {
-        ("wmo", LeveringStatus.GESTART): 1,
+        ("wmo", LeveringStatus.GESTART): 2,
         ("wmo", LeveringStatus.GEPAUZEERD): 1,
         ("wmo", LeveringStatus.GESTOPT): 1,
-        ("wmo", "wacht"): 4,  # one at the new aanbieder after the switch
+        ("wmo", "wacht"): 3,  # one at the new aanbieder after the switch
         ("jeugdwet", LeveringStatus.GESTART): 1,
         ("jeugdwet", LeveringStatus.GESTOPT): 1,
         ("jeugdwet", "wacht"): 1,  # allocated on the huisarts's referral (verzoeken.demo)
     }
-    assert Toewijzing.objects.zonder_start().count() == 5
-    # Both sides hold the same periods: 7 on the gemeente's, 7 on the aanbieders' side.
+    assert Toewijzing.objects.zonder_start().count() == 4
+    # Both sides hold the same periods: 8 on the gemeente's, 8 on the aanbieders' side.
     gemeentezijde = Counter(
         Levering.objects.filter(toewijzing__isnull=False).values_list("status", flat=True)
     )
     aanbiederzijde = Counter(
         Levering.objects.filter(aanbieder_toewijzing__isnull=False).values_list("status", flat=True)
     )
-    assert gemeentezijde == aanbiederzijde == {"gestart": 2, "gepauzeerd": 3, "gestopt": 2}
+    assert gemeentezijde == aanbiederzijde == {"gestart": 3, "gepauzeerd": 3, "gestopt": 2}
 
 
 def test_demo_heeft_verzoeken_met_alle_berichten_voor_beide_wetten(db):
@@ -183,3 +182,55 @@ def test_demo_heeft_een_aanbiederswissel_en_geplande_evaluaties(db):
             Evaluatie.objects.filter(beschikking=beschikking).values_list("soort", flat=True)
         )
         assert "eind" in soorten, beschikking
+
+
+def test_demo_heeft_huishoudelijke_ondersteuning_in_contracten_en_dossier(db, client):
+    """Both variants of productcategorie 01 under contract; one client waits, one started."""
+    call_command("demo")
+
+    regels = Contractregel.objects.filter(product__productcategorie="01").values_list(
+        "contract__kenmerk", "product__productcode", "uitvoeringsvariant", "eenheid", "frequentie"
+    )
+    assert sorted(regels) == [
+        ("ALM-2026-001", "01A01", "inspanningsgericht", "04", "2"),
+        ("MLW-2026-001", "01A02", "outputgericht", "82", "4"),
+    ]
+    toewijzingen = Toewijzing.objects.filter(product__productcategorie="01").select_related(
+        "gemeente", "aanbieder", "product", "bericht"
+    )
+    assert sorted(
+        (
+            t.gemeente.gemeentecode,
+            t.aanbieder.agb_code,
+            t.product.productcode,
+            (t.volume, t.eenheid, t.frequentie),
+            t.laatste_levering.status if t.laatste_levering else "wacht",
+        )
+        for t in toewijzingen
+    ) == [
+        ("0034", "73730202", "01A01", (3, "04", "2"), LeveringStatus.GESTART),
+        ("0946", "73730101", "01A02", (1, "82", "4"), "wacht"),
+    ]
+    assert all(validate(t.bericht.bytes) == [] for t in toewijzingen)
+
+    almere = toewijzingen.get(gemeente__gemeentecode="0034")
+    client.force_login(Gebruiker.objects.get(username="almere.consulent"))
+    html = client.get(f"/clienten/{almere.client_id}/").content.decode()
+    assert "Huishoudelijke ondersteuning (inspanningsgericht)" in html
+
+
+def test_demo_vult_een_eerder_geladen_database_aan(db):
+    """A database loaded before huishoudelijke ondersteuning joined gets its contract lines
+    on the next run, and nothing else changes."""
+    call_command("demo")
+    Contractregel.objects.filter(product__productcategorie="01").delete()
+    eerste = tellingen()
+    laatste_audit = AuditRegel.objects.latest("pk").pk
+
+    call_command("demo")
+
+    assert Contractregel.objects.filter(product__productcategorie="01").count() == 2
+    nieuw = AuditRegel.objects.filter(pk__gt=laatste_audit).values_list("actie", flat=True)
+    assert list(nieuw) == ["contractregel.toegevoegd"] * 2
+    eerste[MODELLEN.index(AuditRegel)] += 2
+    assert tellingen() == eerste

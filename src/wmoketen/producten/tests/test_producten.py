@@ -67,7 +67,7 @@ def test_productcatalogus_uit_de_seeds(db):
     call_command("loaddata", "producten", verbosity=0)  # natural keys: no duplicates
 
     producten = {p.productcode: p for p in Product.objects.all()}
-    assert len(producten) == 24
+    assert len(producten) == 26
     assert (producten["2701"].productcategorie, producten["2701"].cak_code) == ("02", "405")
     assert (producten["7707"].productcategorie, producten["7707"].cak_code) == ("07", "411")
     assert (producten["4707"].eenheid, producten["4707"].frequentie) == ("14", "4")

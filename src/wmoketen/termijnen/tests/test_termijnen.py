@@ -37,7 +37,8 @@ def test_open_termijn(regio_gemeenten, onderwerp, consulent, aanbieder):
     assert termijn.vervaldatum == D("2026-05-19")
     assert termijn.startgebeurtenis == "opdracht aan de aanbieder"
     assert termijn.berekening == (
-        "10 werkdagen na opdracht aan de aanbieder (regio Midden-Limburg West; 002 §4)"
+        "10 werkdagen na opdracht aan de aanbieder "
+        "(regio Midden-Limburg West; Werkafspraken Midden-Limburg West §4)"
     )
     assert termijn.status == Status.VERLOPEN  # due date already past on opening
     assert list(termijn.organisaties.all()) == [aanbieder.organisatie_ptr]

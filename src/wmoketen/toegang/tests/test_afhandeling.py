@@ -42,7 +42,7 @@ from .test_services import (  # noqa: F401 - fixtures
     weiger,
 )
 
-pytestmark = pytest.mark.usefixtures("vandaag_vast")
+pytestmark = pytest.mark.usefixtures("vandaag_vast", "meldingen_achteraf")
 
 
 def lopende_termijnen(*onderwerpen):

@@ -9,6 +9,7 @@ Midden-Limburg West, whose regional rules apply: huisbezoek 5 werkdagen, plan de
 from datetime import date, timedelta
 
 import pytest
+from django.test import override_settings
 
 from istandaarden.validation import validate
 from wmoketen.accounts.constants import Rol
@@ -37,6 +38,8 @@ from wmoketen.toegang.services import (
 )
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.trajecten.constants import TaakStatus
+
+from .conftest import ACHTERAF
 
 # The scenario's fixed dates hold around named holidays: today stays the day it was written.
 pytestmark = pytest.mark.usefixtures("vandaag_vast")
@@ -120,9 +123,14 @@ def tot_deel_1(client, wet, consulent, *, melding_op=date(2026, 4, 1), toestemmi
     """Steps 1–3: melding, huisbezoek, onderzoek, plan deel 1 with profile and consent; the
     onderzoek is signed and the consent given the day after the melding."""
     dag_erna = melding_op + timedelta(days=1)
-    melding = services.registreer_melding(
-        client=client, wet=wet, ontvangen_op=melding_op, kanaal="telefonisch", acting_user=consulent
-    )
+    with override_settings(MELDING_MAX_DAGEN_TERUG=ACHTERAF):  # a case entered afterwards
+        melding = services.registreer_melding(
+            client=client,
+            wet=wet,
+            ontvangen_op=melding_op,
+            kanaal="telefonisch",
+            acting_user=consulent,
+        )
     services.plan_huisbezoek(melding, datum=melding_op, op=melding_op, acting_user=consulent)
     services.leg_onderzoek_vast(
         melding, domeinen=alle_domeinen(), netwerk="dochter", acting_user=consulent

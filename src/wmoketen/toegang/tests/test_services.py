@@ -42,7 +42,7 @@ from .test_scenario import (  # noqa: F401 - fixtures
 )
 
 # The scenario's fixed dates hold around named holidays: today stays the day it was written.
-pytestmark = pytest.mark.usefixtures("vandaag_vast")
+pytestmark = pytest.mark.usefixtures("vandaag_vast", "meldingen_achteraf")
 
 MODELLEN = (
     Melding,

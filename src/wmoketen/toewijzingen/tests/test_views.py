@@ -248,3 +248,31 @@ def test_afgekeurde_301_toont_de_eerste_100_fouten_en_het_totaal(toegewezen, bac
 
     assert html.count("<li>Kapot.</li>") == 100
     assert "Eerste 100 van 200.000 fouten." in html
+
+
+def _verkeersrij(pagina: str, wat: str) -> str:
+    """The row of the Berichten table that starts with ``wat``."""
+    begin = pagina.index(f"<tr><td>{wat}")
+    return pagina[begin : pagina.index("</tr>", begin)]
+
+
+def test_berichten_tonen_elke_kant_wat_er_gebeurde(
+    client, toegewezen, medewerker, backoffice, django_capture_on_commit_callbacks
+):
+    aanbieder = Web()
+    aanbieder.force_login(medewerker)
+    eigen = AanbiederToewijzing.objects.get()
+    url = f"/toewijzingen/ontvangen/{eigen.pk}/"
+    capture = django_capture_on_commit_callbacks
+    pagina = post(aanbieder, url, capture, actie="start", **{"start-startdatum": "2026-03-09"})
+    gemeente = Web()
+    gemeente.force_login(backoffice)
+    backoffice_pagina = tekst(gemeente.get(f"/toewijzingen/{toegewezen.pk}/"))
+
+    # The sender: a retour without errors came back. The receiver: it sent the retour.
+    assert "Retour ontvangen" in _verkeersrij(tekst(pagina), "Start per 09-03-2026")
+    assert "Retour verzonden" in _verkeersrij(tekst(pagina), "Toewijzing")
+    assert "Retour ontvangen" in _verkeersrij(backoffice_pagina, "Toewijzing")
+    assert "Retour verzonden" in _verkeersrij(backoffice_pagina, "Start per 09-03-2026")
+    assert "· zonder fouten" in _verkeersrij(backoffice_pagina, "Toewijzing")
+    assert "met retourcodes" not in backoffice_pagina

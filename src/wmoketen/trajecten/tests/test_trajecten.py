@@ -99,7 +99,7 @@ def test_taak_voor_aanbieder_met_termijn_geschiedenis_en_melding(
     # The e-mail says only that there is something waiting: no names, no health data.
     bericht = [m for m in mail.outbox if m.to == ["medewerker@zorg.example"]][-1]
     assert bericht.body == MAIL_TEKST
-    assert bericht.body.startswith("Er staat een nieuwe taak of melding voor u klaar")
+    assert bericht.body.startswith("Er staat een nieuwe taak of notificatie voor u klaar")
     assert traject.client.geslachtsnaam not in bericht.body + bericht.subject
 
 
@@ -220,6 +220,7 @@ def test_bel_toont_aantal_ongelezen_meldingen(client, consulent):
     meld([consulent], titel="Iets nieuws", url="/")
     client.force_login(consulent)
 
-    assert 'aria-label="Meldingen: 1 ongelezen"' in client.get("/meldingen/bel/").content.decode()
+    bel = "/meldingen/bel/"
+    assert 'aria-label="Notificaties: 1 ongelezen"' in client.get(bel).content.decode()
     client.post("/meldingen/gelezen/")
-    assert 'aria-label="Meldingen: 0 ongelezen"' in client.get("/meldingen/bel/").content.decode()
+    assert 'aria-label="Notificaties: 0 ongelezen"' in client.get(bel).content.decode()

@@ -1,0 +1,62 @@
+"""A request the standard refuses (a 315 or 317 breaking a rule the form cannot see): the form
+says what to change, with the rule code as a detail, and nothing is stored or sent."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from wmoketen.berichten.models import Bericht
+from wmoketen.verzoeken.models import Verzoek
+
+from .test_views import _nieuw, _product, _wijziging
+
+FREQUENTIE = (
+    "Bij de eenheid etmaal, dagdeel, euro's of stuks (inspanning) hoort de frequentie per week, "
+    "per maand of totaal binnen de geldigheidsduur: kies bij het product een van die "
+    "frequenties, of een andere eenheid."
+)
+EINDDATUM = "Een omvang per week vraagt om een einddatum: laat de einddatum niet leeg."
+
+
+def _geweigerd(antwoord, berichten_voor: int) -> list[str]:
+    """The request form's errors, after asserting that nothing was stored or sent."""
+    assert antwoord.status_code == 200
+    assert not Verzoek.objects.exists() and Bericht.objects.count() == berichten_voor
+    assert "Bij Eenheid 16 moet Frequentie" not in antwoord.content.decode()
+    return antwoord.context["form"].non_field_errors()
+
+
+def test_315_met_een_frequentie_die_niet_bij_de_eenheid_past(
+    client, medewerker, almere, contracten, producten, kind
+):
+    client.force_login(medewerker)
+    regel = _product(0, producten.jw_ambulant, eenheid="16", frequentie="1", volume="2")
+    data = _nieuw(almere, client_pk=kind.pk, regels=[regel])
+    antwoord = client.post(reverse("verzoeken:nieuw"), data)
+    assert _geweigerd(antwoord, 0) == [f"{FREQUENTIE} (regel CS343)"]
+
+
+def test_317_zonder_einddatum_bij_een_omvang_per_week_en_met_een_nieuw_product(
+    client, medewerker, almere, kind_almere, toegewezen, producten
+):
+    [toewijzing] = toegewezen(almere, kind_almere, [producten.jw_ambulant], wet="jeugdwet")
+    assert toewijzing.frequentie == "2"  # per week
+    client.force_login(medewerker)
+    url = reverse("verzoeken:wijziging", args=[toewijzing.pk])
+    berichten_voor = Bericht.objects.count()
+
+    data = {"reden_verzoek": "2"} | _wijziging(toewijzing, "wijzigen", volume="4", einddatum="")
+    assert _geweigerd(client.post(url, data), berichten_voor) == [f"{EINDDATUM} (regel CD076)"]
+
+    vandaag = timezone.localdate()
+    nieuw = {
+        "nieuw-product": producten.jw_gezin.pk,
+        "nieuw-ingangsdatum": str(vandaag + timedelta(days=5)),
+        "nieuw-einddatum": str(vandaag + timedelta(days=50)),
+        "nieuw-volume": "2",
+        "nieuw-eenheid": "16",
+        "nieuw-frequentie": "1",
+    }
+    data = {"reden_verzoek": "2"} | _wijziging(toewijzing) | nieuw
+    assert _geweigerd(client.post(url, data), berichten_voor) == [f"{FREQUENTIE} (regel CS338)"]
