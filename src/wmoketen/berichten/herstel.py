@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from . import services
-from .constants import Status, Transport
+from .constants import Status
 from .models import Bericht, Bezorging
 
 logger = logging.getLogger(__name__)
@@ -101,10 +101,9 @@ def _bezorg_opnieuw(bezorging: Bezorging, verslag: Herstelverslag, *, direct: bo
 def voor_beheer(organisatie) -> QuerySet[Bericht]:
     """The organisation's messages (sent or received) waiting for the pipeline or failed in it,
     oldest first, with their outbox row: the functioneel beheerder's list."""
-    wachtend = Q(status=Status.ONTVANGEN) | Q(status=Status.VERZONDEN, transport=Transport.INTERN)
     return (
         Bericht.objects.voor_organisatie(organisatie)
-        .filter(wachtend | Q(status=Status.FOUT_BIJ_VERWERKING))
+        .filter(services.WACHTEND | Q(status=Status.FOUT_BIJ_VERWERKING))
         .select_related("afzender", "ontvanger", "bezorging")
         .defer("inhoud")
         .order_by("ontvangen_op", "pk")

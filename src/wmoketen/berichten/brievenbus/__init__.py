@@ -39,7 +39,7 @@ Modules: ``mappen`` (``Map``: folders and files that never follow a link; the lo
 
 from .fouten import Bezet, Geweigerd, Onveilig
 from .invoer import Importverslag, importeer
-from .mappen import map_van, root
+from .mappen import root
 from .partijen import eigen_organisatie
 from .uitvoer import (
     Exportverslag,
@@ -61,7 +61,6 @@ __all__ = [
     "exporteer",
     "foutrapport",
     "importeer",
-    "map_van",
     "root",
     "te_exporteren",
     "zonder_retour_afgekeurd",

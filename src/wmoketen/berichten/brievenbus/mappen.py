@@ -16,8 +16,6 @@ from typing import BinaryIO
 
 from django.conf import settings
 
-from wmoketen.organisaties.models import Organisatie
-
 from .fouten import Bezet, Geweigerd, Onveilig
 
 IN, OUT, VERWERKT, FOUT = "in", "out", "verwerkt", "fout"
@@ -25,10 +23,6 @@ IN, OUT, VERWERKT, FOUT = "in", "out", "verwerkt", "fout"
 
 def root() -> Path:
     return Path(settings.BERICHTEN_BRIEVENBUS)
-
-
-def map_van(organisatie: Organisatie) -> Path:
-    return root() / organisatie.code
 
 
 _MAP = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
