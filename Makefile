@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # Debian packages: chromium (browser tests), Pango (PDF rendering with WeasyPrint) and
 # poppler-utils (pdftotext: the tests read the letters' text).
 
-.PHONY: run test lint migraties-check pytest bench systeem clean
+.PHONY: run test lint migraties-check pytest bench bench-berichten bench-belasting systeem clean
 
 $(VENV): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,8 +47,25 @@ pytest: $(VENV) systeem
 
 test: lint migraties-check pytest
 
-bench: $(VENV)
+# Benchmarks (docs/performance.md), not part of `make test` or CI: the iStandaarden package
+# (BENCH_ARGS), then the load test on PostgreSQL, RabbitMQ, gunicorn and Celery (BELASTING_ARGS).
+bench: bench-berichten bench-belasting
+
+bench-berichten: $(VENV)
 	$(PY) benchmarks/berichten.py $(BENCH_ARGS)
+
+bench-belasting: $(VENV)/.bench
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { \
+	  pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | sort -V | tail -n 1)" main start; \
+	  for i in $$(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
+	@rabbitmqctl -q status >/dev/null 2>&1 || { rabbitmq-server -detached; rabbitmqctl -q await_startup; }
+	@rabbitmqctl -q start_app
+	$(PY) benchmarks/belasting.py $(BELASTING_ARGS)
+
+# locust, only for the load test (the `bench` extra of pyproject.toml).
+$(VENV)/.bench: pyproject.toml | $(VENV)
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	touch $@
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis

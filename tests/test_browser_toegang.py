@@ -129,7 +129,8 @@ def test_route_van_melding_tot_wmo301(live_server, browser):  # noqa: F811
     page.wait_for_selector("text=De ondertekening en de toestemming om te delen zijn vastgelegd.")
     with page.expect_response("**/toegang/aanbieders/**"):  # htmx refreshes the choice
         page.check("input[name='opdracht-producten']")
-    page.wait_for_function("document.querySelector('.htmx-request, .htmx-settling') === null")
+    # Not wait_for_function: it evaluates a string, which the Content-Security-Policy refuses.
+    page.wait_for_selector(".htmx-request, .htmx-settling", state="detached")
     page.select_option("#id_opdracht-aanbieder", label="Zorggroep Maasland")
     foto(page, "4-opdracht")
     page.click("button:has-text('Opdracht deel 2 geven')")

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from wmoketen.operatie.gezondheid import gezondheid
+
 urlpatterns = [
     path("", include("wmoketen.portaal.urls")),
     path("account/", include("wmoketen.accounts.urls")),
@@ -18,6 +20,8 @@ urlpatterns = [
     path("berichten/", include("wmoketen.berichten.urls")),
     path("api/", include("wmoketen.berichten.api.urls")),
     path("audit/", include("wmoketen.audit.urls")),
+    # Monitoring, without a login: verdicts only (operatie/gezondheid.py).
+    path("gezondheid/", gezondheid, name="gezondheid"),
     # One login page for everyone: the admin's own login would skip the organisation check.
     path("beheer/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("beheer/", admin.site.urls),

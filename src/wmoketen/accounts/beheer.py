@@ -3,12 +3,19 @@ their organisation, every change audit-logged."""
 
 from functools import wraps
 
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.http import Http404
+from django.urls import path
 
 from wmoketen.audit import services as audit
+from wmoketen.organisaties.velden import is_geldig_id
 
 GEEN_BEHEERDER = "Functioneel beheer is alleen voor functioneel beheerders."
+ONGELDIGE_SELECTIE = "De selectie bevat een ongeldig nummer: er is niets uitgevoerd."
 
 
 class BeheerSite(admin.AdminSite):
@@ -33,6 +40,34 @@ class BeheerSite(admin.AdminSite):
 
         return alleen_beheerders
 
+    def get_urls(self):
+        return [
+            path(
+                "r/<path:content_type_id>/<path:object_id>/",
+                self.admin_view(self.bekijk_op_site),
+                name="view_on_site",
+            )
+            if getattr(url, "name", None) == "view_on_site"
+            else url
+            for url in super().get_urls()
+        ]
+
+    def bekijk_op_site(self, request, content_type_id, object_id):
+        """The admin's "view on site" redirect, for objects this beheerder may see only.
+
+        Django's version redirects for any object of any model: another organisation's object
+        gave a 302 and a missing one a 404, which told which ids exist. Both are 404 here.
+        """
+        try:
+            model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+        except (ContentType.DoesNotExist, ValueError):
+            raise Http404 from None
+        model_admin = self._registry.get(model)
+        obj = model_admin.get_object(request, object_id) if model_admin else None
+        if obj is None or not model_admin.has_view_permission(request, obj):
+            raise Http404
+        return contenttype_views.shortcut(request, content_type_id, object_id)
+
 
 def scope(queryset, organisatie):
     """Apply the organisation scope when the model has one (see organisaties.scoping)."""
@@ -53,6 +88,21 @@ class BeheerModelAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user.organisatie)
+
+    def changelist_view(self, request, extra_context=None):
+        # The admin passes filter and search values straight into the query, and PostgreSQL
+        # refuses a NUL byte there: answer 400 (the 400 page) instead of a 500.
+        if _bevat_nul(request.GET):
+            raise SuspiciousOperation("NUL-teken in de filters van functioneel beheer")
+        return super().changelist_view(request, extra_context)
+
+    def response_action(self, request, queryset):
+        # Django filters pk__in on the posted selection as is: a non-numeric id was a 500.
+        gekozen = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if not all(is_geldig_id(waarde) for waarde in gekozen):
+            self.message_user(request, ONGELDIGE_SELECTIE, messages.WARNING)
+            return None
+        return super().response_action(request, queryset)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -109,6 +159,10 @@ class BeheerModelAdmin(admin.ModelAdmin):
                 request.user, f"{obj._meta.model_name}.verwijderd", obj, omschrijving=str(obj)
             )
         super().delete_queryset(request, queryset)
+
+
+def _bevat_nul(querydict) -> bool:
+    return any("\x00" in tekst for naam, waarden in querydict.lists() for tekst in (naam, *waarden))
 
 
 def _als_tekst(waarden: dict) -> dict:

@@ -21,13 +21,25 @@ class AuditRegel(models.Model):
     """One read of a client record or one change of domain data. Never updated or deleted."""
 
     tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    # Who and for which organisation as values: the ids stay as they were when the user or
+    # organisation is deleted (no constraint, no SET_NULL: that would be an UPDATE, which the
+    # trail refuses), the names as they were at the time. The relation only serves queries.
     gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        related_name="+",
     )
     gebruikersnaam = models.CharField("gebruiker", max_length=150)
     organisatie = models.ForeignKey(
-        "organisaties.Organisatie", models.SET_NULL, null=True, related_name="+"
+        "organisaties.Organisatie",
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        related_name="+",
     )
+    organisatienaam = models.CharField("organisatie", max_length=200, blank=True)
     actie = models.CharField("actie", max_length=60, db_index=True)
     object_type = models.CharField("soort object", max_length=60)
     object_id = models.CharField("object-id", max_length=40)

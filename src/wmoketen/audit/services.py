@@ -1,5 +1,7 @@
 """Writing the audit trail. Services call :func:`log` inside their own transaction."""
 
+from collections.abc import Iterable
+
 from django.db import models
 
 from .models import AuditRegel
@@ -27,6 +29,20 @@ def wijzigingen(oud: dict, nieuw: dict, gevoelig: frozenset[str] = frozenset()) 
     }
 
 
+def _wie(acting_user, organisatie, gebruikersnaam: str | None) -> dict:
+    """Who acted, for which organisation, as values that outlive the user and organisation."""
+    if organisatie is None:
+        organisatie = getattr(acting_user, "organisatie", None)
+    if gebruikersnaam is None:
+        gebruikersnaam = acting_user.get_username() if acting_user else "systeem"
+    return {
+        "gebruiker_id": getattr(acting_user, "pk", None),
+        "gebruikersnaam": gebruikersnaam,
+        "organisatie_id": getattr(organisatie, "pk", None),
+        "organisatienaam": getattr(organisatie, "naam", ""),
+    }
+
+
 def log(
     acting_user,
     actie: str,
@@ -42,14 +58,8 @@ def log(
 
     Without a user (the API's token, the system) pass ``organisatie`` and ``gebruikersnaam``.
     """
-    if gebruikersnaam is None:
-        gebruikersnaam = acting_user.get_username() if acting_user else "systeem"
     return AuditRegel.objects.create(
-        gebruiker=acting_user,
-        gebruikersnaam=gebruikersnaam,
-        organisatie_id=organisatie.pk
-        if organisatie
-        else getattr(acting_user, "organisatie_id", None),
+        **_wie(acting_user, organisatie, gebruikersnaam),
         actie=actie,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
@@ -57,3 +67,31 @@ def log(
         omschrijving=omschrijving[:300],
         wijzigingen=wijzigingen or {},
     )
+
+
+def log_clienten(
+    acting_user,
+    actie: str,
+    obj: models.Model,
+    client_ids: Iterable[int],
+    *,
+    omschrijving: str = "",
+    organisatie=None,
+    gebruikersnaam: str | None = None,
+) -> list[AuditRegel]:
+    """Append one row per client whose data one read showed (a search, an export, a message
+    about several clients), so a search of the trail by any of them finds it. Without clients
+    one row without ``client_id``: the read itself is still on record."""
+    wie = _wie(acting_user, organisatie, gebruikersnaam)
+    regels = [
+        AuditRegel(
+            **wie,
+            actie=actie,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            client_id=client_id,
+            omschrijving=omschrijving[:300],
+        )
+        for client_id in sorted(set(client_ids)) or [None]
+    ]
+    return AuditRegel.objects.bulk_create(regels, batch_size=500)

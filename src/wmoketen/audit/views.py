@@ -1,25 +1,42 @@
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import render
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
-from wmoketen.clienten.models import Client
+from wmoketen.clienten.queries import ids_met_bsn
 
+from . import services as audit
+from .forms import ZoekForm
 from .models import AuditRegel
 
 
 @rol_vereist(Rol.FUNCTIONEEL_BEHEERDER)
 def zoeken(request):
-    """The organisation's audit trail, searchable by client (BSN) and by user."""
-    regels = AuditRegel.objects.voor_organisatie(request.user.organisatie)
-    bsn = request.GET.get("bsn", "").strip()
-    gebruiker = request.GET.get("gebruiker", "").strip()
-    if bsn:
-        clienten = Client.objects.voor_organisatie(request.user.organisatie).filter(bsn=bsn)
-        regels = regels.filter(client_id__in=clienten.values("pk"))
-    if gebruiker:
-        regels = regels.filter(gebruikersnaam__iexact=gebruiker)
+    """The organisation's audit trail, searchable by client (BSN) and by user. A search by BSN
+    reads that client's history: it is itself logged for the client."""
+    organisatie = request.user.organisatie
+    form = ZoekForm(request.GET or None)
+    regels = AuditRegel.objects.voor_organisatie(organisatie)
+    if form.is_bound and not form.is_valid():
+        regels = regels.none()
+    elif form.is_bound:
+        if bsn := form.cleaned_data["bsn"]:
+            clienten = ids_met_bsn(organisatie, [bsn])
+            audit.log_clienten(request.user, "audit.gezocht", organisatie, clienten)
+            regels = regels.filter(client_id__in=clienten)
+        if gebruiker := form.cleaned_data["gebruiker"]:
+            regels = regels.filter(gebruikersnaam__iexact=gebruiker)
     pagina = Paginator(regels, 50).get_page(request.GET.get("p"))
     return render(
-        request, "audit/zoeken.html", {"pagina": pagina, "bsn": bsn, "gebruiker": gebruiker}
+        request, "audit/zoeken.html", {"form": form, "pagina": pagina, "query": _query(form)}
     )
+
+
+def _query(form) -> str:
+    """The valid search as a query string for the page links."""
+    if not (form.is_bound and form.is_valid()):
+        return ""
+    query = QueryDict(mutable=True)
+    query.update({k: v for k, v in form.cleaned_data.items() if v})
+    return query.urlencode()

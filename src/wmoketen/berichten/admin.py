@@ -4,8 +4,8 @@ its API tokens (never the key: only its hash is stored, and that is not shown ei
 from django.contrib import admin
 
 from wmoketen.accounts.beheer import BeheerModelAdmin
-from wmoketen.audit import services as audit
 
+from . import queries
 from .models import ApiToken, Bericht, Berichtkanaal
 
 
@@ -28,8 +28,11 @@ class BerichtAdmin(BeheerModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         bericht = self.get_object(request, object_id) if request.method == "GET" else None
         if bericht is not None:
-            audit.log(
-                request.user, "bericht.gelezen", bericht, omschrijving="via functioneel beheer"
+            queries.log_lezen(
+                bericht,
+                "bericht.gelezen",
+                gebruiker=request.user,
+                omschrijving="via functioneel beheer",
             )
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -15,10 +15,10 @@ Run by the periodic task ``herstel_berichten`` and by ``manage.py berichten_hers
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Min, Q, QuerySet
 from django.utils import timezone
 
 from . import services
@@ -67,6 +67,11 @@ def onverwerkt_ontvangen(ouder_dan: timedelta) -> QuerySet[Bericht]:
         .defer("inhoud")
         .order_by("ontvangen_op", "pk")
     )
+
+
+def oudste_wachtend() -> datetime | None:
+    """When the oldest message still waiting for the receiver's pipeline was stored."""
+    return Bericht.objects.filter(services.WACHTEND).aggregate(m=Min("ontvangen_op"))["m"]
 
 
 def herstel(ouder_dan: timedelta | None = None, *, direct: bool = False) -> Herstelverslag:

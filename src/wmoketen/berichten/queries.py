@@ -14,9 +14,10 @@ from istandaarden.retourcodes import omschrijving
 from istandaarden.safe_xml import parse_bytes
 from istandaarden.samenvatting import samenvatting as cli_samenvatting
 from wmoketen.audit import services as audit
+from wmoketen.clienten import queries as clienten_queries
 from wmoketen.organisaties.models import Organisatie
 
-from . import services
+from . import services, sloten
 from .constants import Soort, Status
 from .models import Bericht
 
@@ -114,8 +115,42 @@ def lees(gebruiker, pk: int, *, actie: str = "bericht.gelezen") -> Bericht:
         ),
         pk=pk,
     )
-    audit.log(gebruiker, actie, bericht, omschrijving=str(bericht))
+    log_lezen(bericht, actie, gebruiker=gebruiker)
     return bericht
+
+
+def clienten_in(bericht: Bericht, organisatie) -> list[int]:
+    """The organisation's client records a message is about (each Client/Bsn in it); none
+    for content that is no readable message."""
+    try:
+        root = parse_bytes(bericht.bytes, compact=True).getroot()
+    except ParseFout:
+        return []
+    bsns = sloten.bsns(root)
+    return clienten_queries.ids_met_bsn(organisatie, bsns) if bsns else []
+
+
+def log_lezen(
+    bericht: Bericht,
+    actie: str,
+    *,
+    gebruiker=None,
+    organisatie=None,
+    gebruikersnaam: str | None = None,
+    omschrijving: str = "",
+) -> None:
+    """Audit a read of a message's content: one row per client in it, so a search of the trail
+    by the client's BSN finds it. Without a user (an API token) pass ``organisatie``."""
+    organisatie = organisatie or gebruiker.organisatie
+    audit.log_clienten(
+        gebruiker,
+        actie,
+        bericht,
+        clienten_in(bericht, organisatie),
+        omschrijving=omschrijving or str(bericht),
+        organisatie=organisatie,
+        gebruikersnaam=gebruikersnaam,
+    )
 
 
 @dataclass(frozen=True)

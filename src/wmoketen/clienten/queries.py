@@ -37,6 +37,15 @@ def zoek(acting_user, zoekterm: str):
     return clienten.filter(filters)
 
 
+def ids_met_bsn(organisatie, bsns) -> list[int]:
+    """The ids of the organisation's client records with these BSNs (for audit rows)."""
+    return list(
+        Client.objects.voor_organisatie(organisatie)
+        .filter(bsn__in=bsns)
+        .values_list("pk", flat=True)
+    )
+
+
 def lees(acting_user, pk: int) -> Client:
     """One client record of the user's organisation (404 otherwise); logs the read."""
     client = get_object_or_404(

@@ -39,10 +39,12 @@ def zoeken(request):
     if form.is_valid() and form.cleaned_data["q"]:
         term = form.cleaned_data["q"]
         resultaten = Paginator(queries.zoek(request.user, term), 25).get_page(request.GET.get("p"))
-        audit.log(
+        # The results show name and BSN: one row for each client on the page shown.
+        audit.log_clienten(
             request.user,
             "client.gezocht",
             request.user.organisatie,
+            [c.pk for c in resultaten],
             omschrijving=f"{resultaten.paginator.count} resultaten",
         )
     template = "clienten/_resultaten.html" if request.htmx else "clienten/zoeken.html"

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .config import REPO_ROOT, config, database, maak_mappen, sqlite_mappen
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "health_check",
     "wmoketen.organisaties",
     "wmoketen.accounts",
     "wmoketen.audit",
@@ -46,6 +48,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wmoketen.operatie.logboek.RequestIdMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,6 +109,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Content-Security-Policy (django-csp): scripts, styles and images only from our own static
+# files, no inline code, no plug-ins, never inside a frame (docs/architecture.md). The API
+# documentation pages relax it per view (berichten/api/documentatie.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portaal:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -115,10 +135,19 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 
-# django-axes: lock an account after repeated failed logins.
+# django-axes: lock after repeated failed logins; see accounts/vergrendeling.py. A username
+# from one client address locks at AXES_FAILURE_LIMIT, the username from any address at the
+# higher AXES_GEBRUIKER_FAILURE_LIMIT; the address never locks on its own (behind the proxy
+# whole offices share one).
 AXES_FAILURE_LIMIT = config("AXES_FAILURE_LIMIT", 5, cast=int)
+AXES_GEBRUIKER_FAILURE_LIMIT = config("AXES_GEBRUIKER_FAILURE_LIMIT", 20, cast=int)
 AXES_COOLOFF_TIME = config("AXES_COOLOFF_MINUTES", 30, cast=int) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "wmoketen.accounts.vergrendeling.VergrendelingHandler"
+AXES_CLIENT_IP_CALLABLE = "wmoketen.accounts.vergrendeling.client_adres"
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated);
+# empty: the client address is REMOTE_ADDR.
+VERTROUWDE_PROXIES = config("VERTROUWDE_PROXIES", [], cast=list)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
 AXES_VERBOSE = False
@@ -198,6 +227,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A message still waiting this long for delivery or processing is stuck: the periodic job
 # (berichten-herstellen) and `manage.py berichten_herstel` offer it again.
 BERICHTEN_HERSTEL_NA_MINUTEN = config("BERICHTEN_HERSTEL_NA_MINUTEN", 10, cast=int)
+# The health endpoint (/gezondheid/) fails when a message waits longer than this: by then the
+# recovery job has offered it again several times without success.
+BERICHTEN_ALARM_NA_MINUTEN = config(
+    "BERICHTEN_ALARM_NA_MINUTEN", 3 * BERICHTEN_HERSTEL_NA_MINUTEN, cast=int
+)
 # Periodic jobs (celery beat). Without a broker, run the matching management commands from cron.
 CELERY_BEAT_SCHEDULE = {
     "termijnen-bewaken": {

@@ -74,9 +74,17 @@ def meld_stop(
     toelichting: str = "",
 ) -> Mutatie:
     """The aanbieder reports ``soort`` (aanbieder_stopt or client_stopt) from ``datum``."""
-    from .services import _beeindig, _controleer_lopend, _leg_vast, _verstuur, traject_van
+    from .services import (
+        _beeindig,
+        _controleer_lopend,
+        _leg_vast,
+        _verstuur,
+        eis_plausibele_datum,
+        traject_van,
+    )
 
     at = _eis_aanbieder(aanbieder_toewijzing, acting_user)
+    eis_plausibele_datum(datum)
     toewijzing = _te_stoppen(at, Toewijzing.objects.select_for_update(of=("self",)))
     laatste = datum - timedelta(days=1)
     _controleer_lopend(toewijzing, laatste)

@@ -7,8 +7,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from wmoketen.organisaties.models import Aanbieder
+from wmoketen.organisaties.velden import OrganisatieKeuze
 from wmoketen.producten.codelijsten import codes
 from wmoketen.toegang import queries as toegang_queries
+from wmoketen.toegang.plausibiliteit import datumfout
 from wmoketen.toewijzingen.models import Toewijzing
 
 from .constants import Soort
@@ -83,15 +85,26 @@ def _aanbieders_voor_een_van(gemeente, producten):
     return Aanbieder.objects.filter(een_van).order_by("naam")
 
 
+class DatumForm(forms.Form):
+    """A mutation's date: a typo such as year 1 is refused on the field, before the service."""
+
+    datum = forms.DateField(widget=DATUM)
+
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        if fout := datumfout(datum):
+            raise forms.ValidationError(fout)
+        return datum
+
+
 class ToewijzingKeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return toewijzing_label(obj)
 
 
-class MutatieForm(forms.Form):
+class MutatieForm(DatumForm):
     """A mutation of ``soort`` for the client of ``traject``, entered by the gemeente."""
 
-    datum = forms.DateField(widget=DATUM)
     toewijzing = ToewijzingKeuze(
         label="Toewijzing",
         queryset=Toewijzing.objects.none(),
@@ -105,7 +118,7 @@ class MutatieForm(forms.Form):
         error_messages={"invalid_choice": "Kies een lopende beschikking van deze cliënt."},
     )
     volume = forms.IntegerField(label="Nieuw volume", min_value=1, max_value=99_999_999)
-    nieuwe_aanbieder = forms.ModelChoiceField(
+    nieuwe_aanbieder = OrganisatieKeuze(
         label="Nieuwe aanbieder",
         queryset=Aanbieder.objects.none(),
         help_text="Aanbieders met een geldig contract voor het product van de toewijzing.",
@@ -118,7 +131,7 @@ class MutatieForm(forms.Form):
         label="Pgb-budget (€)", min_value=0.01, max_digits=10, decimal_places=2
     )
     product = forms.ModelChoiceField(label="Product", queryset=None)
-    aanbieder = forms.ModelChoiceField(
+    aanbieder = OrganisatieKeuze(
         label="Aanbieder",
         queryset=Aanbieder.objects.none(),
         help_text="Aanbieders met een geldig contract voor het product.",
@@ -202,10 +215,9 @@ class MutatieForm(forms.Form):
         return data
 
 
-class StopForm(forms.Form):
+class StopForm(DatumForm):
     """The aanbieder reports that the client or the aanbieder itself stops."""
 
-    datum = forms.DateField(widget=DATUM)
     toelichting = forms.CharField(
         label="Toelichting",
         widget=forms.Textarea(attrs={"rows": 3}),

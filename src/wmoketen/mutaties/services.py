@@ -30,6 +30,7 @@ from wmoketen.audit import services as audit
 from wmoketen.evaluaties import services as evaluaties
 from wmoketen.organisaties.models import Gemeente
 from wmoketen.producten.constants import Wet
+from wmoketen.toegang.plausibiliteit import datumfout
 from wmoketen.toewijzingen import services as toewijzingen
 from wmoketen.toewijzingen.constants import Status as ToewijzingStatus
 from wmoketen.toewijzingen.models import Toewijzing
@@ -74,6 +75,7 @@ def verhuizing_of_overlijden(
     """The client moves out of the gemeente (``datum``: the first day registered elsewhere) or
     has died (``datum``: the overlijdensdatum): every current allocation at every aanbieder
     ends (RedenWijziging 07 or 02), one 301 per aanbieder and wet."""
+    eis_plausibele_datum(datum)
     if soort not in (Soort.VERHUIZING, Soort.OVERLIJDEN):
         raise ValidationError("Kies verhuizing of overlijden.")
     return _beeindig_alles(
@@ -85,6 +87,7 @@ def verhuizing_of_overlijden(
 def naar_wlz(client, *, datum: date, acting_user, toelichting: str = "") -> Mutatie:
     """The client moves to the Wlz on ``datum``: every current Wmo and Jeugdwet allocation
     ends the day before with RedenWijziging 06 (uitstroom naar ander domein)."""
+    eis_plausibele_datum(datum)
     return _beeindig_alles(
         client, soort=Soort.WLZ, datum=datum, acting_user=acting_user, toelichting=toelichting
     )
@@ -101,6 +104,7 @@ def wijzig_intensiteit(
     (05, "andere omvang") and a new allocation with the new volume runs from ``datum`` to the
     old einddatum, both in one 301."""
     t = _vergrendel(toewijzing, acting_user)
+    eis_plausibele_datum(datum)
     _controleer_lopend(t, datum - EEN_DAG)
     if datum < t.ingangsdatum:
         raise ValidationError(
@@ -159,6 +163,7 @@ def wijzig_profiel(
     the new beschikking starts (toegang ends them with RedenWijziging 05 and allocates the new
     products; ``signals.profiel_beschikt`` then records them on this Mutatie)."""
     _eis_gemeente(acting_user, beschikking.gemeente_id, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
+    eis_plausibele_datum(datum)
     if beschikking.einddatum < datum:
         raise ValidationError(
             f"{beschikking} loopt op {datum:%d-%m-%Y} niet meer (einddatum "
@@ -192,6 +197,7 @@ def wissel_aanbieder(
     omvang or budget is allocated to the new one up to the old einddatum (a 301 to it), and the
     new aanbieder joins the traject. Refused without a contract for the product."""
     t = _vergrendel(toewijzing, acting_user)
+    eis_plausibele_datum(datum)
     laatste = datum - EEN_DAG
     _controleer_lopend(t, laatste)
     if not getattr(nieuwe_aanbieder, "is_aanbieder", False):
@@ -240,6 +246,7 @@ def naar_pgb(
     (RedenWijziging 08, a 301 to the aanbieder); the pgb is recorded on the Mutatie only (a pgb
     is not allocated with a 301)."""
     t = _vergrendel(toewijzing, acting_user)
+    eis_plausibele_datum(datum)
     try:
         budget = Decimal(pgb_budget)
     except (TypeError, ArithmeticError):  # InvalidOperation is an ArithmeticError
@@ -281,6 +288,7 @@ def naar_zin(
     the product's wet, up to ``einddatum`` or the beschikking's end. Refused when no pgb was
     recorded (a ``naar_pgb`` mutation) or the aanbieder has no contract."""
     _eis_gemeente(acting_user, client.organisatie_id)
+    eis_plausibele_datum(datum)
     if not Mutatie.objects.filter(
         client_id=client.pk, soort=Soort.NAAR_PGB, datum__lte=datum
     ).exists():
@@ -334,6 +342,7 @@ def client_stopt(toewijzing, *, datum: date, acting_user, toelichting: str = "")
             toelichting=toelichting,
         )
     t = _vergrendel(toewijzing, acting_user)
+    eis_plausibele_datum(datum)
     _controleer_lopend(t, datum - EEN_DAG)
     _beeindig(
         t,
@@ -383,6 +392,13 @@ def traject_van(client, toewijzing: Toewijzing | None = None) -> Traject | None:
         .order_by("-startdatum", "-pk")
         .first()
     )
+
+
+def eis_plausibele_datum(datum: date) -> None:
+    """Refuse a date no real situation can have (``toegang.plausibiliteit.datumfout``): the
+    day before year 1 is outside the calendar."""
+    if fout := datumfout(datum):
+        raise ValidationError({"datum": fout})
 
 
 def _eis_gemeente(acting_user, gemeente_id: int, *rollen) -> None:

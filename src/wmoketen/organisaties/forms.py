@@ -6,6 +6,7 @@ from wmoketen.producten.models import Product
 
 from .constants import Declaratieregel, Uitvoeringsvariant
 from .models import Aanbieder, Regio
+from .velden import OrganisatieKeuze
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -13,7 +14,7 @@ DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class OnderaannemingAanvraagForm(forms.Form):
     """The hoofdaannemer's request for an onderaannemer under its contract."""
 
-    onderaannemer = forms.ModelChoiceField(label="Onderaannemer", queryset=Aanbieder.objects.none())
+    onderaannemer = OrganisatieKeuze(label="Onderaannemer", queryset=Aanbieder.objects.none())
     begindatum = forms.DateField(label="Begindatum", widget=DATUM, initial=timezone.localdate)
     einddatum = forms.DateField(label="Einddatum", widget=DATUM, required=False)
     omschrijving = forms.CharField(
@@ -63,7 +64,7 @@ class ContractForm(forms.Form):
 class NieuwContractForm(ContractForm):
     """A contract of the manager's own gemeente, or of one of its regio's."""
 
-    aanbieder = forms.ModelChoiceField(label="Hoofdaannemer", queryset=Aanbieder.objects.none())
+    aanbieder = OrganisatieKeuze(label="Hoofdaannemer", queryset=Aanbieder.objects.none())
     regio = forms.ModelChoiceField(
         label="Regio",
         queryset=Regio.objects.none(),

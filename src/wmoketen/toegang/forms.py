@@ -7,6 +7,7 @@ from django.utils import timezone
 from wmoketen.accounts.constants import Rol
 from wmoketen.clienten.models import Client
 from wmoketen.organisaties.models import Aanbieder, Onderaanneming
+from wmoketen.organisaties.velden import OrganisatieKeuze, OrganisatieKeuzes
 from wmoketen.producten.codelijsten import omschrijving
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.plausibiliteit import MAX_VOLUME, volumefout
@@ -287,7 +288,7 @@ class OpdrachtForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Alleen producten waarvoor de gemeente een contract heeft.",
     )
-    aanbieder = forms.ModelChoiceField(
+    aanbieder = OrganisatieKeuze(
         label="Aanbieder",
         queryset=None,
         error_messages={
@@ -336,7 +337,7 @@ class Deel2Form(forms.Form):
         label="Frequentie", max_length=100, help_text="Bijvoorbeeld: 2 keer per week 1 uur."
     )
     startdatum = _datum("Startdatum")
-    onderaannemers = forms.ModelMultipleChoiceField(
+    onderaannemers = OrganisatieKeuzes(
         label="Onderaannemers",
         queryset=None,
         required=False,

@@ -1,5 +1,9 @@
 """Plausibility of the toegang's dates: refuse what cannot be, warn about what is unusual.
 
+A date of year 1 or 9999 is a typo, and the day before or a year after it is outside Python's
+calendar (an OverflowError): ``datumfout`` refuses dates outside ``EERSTE_DATUM`` and
+``LAATSTE_DATUM`` (a year's margin) for every date of the chain a user enters (the mutations too).
+
 A melding dated years back opens a traject of that year and deadlines long overdue, so it is
 refused past ``settings.MELDING_MAX_DAGEN_TERUG`` days (a consulent enters a melding days or
 weeks afterwards, not months). A date in the weekend or on a feestdag can be right (a digital
@@ -16,9 +20,25 @@ from wmoketen.termijnen.kalender import feestdagen
 
 from .constants import Kanaal
 
+EERSTE_DATUM = date(1900, 1, 1)
+LAATSTE_DATUM = date(9998, 12, 31)
 # Older than this, a melding gets a warning: its deadlines may have passed already.
 WAARSCHUW_NA_DAGEN = 14
 WEEKDAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+
+def _dag(datum: date) -> str:
+    return f"{datum.day:02d}-{datum.month:02d}-{datum.year:04d}"  # strftime drops year 1's zeros
+
+
+def datumfout(datum: date) -> str:
+    """The Dutch error for a date no real situation can have, or ""."""
+    if EERSTE_DATUM <= datum <= LAATSTE_DATUM:
+        return ""
+    return (
+        f"De datum {_dag(datum)} kan niet kloppen: kies een datum tussen "
+        f"{_dag(EERSTE_DATUM)} en {_dag(LAATSTE_DATUM)}."
+    )
 
 
 def meldingdatumfout(ontvangen_op: date) -> str:

@@ -3,12 +3,13 @@
 from django.contrib import admin
 
 from wmoketen.accounts.beheer import BeheerModelAdmin
+from wmoketen.audit.beheer import LeesLog
 
 from .models import Toewijzing
 
 
 @admin.register(Toewijzing)
-class ToewijzingAdmin(BeheerModelAdmin):
+class ToewijzingAdmin(LeesLog, BeheerModelAdmin):
     alleen_lezen = True
     list_display = [
         "toewijzingnummer",

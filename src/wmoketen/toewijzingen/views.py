@@ -7,7 +7,8 @@
 * the waiting list for the backoffice and the contract manager, with a CSV export.
 
 Views only collect input and call ``services`` (every rule) and the reads of ``wachtlijst``;
-every read is scoped to the user's organisation (404 for anything else).
+every read is scoped to the user's organisation (404 for anything else); a detail page and the
+CSV export are audit-logged per client.
 """
 
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from istandaarden.fout import MAX_FOUTEN
 from istandaarden.retourcodes import omschrijving as retourcode_uitleg
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.audit import services as audit
 from wmoketen.berichten.constants import Status as BerichtStatus
 from wmoketen.berichten.regelteksten import toon_op_formulier
 from wmoketen.berichten.rollen import LEZERS
@@ -139,6 +141,10 @@ def _verkeer(toewijzing, leveringen) -> list[Verkeer]:
     return rijen
 
 
+def _log_gelezen(request, toewijzing) -> None:
+    audit.log(request.user, "toewijzing.gelezen", toewijzing, client_id=toewijzing.client_id)
+
+
 # The aanbieder --------------------------------------------------------------------------------
 
 
@@ -176,6 +182,7 @@ def aanbieder_lijst(request):
 @rol_vereist(Rol.AANBIEDER)
 def aanbieder_detail(request, pk: int):
     toewijzing = get_object_or_404(_ontvangen(request.user.organisatie), pk=pk)
+    _log_gelezen(request, toewijzing)
     leveringen = list(
         toewijzing.leveringen.select_related(
             "startbericht__retour", "stopbericht__retour"
@@ -278,6 +285,7 @@ def lijst(request):
 @rol_vereist(Rol.BACKOFFICE)
 def detail(request, pk: int):
     toewijzing = get_object_or_404(_eigen(request.user.organisatie), pk=pk)
+    _log_gelezen(request, toewijzing)
     leveringen = list(
         toewijzing.leveringen.select_related(
             "startbericht__retour", "stopbericht__retour"
@@ -366,7 +374,16 @@ def wachtlijst(request):
 @rol_vereist(*WACHTLIJST_ROLLEN)
 def wachtlijst_csv(request):
     _, _, rijen = _wachtlijst_filter(request)
-    tekst = wl.als_csv(rijen, met_client=request.user.heeft_rol(Rol.BACKOFFICE))
+    met_client = request.user.heeft_rol(Rol.BACKOFFICE)
+    tekst = wl.als_csv(rijen, met_client=met_client)
+    # Names and BSNs leave the system: one audit row per client in the file.
+    audit.log_clienten(
+        request.user,
+        "wachtlijst.geexporteerd",
+        request.user.organisatie,
+        [r.toewijzing.client_id for r in rijen] if met_client else [],
+        omschrijving=f"CSV, {len(rijen)} rijen" + ("" if met_client else ", zonder cliënten"),
+    )
     antwoord = HttpResponse(tekst.encode("utf-8"), content_type="text/csv; charset=utf-8")
     naam = f"wachtlijst-{timezone.localdate():%Y-%m-%d}.csv"
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'

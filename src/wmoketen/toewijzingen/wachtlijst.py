@@ -1,11 +1,11 @@
 """The waiting list: allocations of the gemeente whose care has not started yet.
 
-Pure reads (no writes, no audit): the gemeente's current allocations without a recorded start
-(no 305 received), each with the days it has waited since the allocation (the 301) and the
-regional norm (termijnregel ``start_ondersteuning``: start of care within 10 werkdagen after
-the 301 in the seeds, or the gemeente's/regio's own setting), counted from the 301 or, when
-the allocation begins later, from its ingangsdatum. Views and the CSV export only
-call :func:`wachtlijst`, :func:`groepeer` and :func:`als_csv`.
+Pure reads (no writes; the CSV view audit-logs the export): the gemeente's current allocations
+without a recorded start (no 305 received), each with the days it has waited since the
+allocation (the 301) and the regional norm (termijnregel ``start_ondersteuning``: start of care
+within 10 werkdagen after the 301 in the seeds, or the gemeente's/regio's own setting), counted
+from the 301 or, when the allocation begins later, from its ingangsdatum. Views and the CSV
+export only call :func:`wachtlijst`, :func:`groepeer` and :func:`als_csv`.
 """
 
 from __future__ import annotations

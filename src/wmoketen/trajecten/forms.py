@@ -2,6 +2,7 @@ from django import forms
 
 from wmoketen.clienten.models import Client
 from wmoketen.organisaties.models import Aanbieder, Organisatie
+from wmoketen.organisaties.velden import OrganisatieKeuze
 from wmoketen.producten.constants import Wet
 
 from .constants import Prioriteit, TaakSoort, TaakStatus
@@ -27,7 +28,7 @@ class TrajectForm(forms.Form):
 
 
 class DeelnemerForm(forms.Form):
-    aanbieder = forms.ModelChoiceField(label="Aanbieder", queryset=Aanbieder.objects.all())
+    aanbieder = OrganisatieKeuze(label="Aanbieder", queryset=Aanbieder.objects.all())
 
 
 class TaakForm(forms.Form):

@@ -3,12 +3,13 @@
 from django.contrib import admin
 
 from wmoketen.accounts.beheer import BeheerModelAdmin
+from wmoketen.audit.beheer import LeesLog
 
 from .models import Antwoord, Verzoek
 
 
 @admin.register(Verzoek)
-class VerzoekAdmin(BeheerModelAdmin):
+class VerzoekAdmin(LeesLog, BeheerModelAdmin):
     alleen_lezen = True
     list_display = ["__str__", "kant", "organisatie", "wet", "status", "dagtekening"]
     list_filter = ["kant", "soort", "wet", "status"]

@@ -26,7 +26,7 @@ from .constants import (
     ProductSoort,
 )
 
-__all__ = ["bevindingen_315", "bevindingen_317"]
+__all__ = ["bevindingen_315", "bevindingen_317", "zonder_contract"]
 
 INFO = "Ter info: "
 
@@ -42,6 +42,15 @@ def bevindingen_315(verzoek) -> None:
             vp.bevindingen += _open_beschikking(verzoek, vp)
         vp.bevindingen += overige
         vp.save(update_fields=["bevindingen", "voorgestelde_reden"])
+
+
+def zonder_contract(verzoek) -> bool:
+    """The aanbieder has no contract with the gemeente on the ingangsdatum of any requested
+    product (the finding that proposes reason 3): ``ontvangst`` refuses such a 315 at once."""
+    producten = list(verzoek.producten.all())
+    return bool(producten) and not any(
+        _heeft_contract(verzoek, vp.ingangsdatum or verzoek.dagtekening) for vp in producten
+    )
 
 
 def bevindingen_317(verzoek) -> None:

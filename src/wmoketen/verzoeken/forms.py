@@ -9,6 +9,7 @@ from wmoketen.clienten.plausibiliteit import geboortedatumfout
 from wmoketen.clienten.validators import valideer_bsn
 from wmoketen.organisaties.models import Gemeente
 from wmoketen.organisaties.queries import contractregels
+from wmoketen.organisaties.velden import OrganisatieKeuze
 from wmoketen.producten.codelijsten import choices
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
@@ -68,7 +69,7 @@ def _product_label(product) -> str:
 
 
 class ToewijzingVerzoekForm(forms.Form):
-    gemeente = forms.ModelChoiceField(label="Gemeente", queryset=Gemeente.objects.none())
+    gemeente = OrganisatieKeuze(label="Gemeente", queryset=Gemeente.objects.none())
     wet = forms.ChoiceField(label="Wet", choices=Wet.choices)
     client = forms.ModelChoiceField(
         label="Cliënt",

@@ -2,12 +2,16 @@
 
 The cross-message rules (``regels.py``) have already refused what the standard refuses; here
 the gemeente's own record of the request is stored, with the findings of its checks
-(``bevindingen``) and the deadline to answer (OP274/OP346). The backoffice decides.
+(``bevindingen``) and the deadline to answer (OP274/OP346). The backoffice decides, except
+for a 315 the gemeente cannot honour at all: from an aanbieder without a contract (reason 3)
+or, for the Wmo, to a gemeente without open beschikkingen (reason 4). Those are answered with
+a 319 at once (:func:`wijs_automatisch_af`), and the request says so.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -19,14 +23,16 @@ from wmoketen.berichten.handlers import Ontvangen, handler
 from wmoketen.clienten.models import Client
 from wmoketen.clienten.services import client_uit_bericht
 from wmoketen.organisaties.models import Aanbieder, Gemeente
+from wmoketen.producten.codelijsten import codes
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
 from wmoketen.termijnen import services as termijnen
 from wmoketen.toewijzingen.models import Toewijzing
 
-from .bevindingen import bevindingen_315, bevindingen_317
+from .bevindingen import bevindingen_315, bevindingen_317, zonder_contract
 from .constants import (
     REDEN_BUITEN_CONTRACT,
+    REDEN_GEEN_CONTRACT,
     TERMIJN_ANTWOORD,
     WET,
     Kant,
@@ -41,6 +47,10 @@ logger = logging.getLogger(__name__)
 TOELICHTING_GEEN_OPEN_BESCHIKKING = (
     "Deze gemeente werkt niet met open beschikkingen; een verzoek om toewijzing voor de Wmo "
     "past daarom niet binnen het contract. Neem contact op met het Wmo-loket van de gemeente."
+)
+TOELICHTING_GEEN_CONTRACT = (
+    "U hebt op de ingangsdatum geen contract met deze gemeente; het verzoek om toewijzing wordt "
+    "daarom afgewezen. Neem contact op met de afdeling inkoop van de gemeente."
 )
 ONBEKENDE_CLIENT = (
     "De gemeente kent deze cliënt (BSN {bsn}) niet. Past reden 5 (andere gemeente) of, bij de "
@@ -156,39 +166,74 @@ def verwerk_315(ontvangen: Ontvangen) -> None:
         )
     bevindingen_315(verzoek)
     _open_termijn(verzoek)
-    if wet == Wet.WMO and not gemeente.open_beschikkingen:
-        _geen_open_beschikking(verzoek)
+    afwijzing = _automatische_afwijzing(verzoek, gemeente, wet)
+    if afwijzing is not None:
+        verzoek.producten.update(voorgestelde_reden=afwijzing.reden)
+        pk = verzoek.pk  # after the 315's transaction, so its retour (316) goes first
+        transaction.on_commit(lambda: wijs_automatisch_af(pk, afwijzing))
 
 
-def _geen_open_beschikking(verzoek: Verzoek) -> None:
-    """A Wmo 315 presumes an open beschikking: a gemeente without them answers at once (319,
-    reason 4), after the request is stored and its retour sent."""
-    tekst = "De gemeente werkt niet met open beschikkingen; het verzoek wordt afgewezen (reden 4)."
-    verzoek.bevindingen = [*verzoek.bevindingen, tekst]
-    verzoek.save(update_fields=["bevindingen", "gewijzigd"])
-    verzoek.producten.update(voorgestelde_reden=REDEN_BUITEN_CONTRACT)
-    pk = verzoek.pk
-    transaction.on_commit(lambda: wijs_af_zonder_open_beschikking(pk))
+@dataclass(frozen=True)
+class Afwijzing:
+    """A 315 the gemeente refuses on receipt: the WJ759 reason, why (for the request's page)
+    and the toelichting the aanbieder reads in the 319."""
+
+    reden: str
+    waarom: str
+    toelichting: str
+
+    @property
+    def reden_tekst(self) -> str:
+        return f"reden {self.reden} ({codes('WJ759')[self.reden].lower()})"
 
 
-def wijs_af_zonder_open_beschikking(pk: int) -> None:
+def _automatische_afwijzing(verzoek: Verzoek, gemeente: Gemeente, wet: str) -> Afwijzing | None:
+    if zonder_contract(verzoek):
+        return Afwijzing(
+            REDEN_GEEN_CONTRACT,
+            f"{verzoek.aanbieder} heeft op de ingangsdatum geen contract met {gemeente}.",
+            TOELICHTING_GEEN_CONTRACT,
+        )
+    if wet == Wet.WMO and not gemeente.open_beschikkingen:  # a Wmo 315 presumes one
+        return Afwijzing(
+            REDEN_BUITEN_CONTRACT,
+            "De gemeente werkt niet met open beschikkingen.",
+            TOELICHTING_GEEN_OPEN_BESCHIKKING,
+        )
+    return None
+
+
+def wijs_automatisch_af(pk: int, afwijzing: Afwijzing) -> None:
+    """The 319 and the note on the request, in one transaction; a failure leaves the request
+    open for the backoffice, with the reason, and never breaks the delivery."""
     from .beslissen import wijs_af  # late: beslissen builds on this module's records
 
-    verzoek = Verzoek.objects.get(pk=pk)
-    if not verzoek.onderhanden:
-        return
     try:
-        wijs_af(
-            verzoek,
-            reden=REDEN_BUITEN_CONTRACT,
-            toelichting=TOELICHTING_GEEN_OPEN_BESCHIKKING,
-            acting_user=None,
-        )
-    except Exception as fout:  # never break delivery: the backoffice answers by hand
+        with transaction.atomic():
+            verzoek = Verzoek.objects.select_for_update().get(pk=pk)
+            if not verzoek.onderhanden:
+                return
+            wijs_af(
+                verzoek,
+                reden=afwijzing.reden,
+                toelichting=afwijzing.toelichting,
+                acting_user=None,
+            )
+            _noteer(
+                verzoek, f"Automatisch afgewezen met {afwijzing.reden_tekst}: {afwijzing.waarom}"
+            )
+    except Exception as fout:
         logger.exception("verzoek %s: automatische afwijzing mislukt", pk)
-        tekst = f"De automatische afwijzing (319) is mislukt; beantwoord het verzoek zelf. ({fout})"
-        verzoek.bevindingen = [*verzoek.bevindingen, tekst]
-        verzoek.save(update_fields=["bevindingen", "gewijzigd"])
+        _noteer(
+            Verzoek.objects.get(pk=pk),
+            f"De automatische afwijzing (319) is mislukt; beantwoord het verzoek zelf. "
+            f"Voorgesteld: {afwijzing.reden_tekst}: {afwijzing.waarom} ({fout})",
+        )
+
+
+def _noteer(verzoek: Verzoek, tekst: str) -> None:
+    verzoek.bevindingen = [*verzoek.bevindingen, tekst]
+    verzoek.save(update_fields=["bevindingen", "gewijzigd"])
 
 
 def _client_315(gemeente, c) -> Client:

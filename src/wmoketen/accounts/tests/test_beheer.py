@@ -1,3 +1,5 @@
+import pytest
+
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
 from wmoketen.factories import ClientFactory, GebruikerFactory, ProductFactory
@@ -129,3 +131,107 @@ def test_bulkverwijderen_wordt_gelogd(client, beheerder):
 
     assert not Sluitingsdag.objects.exists()
     assert AuditRegel.objects.filter(actie="sluitingsdag.verwijderd").count() == 1
+
+
+def _evaluatie(gemeente, aanbieder, beslisser):
+    """An evaluation of the gemeente (a model in the beheer with a page of its own)."""
+    from datetime import date
+
+    from wmoketen.evaluaties.models import Evaluatie
+    from wmoketen.toegang.models import Beschikking, Melding, Ondersteuningsplan
+    from wmoketen.trajecten.models import Traject
+
+    klant = ClientFactory(organisatie=gemeente)
+    traject = Traject.objects.create(
+        gemeente=gemeente,
+        client=klant,
+        nummer=f"T-{klant.pk}",
+        onderwerp="Wonen",
+        startdatum=date(2026, 1, 5),
+    )
+    melding = Melding.objects.create(
+        gemeente=gemeente, client=klant, wet="wmo", kanaal="loket", ontvangen_op=date(2026, 1, 5)
+    )
+    beschikking = Beschikking.objects.create(
+        plan=Ondersteuningsplan.objects.create(melding=melding),
+        gemeente=gemeente,
+        client=klant,
+        aanbieder=aanbieder,
+        wet="wmo",
+        nummer=f"{klant.pk:09d}",
+        dagtekening=date(2026, 2, 1),
+        ingangsdatum=date(2026, 2, 1),
+        einddatum=date(2027, 1, 31),
+        motivering="m",
+        bezwaarclausule="b",
+        genomen_door=beslisser,
+    )
+    return Evaluatie.objects.create(
+        traject=traject,
+        beschikking=beschikking,
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        soort="driemaandscheck",
+        gepland_op=date(2026, 5, 1),
+    )
+
+
+def _bekijk_op_site(client, obj, pk=None):
+    from django.contrib.contenttypes.models import ContentType
+
+    ct = ContentType.objects.get_for_model(obj)
+    return client.get(f"/beheer/r/{ct.pk}/{obj.pk if pk is None else pk}/")
+
+
+def test_bekijk_op_site_verraadt_niet_welke_ids_bestaan(
+    client, beheerder, andere_gemeente, aanbieder
+):
+    """Another organisation's object answers exactly like one that does not exist."""
+    andermans = _evaluatie(andere_gemeente, aanbieder, beheerder)
+    eigen = _evaluatie(beheerder.organisatie.gemeente, aanbieder, beheerder)
+    client.force_login(beheerder)
+
+    vreemd = _bekijk_op_site(client, andermans)
+    onbekend = _bekijk_op_site(client, andermans, pk=andermans.pk + 1000)
+
+    assert (vreemd.status_code, onbekend.status_code) == (404, 404)
+    assert vreemd.templates[0].name == onbekend.templates[0].name == "404.html"
+    assert _bekijk_op_site(client, andermans.traject).status_code == 404  # not in the beheer
+    assert _bekijk_op_site(client, andermans, pk="x").status_code == 404
+    antwoord = _bekijk_op_site(client, eigen)  # the admin's link still works for one's own
+    assert antwoord.status_code == 302
+    assert antwoord.url.endswith(f"/evaluaties/{eigen.pk}/")
+
+
+def test_bekijk_op_site_alleen_voor_functioneel_beheerder(client, consulent, aanbieder):
+    eigen = _evaluatie(consulent.organisatie.gemeente, aanbieder, consulent)
+    client.force_login(consulent)
+
+    assert _bekijk_op_site(client, eigen).status_code == 403
+
+
+@pytest.mark.parametrize("query", ["geslachtsnaam=%00", "q=a%00b", "status%00=x"])
+def test_nul_teken_in_filters_geeft_400_en_geen_500(client, beheerder, query):
+    ClientFactory(organisatie=beheerder.organisatie)
+    client.force_login(beheerder)
+
+    antwoord = client.get(f"/beheer/clienten/client/?{query}")
+
+    assert antwoord.status_code == 400
+    assert "Ongeldige aanvraag" in antwoord.content.decode()
+
+
+@pytest.mark.parametrize("gekozen", ["", "abc", "9" * 30])
+def test_actie_met_ongeldige_selectie_geeft_melding_en_geen_500(client, beheerder, gekozen):
+    collega = GebruikerFactory(organisatie=beheerder.organisatie)
+    client.force_login(beheerder)
+
+    antwoord = client.post(
+        "/beheer/accounts/gebruiker/",
+        {"action": "delete_selected", "_selected_action": [str(collega.pk), gekozen]},
+        follow=True,
+    )
+
+    assert antwoord.status_code == 200
+    assert "De selectie bevat een ongeldig nummer" in antwoord.content.decode()
+    assert beheerder.__class__.objects.filter(pk=collega.pk).exists()

@@ -135,6 +135,6 @@ def test_productie_eist_tweestapsverificatie_en_een_geheime_sleutel(monkeypatch)
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(ImproperlyConfigured):
         importlib.import_module("wmoketen.conf.production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("SECRET_KEY", "x" * 50 + "-Sterk-Genoeg")
     production = importlib.import_module("wmoketen.conf.production")
     assert production.TWEEFACTOR_VERPLICHT is True

@@ -45,7 +45,11 @@ def test_beheerder_zoekt_in_audittrail_op_bsn_en_gebruiker(client, beheerder, co
     op_bsn = client.get("/audit/", {"bsn": "111222333"}).context["pagina"]
     op_gebruiker = client.get("/audit/", {"gebruiker": "consulent"}).context["pagina"]
 
-    assert [(r.actie, r.client_id) for r in op_bsn] == [("client.gelezen", eigen.pk)]
+    # The search itself reads the client's history: it is on the trail, found first.
+    assert [(r.actie, r.client_id) for r in op_bsn] == [
+        ("audit.gezocht", eigen.pk),
+        ("client.gelezen", eigen.pk),
+    ]
     assert sorted(r.actie for r in op_gebruiker) == ["client.gelezen", "client.gewijzigd"]
 
 
@@ -59,3 +63,26 @@ def test_audittrail_toont_geen_regels_van_andere_organisatie(client, beheerder, 
 
 def test_audittrail_alleen_voor_functioneel_beheerder(ingelogd):
     assert ingelogd.get("/audit/").status_code == 403
+
+
+@pytest.mark.parametrize("bsn", ["12\x00", "12345678", "1234567890", "abcdefghi", "١٢٣٤٥٦٧٨٩"])
+def test_ongeldig_bsn_geeft_melding_zonder_zoekvraag(client, beheerder, bsn):
+    audit.log(beheerder, "client.gelezen", beheerder)
+    client.force_login(beheerder)
+
+    antwoord = client.get("/audit/", {"bsn": bsn})
+
+    assert antwoord.status_code == 200
+    assert antwoord.context["form"].errors["bsn"] == ["Een BSN bestaat uit precies 9 cijfers."]
+    assert "Een BSN bestaat uit precies 9 cijfers." in antwoord.content.decode()
+    assert list(antwoord.context["pagina"]) == []
+    assert not AuditRegel.objects.filter(actie="audit.gezocht").exists()
+
+
+def test_nul_byte_in_gebruikersnaam_geeft_melding(client, beheerder):
+    client.force_login(beheerder)
+
+    antwoord = client.get("/audit/", {"gebruiker": "beheer\x00der"})
+
+    assert antwoord.status_code == 200
+    assert antwoord.context["form"].errors["gebruiker"] == ["Null-tekens zijn niet toegestaan."]

@@ -22,11 +22,10 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from wmoketen.audit import services as audit
 from wmoketen.organisaties.models import Organisatie
 from wmoketen.organisaties.queries import met_code
 
-from .. import services
+from .. import queries, services
 from ..brievenbus import bestandsnaam
 from ..constants import Soort, Transport
 from ..models import Bericht
@@ -102,10 +101,9 @@ class ApiBasis:
     def xml(self, bericht: Bericht) -> HttpResponse:
         """The message verbatim (a read of client data: audit-logged); fetching by the
         receiver marks it opgehaald."""
-        audit.log(
-            None,
-            "bericht.opgehaald",
+        queries.log_lezen(
             bericht,
+            "bericht.opgehaald",
             organisatie=self.organisatie,
             gebruikersnaam=f"api:{self.request.auth.naam}",
         )

@@ -25,7 +25,14 @@ from wmoketen.berichten.handlers import HANDLERS
 from wmoketen.berichten.models import Bericht, Berichtkanaal
 from wmoketen.berichten.services import ontvang
 from wmoketen.clienten.models import Client
-from wmoketen.factories import AanbiederFactory, ClientFactory, GemeenteFactory, geldig_bsn
+from wmoketen.factories import (
+    AanbiederFactory,
+    ClientFactory,
+    ContractFactory,
+    ContractregelFactory,
+    GemeenteFactory,
+    geldig_bsn,
+)
 from wmoketen.producten.models import Product
 from wmoketen.termijnen.services import laad_standaardregels
 
@@ -45,10 +52,14 @@ def opzet():
     return aanbieder
 
 
-def _gemeente():
+def _gemeente(aanbieder):
+    """A gemeente the aanbieder has a contract with, working with open beschikkingen: no
+    automatic 319 (ontvangst), so a request stays onderhanden."""
     gemeente = GemeenteFactory(gemeentecode=f"{next(_gemeentecodes):04d}")
-    gemeente.open_beschikkingen = True  # no automatic 319: a request stays onderhanden
+    gemeente.open_beschikkingen = True
     gemeente.save()
+    contract = ContractFactory(gemeente=gemeente, aanbieder=aanbieder)
+    ContractregelFactory(contract=contract, product=_product())
     return gemeente
 
 
@@ -117,7 +128,7 @@ def _product():
 
 def een_client(aanbieder) -> dict:
     """TR374: ten requests for one client, each with its own ReferentieAanbieder."""
-    gemeente = _gemeente()
+    gemeente = _gemeente(aanbieder)
     client = ClientFactory(organisatie=gemeente)
     berichten = [
         bericht_315(gemeente, aanbieder, client.bsn, [f"C{i:010d}"], _product())
@@ -128,7 +139,7 @@ def een_client(aanbieder) -> dict:
 
 def een_referentie(aanbieder) -> dict:
     """TR347: ten requests for ten clients with the same ReferentieAanbieder."""
-    gemeente = _gemeente()
+    gemeente = _gemeente(aanbieder)
     clienten = [ClientFactory(organisatie=gemeente) for _ in range(AANTAL)]
     berichten = [
         bericht_315(gemeente, aanbieder, c.bsn, ["R0000000347"], _product()) for c in clienten
@@ -139,7 +150,7 @@ def een_referentie(aanbieder) -> dict:
 
 def nieuwe_client(aanbieder) -> dict:
     """Ten requests for a client the gemeente does not know yet: one record is made."""
-    gemeente = _gemeente()
+    gemeente = _gemeente(aanbieder)
     bsn = geldig_bsn(4242)
     berichten = [
         bericht_315(gemeente, aanbieder, bsn, [f"N{i:010d}"], _product()) for i in range(AANTAL)

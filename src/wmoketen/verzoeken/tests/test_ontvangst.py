@@ -13,6 +13,7 @@ from wmoketen.berichten.handlers import Ontvangen
 from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.services import verstuur
 from wmoketen.clienten.models import Client
+from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 from wmoketen.testdatum import dag
 from wmoketen.verzoeken.aanvragen import (
@@ -173,20 +174,79 @@ def test_onbekende_productcode_en_product_buiten_contract_worden_bevindingen(
     assert "niet binnen het contract" in vp.bevindingen[0]
 
 
-def test_zonder_contract_stelt_reden_3_voor(aanbieder, almere, producten, kind, bezorg):
+def _315_zonder_contract(aanbieder, almere, producten, kind):
+    return _stuur_315(
+        aanbieder,
+        almere,
+        kind,
+        "jeugdwet",
+        product=producten.jw_ambulant,
+        productcategorie="45",
+        productcode="45A10",
+        verwijzer_type="01",
+    )
+
+
+def test_zonder_contract_wordt_automatisch_afgewezen_met_reden_3(
+    aanbieder, almere, producten, kind, bezorg
+):
+    with bezorg():
+        verzonden = _315_zonder_contract(aanbieder, almere, producten, kind)
+
+    ontvangen = gemeentekant()
+    [vp] = ontvangen.producten.all()
+    assert vp.voorgestelde_reden == "3" and "geen contract" in vp.bevindingen[0]
+    assert (ontvangen.status, vp.status, vp.reden_afwijzing) == (
+        Status.AFGEWEZEN,
+        Status.AFGEWEZEN,
+        "3",
+    )
+    assert ontvangen.bevindingen == [
+        "Automatisch afgewezen met reden 3 (geen contract): Zorggroep Test heeft op de "
+        "ingangsdatum geen contract met Almere."
+    ]
+    antwoord = Antwoord.objects.get(organisatie=almere)
+    assert (antwoord.reden_afwijzing, antwoord.bericht.naam) == ("3", "JW319")
+    assert antwoord.referentie_aanbieder == vp.referentie_aanbieder
+    assert "geen contract" in antwoord.toelichting
+    assert validate(antwoord.bericht.bytes) == []
+    assert not Termijn.objects.filter(object_id=ontvangen.pk, status__in=LOPEND).exists()
+    verzonden.refresh_from_db()
+    assert verzonden.status == Status.AFGEWEZEN  # the aanbieder received the 319
+
+
+def test_automatische_afwijzing_staat_op_de_pagina_van_het_verzoek(
+    client, aanbieder, almere, producten, kind, backoffice_almere, bezorg
+):
+    with bezorg():
+        _315_zonder_contract(aanbieder, almere, producten, kind)
+    client.force_login(backoffice_almere)
+
+    html = client.get(f"/verzoeken/ontvangen/{gemeentekant().pk}/").content.decode()
+
+    assert "Automatisch afgewezen met reden 3 (geen contract)" in html
+    assert '<span class="status status--afgewezen">Afgewezen (319)</span>' in html
+    assert 'id="beslissen"' not in html  # nothing left for the backoffice to decide
+
+
+def test_met_contract_maar_product_buiten_contract_wacht_op_de_backoffice(
+    aanbieder, almere, contracten, producten, kind, bezorg
+):
     with bezorg():
         _stuur_315(
             aanbieder,
             almere,
             kind,
             "jeugdwet",
-            product=producten.jw_ambulant,
-            productcategorie="45",
-            productcode="45A10",
-            verwijzer_type="01",
+            product=producten.jw_buiten,
+            productcategorie="43",
+            productcode="43A10",
+            verwijzer_type="02",
+            verwijzer_zorgverlenercode="01234567",
         )
-    [vp] = gemeentekant().producten.all()
-    assert vp.voorgestelde_reden == "3" and "geen contract" in vp.bevindingen[0]
+    ontvangen = gemeentekant()
+    assert ontvangen.status == Status.OPEN and ontvangen.bevindingen == []
+    assert not Antwoord.objects.exists()
 
 
 @pytest.fixture

@@ -541,3 +541,13 @@ def test_client_zonder_adres_krijgt_eerst_het_brp_adres(
     assert "Eerst het adres van de cliënt" not in _tekst(antwoord)
     assert nieuw.contacten.get().soort == "01"
     assert AuditRegel.objects.filter(actie="contact.toegevoegd", client_id=nieuw.pk).exists()
+
+
+def test_verzoek_in_functioneel_beheer_is_een_gelogde_lezing(client, almere, ontvangen):
+    beheerder = GebruikerFactory(organisatie=almere, rol=Rol.FUNCTIONEEL_BEHEERDER)
+    client.force_login(beheerder)
+
+    assert client.get(f"/beheer/verzoeken/verzoek/{ontvangen.pk}/change/").status_code == 200
+
+    regel = AuditRegel.objects.get(actie="verzoek.gelezen")
+    assert regel.client_id == ontvangen.client_id and regel.gebruikersnaam == beheerder.username

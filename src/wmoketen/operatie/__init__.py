@@ -1,0 +1,1 @@
+"""Operation: the health endpoint and the request context of log records (docs/productie.md)."""
