@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -52,22 +53,25 @@ def main() -> int:
     vhost = f"wmoketen_pr_{os.getpid()}"
     herstel_db = urllib.parse.urlsplit(args.database_url).path.lstrip("/") + "_herstel"
     processen: list[subprocess.Popen] = []
-    _rabbitmqctl("add_vhost", vhost)
-    _rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*")
     try:
+        _rabbitmqctl("add_vhost", vhost)
+        _rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*")
         proef = Proef(tmp, args.database_url, vhost, processen)
         proef.draai(herstel_db)
-    except Mislukt as fout:
-        print(f"FOUT: {fout}")
+    except Exception as fout:  # any failure: say what, and show the processes' logs
+        print(f"FOUT: {fout}" if isinstance(fout, Mislukt) else traceback.format_exc())
         for log in sorted(tmp.glob("*.log")):
             print(f"-- laatste regels van {log.name}:")
             print("\n".join(log.read_text(errors="replace").splitlines()[-15:]))
         return 1
-    finally:
+    finally:  # each step on its own: one failing must not leave the others undone
         for proces in reversed(processen):
             _stop(proces)
-        _psql(args.database_url, f"DROP DATABASE IF EXISTS {herstel_db}")
-        _rabbitmqctl("delete_vhost", vhost)
+        subprocess.run(
+            ["psql", "-X", "-q", args.database_url, "-c", f"DROP DATABASE IF EXISTS {herstel_db}"],
+            check=False,
+        )
+        subprocess.run(["rabbitmqctl", "-q", "delete_vhost", vhost], check=False)
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"productietest geslaagd in {time.monotonic() - begin:.0f} s")
     return 0

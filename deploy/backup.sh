@@ -17,6 +17,7 @@ dump="$doel/wmoketen-$stempel.dump"
 brievenbus="$doel/brievenbus-$stempel.tar.gz"
 umask 077  # the backup holds every client's data
 mkdir -p "$doel"
+trap 'rm -f "$dump.tmp" "$brievenbus.tmp"' EXIT  # a failed run leaves no partial copy behind
 
 # Hold the mailbox locks (the ones berichten_import and berichten_export take) so that no file
 # moves between in/, in/verwerkt/ and out/ while the database and the folders are copied: a

@@ -89,6 +89,12 @@ class BeheerModelAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user.organisatie)
 
+    def get_object(self, request, object_id, from_field=None):
+        # An id beyond 64 bits overflowed on a parent-link primary key (a 500): no such object.
+        if from_field is None and not is_geldig_id(object_id):
+            return None
+        return super().get_object(request, object_id, from_field)
+
     def changelist_view(self, request, extra_context=None):
         # The admin passes filter and search values straight into the query, and PostgreSQL
         # refuses a NUL byte there: answer 400 (the 400 page) instead of a 500.

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from . import services
 from .constants import Status
-from .models import Bericht, Bezorging
+from .models import WACHTEND, Bericht, Bezorging
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def onverwerkt_ontvangen(ouder_dan: timedelta) -> QuerySet[Bericht]:
 
 def oudste_wachtend() -> datetime | None:
     """When the oldest message still waiting for the receiver's pipeline was stored."""
-    return Bericht.objects.filter(services.WACHTEND).aggregate(m=Min("ontvangen_op"))["m"]
+    return Bericht.objects.filter(WACHTEND).aggregate(m=Min("ontvangen_op"))["m"]
 
 
 def herstel(ouder_dan: timedelta | None = None, *, direct: bool = False) -> Herstelverslag:
@@ -108,7 +108,7 @@ def voor_beheer(organisatie) -> QuerySet[Bericht]:
     oldest first, with their outbox row: the functioneel beheerder's list."""
     return (
         Bericht.objects.voor_organisatie(organisatie)
-        .filter(services.WACHTEND | Q(status=Status.FOUT_BIJ_VERWERKING))
+        .filter(WACHTEND | Q(status=Status.FOUT_BIJ_VERWERKING))
         .select_related("afzender", "ontvanger", "bezorging")
         .defer("inhoud")
         .order_by("ontvangen_op", "pk")

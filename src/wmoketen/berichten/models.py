@@ -14,6 +14,10 @@ class Weergavestatus(NamedTuple):
     label: str
 
 
+# Stored, but the receiving side's pipeline has not taken it (yet).
+WACHTEND = Q(status=Status.ONTVANGEN) | Q(status=Status.VERZONDEN, transport=Transport.INTERN)
+
+
 class Bericht(models.Model):
     """One message exchanged between two organisations, stored verbatim.
 
@@ -81,6 +85,8 @@ class Bericht(models.Model):
         indexes = [
             models.Index(fields=["ontvanger", "status"], name="bericht_ontvanger_status"),
             models.Index(fields=["afzender", "status"], name="bericht_afzender_status"),
+            # The few still waiting for the pipeline (the health check, the recovery job).
+            models.Index(fields=["ontvangen_op"], condition=WACHTEND, name="bericht_wachtend"),
         ]
         constraints = [
             models.UniqueConstraint(

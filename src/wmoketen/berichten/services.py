@@ -15,7 +15,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuFout
 
@@ -465,8 +465,8 @@ def kan_herverwerken(bericht: Bericht) -> bool:
     return bericht.status == Status.FOUT_BIJ_VERWERKING or wacht_op_verwerking(bericht)
 
 
-# Stored, but the receiving side's pipeline has not taken it (yet): as a filter and per row.
-WACHTEND = Q(status=Status.ONTVANGEN) | Q(status=Status.VERZONDEN, transport=Transport.INTERN)
+# Stored, but the receiving side's pipeline has not taken it (yet): models.WACHTEND is the
+# filter (with its index), this the same test per row.
 
 
 def wacht_op_verwerking(bericht: Bericht) -> bool:

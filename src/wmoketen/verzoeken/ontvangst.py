@@ -169,8 +169,11 @@ def verwerk_315(ontvangen: Ontvangen) -> None:
     afwijzing = _automatische_afwijzing(verzoek, gemeente, wet)
     if afwijzing is not None:
         verzoek.producten.update(voorgestelde_reden=afwijzing.reden)
+        # Noted with the 315: should the process die before the 319, the backoffice still
+        # sees what to answer.
+        _noteer(verzoek, afwijzing.voornemen)
         pk = verzoek.pk  # after the 315's transaction, so its retour (316) goes first
-        transaction.on_commit(lambda: wijs_automatisch_af(pk, afwijzing))
+        transaction.on_commit(lambda: wijs_automatisch_af(pk, afwijzing), robust=True)
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,15 @@ class Afwijzing:
     @property
     def reden_tekst(self) -> str:
         return f"reden {self.reden} ({codes('WJ759')[self.reden].lower()})"
+
+    @property
+    def voornemen(self) -> str:
+        """The note made with the 315; the 319 replaces it with :attr:`uitgevoerd`."""
+        return f"Wordt automatisch afgewezen met {self.reden_tekst}: {self.waarom}"
+
+    @property
+    def uitgevoerd(self) -> str:
+        return f"Automatisch afgewezen met {self.reden_tekst}: {self.waarom}"
 
 
 def _automatische_afwijzing(verzoek: Verzoek, gemeente: Gemeente, wet: str) -> Afwijzing | None:
@@ -219,16 +231,18 @@ def wijs_automatisch_af(pk: int, afwijzing: Afwijzing) -> None:
                 toelichting=afwijzing.toelichting,
                 acting_user=None,
             )
-            _noteer(
-                verzoek, f"Automatisch afgewezen met {afwijzing.reden_tekst}: {afwijzing.waarom}"
-            )
+            verzoek.bevindingen = [b for b in verzoek.bevindingen if b != afwijzing.voornemen]
+            _noteer(verzoek, afwijzing.uitgevoerd)
     except Exception as fout:
         logger.exception("verzoek %s: automatische afwijzing mislukt", pk)
-        _noteer(
-            Verzoek.objects.get(pk=pk),
-            f"De automatische afwijzing (319) is mislukt; beantwoord het verzoek zelf. "
-            f"Voorgesteld: {afwijzing.reden_tekst}: {afwijzing.waarom} ({fout})",
-        )
+        try:  # the database itself may be what failed: the note made on receipt remains
+            _noteer(
+                Verzoek.objects.get(pk=pk),
+                f"De automatische afwijzing (319) is mislukt; beantwoord het verzoek zelf. "
+                f"Voorgesteld: {afwijzing.reden_tekst}: {afwijzing.waarom} ({fout})",
+            )
+        except Exception:
+            logger.exception("verzoek %s: notitie over de mislukte afwijzing niet opgeslagen", pk)
 
 
 def _noteer(verzoek: Verzoek, tekst: str) -> None:

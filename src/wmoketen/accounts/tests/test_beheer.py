@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
@@ -235,3 +236,14 @@ def test_actie_met_ongeldige_selectie_geeft_melding_en_geen_500(client, beheerde
     assert antwoord.status_code == 200
     assert "De selectie bevat een ongeldig nummer" in antwoord.content.decode()
     assert beheerder.__class__.objects.filter(pk=collega.pk).exists()
+
+
+def test_onmogelijk_id_in_het_adres_is_geen_500(client, beheerder):
+    """Gemeente's primary key is the parent link, whose lookups skip Django's range check."""
+    gemeente = beheerder.organisatie.gemeente
+    client.force_login(beheerder)
+    ct = ContentType.objects.get_for_model(gemeente).pk
+
+    assert client.get(f"/beheer/r/{ct}/{'9' * 30}/").status_code == 404
+    wijzig = client.get(f"/beheer/organisaties/gemeente/{'9' * 30}/change/")
+    assert wijzig.status_code == 302  # the admin's own answer to a missing object

@@ -69,6 +69,13 @@ def test_het_endpoint_antwoordt_zonder_inloggen_met_200(client, db, settings):
     assert antwoord["Cache-Control"].startswith("max-age=0")
 
 
+def test_de_html_pagina_mag_alleen_inline_stijlen(client, db):
+    beleid = client.get("/gezondheid/")["Content-Security-Policy"]
+
+    assert "style-src 'self' 'unsafe-inline'" in beleid
+    assert "script-src 'self';" in beleid
+
+
 def test_het_endpoint_geeft_500_zonder_persoonsgegevens(client, wachtend, settings):
     settings.BERICHTEN_ALARM_NA_MINUTEN = 30
     wacht_al(wachtend, 45)

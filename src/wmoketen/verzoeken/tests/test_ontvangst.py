@@ -516,3 +516,21 @@ def test_mislukte_automatische_afwijzing_staat_bij_het_verzoek(
     assert ontvangen.status == Status.OPEN
     assert "De automatische afwijzing (319) is mislukt" in ontvangen.bevindingen[-1]
     assert not Antwoord.objects.exists()
+
+
+def test_afwijzing_staat_al_bij_het_verzoek_als_het_proces_voor_de_319_stopt(
+    aanbieder, almere, producten, kind, bezorg, monkeypatch
+):
+    """The process dies between the 315's commit and the 319: the request says what to do."""
+    monkeypatch.setattr(
+        "wmoketen.verzoeken.ontvangst.wijs_automatisch_af", lambda *args, **kwargs: None
+    )
+    with bezorg():
+        _315_zonder_contract(aanbieder, almere, producten, kind)
+
+    ontvangen = gemeentekant()
+    assert ontvangen.status == Status.OPEN
+    assert ontvangen.bevindingen == [
+        "Wordt automatisch afgewezen met reden 3 (geen contract): Zorggroep Test heeft op de "
+        "ingangsdatum geen contract met Almere."
+    ]
