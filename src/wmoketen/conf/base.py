@@ -242,6 +242,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "wmoketen.berichten.tasks.herstel_berichten",
         "schedule": 5 * 60,
     },
+    "afwijzingen-herstellen": {
+        "task": "wmoketen.verzoeken.tasks.herstel_afwijzingen",
+        "schedule": 5 * 60,
+    },
     "herindicaties-signaleren": {
         "task": "wmoketen.toegang.tasks.signaleer_herindicaties",
         "schedule": 24 * 60 * 60,

@@ -166,7 +166,7 @@ def verwerk_315(ontvangen: Ontvangen) -> None:
         )
     bevindingen_315(verzoek)
     _open_termijn(verzoek)
-    afwijzing = _automatische_afwijzing(verzoek, gemeente, wet)
+    afwijzing = automatische_afwijzing(verzoek, gemeente, wet)
     if afwijzing is not None:
         verzoek.producten.update(voorgestelde_reden=afwijzing.reden)
         # Noted with the 315: should the process die before the 319, the backoffice still
@@ -199,7 +199,8 @@ class Afwijzing:
         return f"Automatisch afgewezen met {self.reden_tekst}: {self.waarom}"
 
 
-def _automatische_afwijzing(verzoek: Verzoek, gemeente: Gemeente, wet: str) -> Afwijzing | None:
+def automatische_afwijzing(verzoek: Verzoek, gemeente: Gemeente, wet: str) -> Afwijzing | None:
+    """The refusal a 315 gets on receipt, if any (also used by ``herstel`` to send it again)."""
     if zonder_contract(verzoek):
         return Afwijzing(
             REDEN_GEEN_CONTRACT,

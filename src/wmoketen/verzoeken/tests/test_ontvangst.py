@@ -1,7 +1,7 @@
 """Both sides over the internal transport: the 315/317 the aanbieder sends is received and
 stored by the gemeente with its findings and deadline; the retour comes back."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -25,6 +25,7 @@ from wmoketen.verzoeken.aanvragen import (
 )
 from wmoketen.verzoeken.bouw import bouw_315, bouw_317, nieuwe_referentie
 from wmoketen.verzoeken.constants import Kant, ProductSoort, Soort, Status
+from wmoketen.verzoeken.herstel import herstel_afwijzingen
 from wmoketen.verzoeken.models import Antwoord, Verzoek, VerzoekProduct
 from wmoketen.verzoeken.ontvangst import verwerk_317
 from wmoketen.verzoeken.status import antwoord_afgekeurd
@@ -516,6 +517,7 @@ def test_mislukte_automatische_afwijzing_staat_bij_het_verzoek(
     assert ontvangen.status == Status.OPEN
     assert "De automatische afwijzing (319) is mislukt" in ontvangen.bevindingen[-1]
     assert not Antwoord.objects.exists()
+    assert herstel_afwijzingen(timedelta(0)) == 0  # the note asks the backoffice to answer
 
 
 def test_afwijzing_staat_al_bij_het_verzoek_als_het_proces_voor_de_319_stopt(
@@ -534,3 +536,17 @@ def test_afwijzing_staat_al_bij_het_verzoek_als_het_proces_voor_de_319_stopt(
         "Wordt automatisch afgewezen met reden 3 (geen contract): Zorggroep Test heeft op de "
         "ingangsdatum geen contract met Almere."
     ]
+
+    # The periodic job sends the 319 after all, once; not while the callback may still run.
+    monkeypatch.undo()
+    assert herstel_afwijzingen() == 0
+    with bezorg():
+        assert herstel_afwijzingen(timedelta(0)) == 1
+    assert herstel_afwijzingen(timedelta(0)) == 0
+    ontvangen.refresh_from_db()
+    assert ontvangen.status == Status.AFGEWEZEN
+    assert ontvangen.bevindingen == [
+        "Automatisch afgewezen met reden 3 (geen contract): Zorggroep Test heeft op de "
+        "ingangsdatum geen contract met Almere."
+    ]
+    assert Antwoord.objects.get(organisatie=almere).reden_afwijzing == "3"
