@@ -18,6 +18,20 @@ def organisatienamen(apps, schema_editor):
     )
 
 
+def verweesde_verwijzingen_leeg(apps, schema_editor):
+    """Backwards, the foreign keys get their constraint again: a row of a user or organisation
+    deleted since then keeps its name but loses the id (SET_NULL, as before this migration)."""
+    AuditRegel = apps.get_model("audit", "AuditRegel")
+    Gebruiker = apps.get_model(settings.AUTH_USER_MODEL)
+    Organisatie = apps.get_model("organisaties", "Organisatie")
+    AuditRegel.objects.exclude(gebruiker_id__in=Gebruiker.objects.values("pk")).exclude(
+        gebruiker_id__isnull=True
+    ).update(gebruiker_id=None)
+    AuditRegel.objects.exclude(organisatie_id__in=Organisatie.objects.values("pk")).exclude(
+        organisatie_id__isnull=True
+    ).update(organisatie_id=None)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -42,5 +56,5 @@ class Migration(migrations.Migration):
             name='organisatie',
             field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisaties.organisatie'),
         ),
-        migrations.RunPython(organisatienamen, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(organisatienamen, verweesde_verwijzingen_leeg, elidable=True),
     ]
