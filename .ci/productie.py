@@ -35,14 +35,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 BIN = PROJECT / ".venv" / "bin"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from rooktest_make_run import Inlogformulier  # noqa: E402
+from rooktest_make_run import Inlogformulier, Mislukt  # noqa: E402
 
 GEBRUIKER = "productie.consulent"
 TABELLEN = ["berichten_bericht", "berichten_bezorging", "audit_auditregel", "accounts_gebruiker"]
-
-
-class Mislukt(Exception):
-    pass
 
 
 def main() -> int:

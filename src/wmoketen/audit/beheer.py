@@ -16,11 +16,14 @@ class LeesLog:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id) if request.method == "GET" else None
         if obj is not None:
-            audit.log(
-                request.user,
-                f"{obj._meta.model_name}.gelezen",
-                obj,
-                client_id=attrgetter(self.audit_client)(obj),
-                omschrijving="via functioneel beheer",
-            )
+            self.log_gelezen(request, obj)
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def log_gelezen(self, request, obj) -> None:
+        audit.log(
+            request.user,
+            f"{obj._meta.model_name}.gelezen",
+            obj,
+            client_id=attrgetter(self.audit_client)(obj),
+            omschrijving="via functioneel beheer",
+        )

@@ -1,7 +1,6 @@
 from django import forms
-from django.core.validators import RegexValidator
 
-bsn_validator = RegexValidator(r"^[0-9]{9}$", "Een BSN bestaat uit precies 9 cijfers.")
+from wmoketen.clienten.validators import valideer_bsn_formaat
 
 
 class ZoekForm(forms.Form):
@@ -14,5 +13,5 @@ class ZoekForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # One message for any BSN that is none (also one with a NUL byte).
-        self.fields["bsn"].validators = [bsn_validator]
+        self.fields["bsn"].validators = [valideer_bsn_formaat]
         self.fields["bsn"].widget.attrs["inputmode"] = "numeric"

@@ -4,13 +4,14 @@ its API tokens (never the key: only its hash is stored, and that is not shown ei
 from django.contrib import admin
 
 from wmoketen.accounts.beheer import BeheerModelAdmin
+from wmoketen.audit.beheer import LeesLog
 
 from . import queries
 from .models import ApiToken, Bericht, Berichtkanaal
 
 
 @admin.register(Bericht)
-class BerichtAdmin(BeheerModelAdmin):
+class BerichtAdmin(LeesLog, BeheerModelAdmin):
     """Read-only: messages change only through the pipeline. The content is on the page
     ``/berichten/<id>/`` (summary, XML, retourcodes), not here."""
 
@@ -25,16 +26,11 @@ class BerichtAdmin(BeheerModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).defer("inhoud")
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        bericht = self.get_object(request, object_id) if request.method == "GET" else None
-        if bericht is not None:
-            queries.log_lezen(
-                bericht,
-                "bericht.gelezen",
-                gebruiker=request.user,
-                omschrijving="via functioneel beheer",
-            )
-        return super().change_view(request, object_id, form_url, extra_context)
+    def log_gelezen(self, request, obj) -> None:
+        # One row per client in the message, not one for the message's own client field.
+        queries.log_lezen(
+            obj, "bericht.gelezen", gebruiker=request.user, omschrijving="via functioneel beheer"
+        )
 
 
 @admin.register(Berichtkanaal)

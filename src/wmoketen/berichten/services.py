@@ -465,11 +465,9 @@ def kan_herverwerken(bericht: Bericht) -> bool:
     return bericht.status == Status.FOUT_BIJ_VERWERKING or wacht_op_verwerking(bericht)
 
 
-# Stored, but the receiving side's pipeline has not taken it (yet): models.WACHTEND is the
-# filter (with its index), this the same test per row.
-
-
 def wacht_op_verwerking(bericht: Bericht) -> bool:
+    """Stored, but the receiving side's pipeline has not taken it (yet): per row what
+    ``models.WACHTEND`` is as a filter."""
     return bericht.status == Status.ONTVANGEN or (
         bericht.status == Status.VERZONDEN and bericht.transport == Transport.INTERN
     )

@@ -17,9 +17,14 @@ def is_geldig_bsn(bsn: str) -> bool:
     return (totaal - int(bsn[8])) % 11 == 0
 
 
-def valideer_bsn(bsn: str) -> None:
+def valideer_bsn_formaat(bsn: str) -> None:
+    """Nine digits, no more (a search by BSN needs no elfproef)."""
     if not _negen_cijfers(bsn):
         raise ValidationError("Een BSN bestaat uit precies 9 cijfers.", code="bsn_formaat")
+
+
+def valideer_bsn(bsn: str) -> None:
+    valideer_bsn_formaat(bsn)
     if not is_geldig_bsn(bsn):
         raise ValidationError(
             "Dit BSN is ongeldig: het voldoet niet aan de elfproef. Controleer het nummer.",

@@ -159,8 +159,8 @@ def _eis_geen_overlap(regel: Contractregel) -> None:
     )
     eigen = geldig(regel)
     for ander in andere:
-        overlap = doorsnede(eigen, geldig(ander))
-        if overlap and eigen[0] == geldig(ander)[0]:
+        # Two periods that begin on the same day always overlap.
+        if eigen and (zijne := geldig(ander)) and eigen[0] == zijne[0]:
             raise ValidationError(
                 f"{regel.product} is vanaf {eigen[0]:%d-%m-%Y} al gecontracteerd met "
                 f"{contract.aanbieder} in contract {ander.contract.kenmerk}; overlappende "

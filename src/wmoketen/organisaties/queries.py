@@ -51,7 +51,7 @@ def geldige_contractregels(gemeente, op: date) -> Q:
     """Contract lines of contracts for the gemeente or one of its regio's, valid on ``op``:
     the line's own period and its contract's both hold."""
     return (
-        (Q(contract__gemeente_id=gemeente.pk) | Q(contract__regio__gemeenten__pk=gemeente.pk))
+        regels_bij_gemeenten([gemeente.pk])
         & Q(contract__begindatum__lte=op)
         & (Q(contract__einddatum__isnull=True) | Q(contract__einddatum__gte=op))
         & Q(begindatum__lte=op)

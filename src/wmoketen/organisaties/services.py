@@ -72,11 +72,6 @@ def registreer_regio(*, naam: str, gemeenten: list[Gemeente], acting_user) -> Re
 # Onderaanneming: the hoofdaannemer requests, the gemeente's contract manager decides (004).
 
 
-def gemeenten_van(contract: Contract) -> set[int]:
-    """The pks of the gemeenten the contract binds: its gemeente or its regio's gemeenten."""
-    return contract.gemeente_ids()
-
-
 def _eis_hoofdaannemer(contract: Contract, acting_user) -> None:
     if acting_user is None:  # the system itself (demo, data load)
         return
@@ -95,7 +90,7 @@ def _eis_contractmanager(contract: Contract, acting_user) -> None:
     eis_rol(acting_user, Rol.CONTRACTMANAGER, tekst=tekst)
     if acting_user.organisatie_id is None:
         raise PermissionDenied(tekst)
-    if acting_user.organisatie_id not in gemeenten_van(contract):
+    if acting_user.organisatie_id not in contract.gemeente_ids():
         raise PermissionDenied("Dit contract hoort niet bij uw gemeente.")
 
 

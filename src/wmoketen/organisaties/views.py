@@ -53,7 +53,7 @@ def _mag_aanvragen(gebruiker, contract) -> bool:
 
 def _contractpagina(request, contract, aanvraag=None, status=200):
     gebruiker = request.user
-    bij_gemeente = gebruiker.organisatie_id in services.gemeenten_van(contract)
+    bij_gemeente = gebruiker.organisatie_id in contract.gemeente_ids()
     # The requests themselves (open, refused) are the business of the hoofdaannemer and the
     # gemeenten; an onderaannemer sees the approved cooperations only.
     alle = bij_gemeente or gebruiker.organisatie_id == contract.aanbieder_id

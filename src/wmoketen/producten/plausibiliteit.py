@@ -9,6 +9,8 @@ the aanbieder's requests (``verzoeken``), in their forms and their services.
 
 from datetime import date
 
+from istandaarden.fout import getal
+
 MAX_VOLUME = 99_999_999  # LDT_Volume
 
 # Per eenheid: how many fit in one day, and its name in the plural.
@@ -64,17 +66,12 @@ def volumefout(
     if volume is None:
         return ""
     if volume > MAX_VOLUME:
-        return f"Een volume is ten hoogste {_getal(MAX_VOLUME)}."
+        return f"Een volume is ten hoogste {getal(MAX_VOLUME)}."
     grens = max_volume(eenheid, frequentie, ingangsdatum=ingangsdatum, einddatum=einddatum)
     if volume <= grens:
         return ""
     naam = PER_DAG[eenheid][1]
     _, per, periode = _periode(frequentie, ingangsdatum, einddatum)
     return (
-        f"{_getal(volume)} {naam} {per} kan niet; {periode} heeft ten hoogste "
-        f"{_getal(grens)} {naam}."
+        f"{getal(volume)} {naam} {per} kan niet; {periode} heeft ten hoogste {getal(grens)} {naam}."
     )
-
-
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")  # Dutch thousands: 10.080

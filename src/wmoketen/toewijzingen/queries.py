@@ -1,6 +1,45 @@
 """Reads of allocations for other apps and the worklists, always scoped."""
 
-from .models import AanbiederToewijzing, Toewijzing
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from wmoketen.audit import services as audit
+
+from .models import AanbiederToewijzing, Levering, Toewijzing
+
+
+def eigen_voor(organisatie):
+    """The gemeente's own allocations, with what the lists and pages show."""
+    return (
+        Toewijzing.objects.voor_organisatie(organisatie)
+        .filter(gemeente_id=organisatie.pk)
+        .select_related("client", "aanbieder", "product", "bericht")
+        .prefetch_related(Prefetch("leveringen", queryset=Levering.objects.order_by("pk")))
+    )
+
+
+def ontvangen_voor(organisatie):
+    """The allocations an aanbieder received, with what the lists and pages show."""
+    return (
+        AanbiederToewijzing.objects.voor_organisatie(organisatie)
+        .distinct()
+        .select_related("client", "gemeente", "product", "bericht")
+        .prefetch_related("leveringen")
+    )
+
+
+def lees_toewijzing(gebruiker, pk: int) -> Toewijzing:
+    """One allocation of the user's gemeente (404 otherwise); logs the read."""
+    toewijzing = get_object_or_404(eigen_voor(gebruiker.organisatie), pk=pk)
+    audit.log(gebruiker, "toewijzing.gelezen", toewijzing, client_id=toewijzing.client_id)
+    return toewijzing
+
+
+def lees_ontvangen(gebruiker, pk: int) -> AanbiederToewijzing:
+    """One allocation the user's aanbieder received (404 otherwise); logs the read."""
+    toewijzing = get_object_or_404(ontvangen_voor(gebruiker.organisatie), pk=pk)
+    audit.log(gebruiker, "toewijzing.gelezen", toewijzing, client_id=toewijzing.client_id)
+    return toewijzing
 
 
 def ontvangen_bij(

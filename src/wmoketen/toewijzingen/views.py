@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -32,11 +31,11 @@ from wmoketen.berichten.rollen import LEZERS
 from wmoketen.organisaties.models import Aanbieder, Gemeente
 from wmoketen.producten.models import Product
 
-from . import services
+from . import queries, services
 from . import wachtlijst as wl
 from .constants import REDEN_BEEINDIGING_LIJST, LeveringStatus
 from .forms import PauzeForm, StartForm, StopForm, WachtlijstFilter
-from .models import AanbiederToewijzing, Levering, Toewijzing
+from .models import Levering, Toewijzing
 from .regelteksten import AANWIJZINGEN
 
 FOUTEN = (ValidationError, PermissionDenied)
@@ -141,20 +140,7 @@ def _verkeer(toewijzing, leveringen) -> list[Verkeer]:
     return rijen
 
 
-def _log_gelezen(request, toewijzing) -> None:
-    audit.log(request.user, "toewijzing.gelezen", toewijzing, client_id=toewijzing.client_id)
-
-
 # The aanbieder --------------------------------------------------------------------------------
-
-
-def _ontvangen(organisatie):
-    return (
-        AanbiederToewijzing.objects.voor_organisatie(organisatie)
-        .distinct()
-        .select_related("client", "gemeente", "product", "bericht")
-        .prefetch_related("leveringen")
-    )
 
 
 @rol_vereist(Rol.AANBIEDER)
@@ -162,7 +148,7 @@ def aanbieder_lijst(request):
     keuze = request.GET.get("toestand", "")
     rijen = [
         Rij(t, _laatste(t.leveringen.all()))
-        for t in _ontvangen(request.user.organisatie).order_by(
+        for t in queries.ontvangen_voor(request.user.organisatie).order_by(
             "status", "client__geslachtsnaam", "client_id", "toewijzingnummer"
         )
     ]
@@ -181,8 +167,7 @@ def aanbieder_lijst(request):
 
 @rol_vereist(Rol.AANBIEDER)
 def aanbieder_detail(request, pk: int):
-    toewijzing = get_object_or_404(_ontvangen(request.user.organisatie), pk=pk)
-    _log_gelezen(request, toewijzing)
+    toewijzing = queries.lees_ontvangen(request.user, pk)
     leveringen = list(
         toewijzing.leveringen.select_related(
             "startbericht__retour", "stopbericht__retour"
@@ -250,19 +235,10 @@ def aanbieder_detail(request, pk: int):
 # The gemeente's backoffice ------------------------------------------------------------------
 
 
-def _eigen(organisatie):
-    return (
-        Toewijzing.objects.voor_organisatie(organisatie)
-        .filter(gemeente_id=organisatie.pk)
-        .select_related("client", "aanbieder", "product", "bericht")
-        .prefetch_related(Prefetch("leveringen", queryset=Levering.objects.order_by("pk")))
-    )
-
-
 @rol_vereist(Rol.BACKOFFICE)
 def lijst(request):
     keuze = request.GET.get("toestand", "")
-    toewijzingen = _eigen(request.user.organisatie).order_by("-toewijzingsdatum", "-pk")
+    toewijzingen = queries.eigen_voor(request.user.organisatie).order_by("-toewijzingsdatum", "-pk")
     rijen = [Rij(t, _laatste(t.leveringen.all())) for t in toewijzingen]
     if keuze in TOESTANDEN:
         rijen = [r for r in rijen if r.toestand == keuze]
@@ -284,8 +260,7 @@ def lijst(request):
 
 @rol_vereist(Rol.BACKOFFICE)
 def detail(request, pk: int):
-    toewijzing = get_object_or_404(_eigen(request.user.organisatie), pk=pk)
-    _log_gelezen(request, toewijzing)
+    toewijzing = queries.lees_toewijzing(request.user, pk)
     leveringen = list(
         toewijzing.leveringen.select_related(
             "startbericht__retour", "stopbericht__retour"
@@ -311,7 +286,7 @@ def detail(request, pk: int):
 def opnieuw_versturen(request, pk: int):
     """Send the client's current allocations at the aanbieder again: a new 301 with a new
     Identificatie (OP286: a rejected 301 counts as not sent)."""
-    toewijzing = get_object_or_404(_eigen(request.user.organisatie), pk=pk)
+    toewijzing = get_object_or_404(queries.eigen_voor(request.user.organisatie), pk=pk)
     if not (toewijzing.bericht and toewijzing.bericht.status == BerichtStatus.AFGEKEURD):
         messages.error(
             request, "Dit toewijzingsbericht is niet afgekeurd: opnieuw versturen is niet nodig."

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from .constants import ONDERHANDEN, Kant, Soort
 from .models import Verzoek
-from .ontvangst import automatische_afwijzing, wijs_automatisch_af
+from .ontvangst import VOORNEMEN, automatische_afwijzing, wijs_automatisch_af
 
 
 def herstel_afwijzingen(ouder_dan: timedelta | None = None) -> int:
@@ -27,9 +27,11 @@ def herstel_afwijzingen(ouder_dan: timedelta | None = None) -> int:
         soort=Soort.TOEWIJZING,
         status__in=ONDERHANDEN,
         aangemaakt__lt=timezone.now() - ouder_dan,
-    ).select_related("gemeente")
+    ).select_related("gemeente", "aanbieder")
     aantal = 0
     for verzoek in open_.iterator(chunk_size=200):
+        if not verzoek.bevindingen[-1:] or not verzoek.bevindingen[-1].startswith(VOORNEMEN):
+            continue  # most open requests: no refusal pending, no contract queries
         afwijzing = automatische_afwijzing(verzoek, verzoek.gemeente, verzoek.wet)
         if afwijzing is not None and verzoek.bevindingen[-1:] == [afwijzing.voornemen]:
             wijs_automatisch_af(verzoek.pk, afwijzing)

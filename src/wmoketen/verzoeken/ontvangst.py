@@ -176,6 +176,9 @@ def verwerk_315(ontvangen: Ontvangen) -> None:
         transaction.on_commit(lambda: wijs_automatisch_af(pk, afwijzing), robust=True)
 
 
+VOORNEMEN = "Wordt automatisch afgewezen met"  # how the note of an unsent refusal begins
+
+
 @dataclass(frozen=True)
 class Afwijzing:
     """A 315 the gemeente refuses on receipt: the WJ759 reason, why (for the request's page)
@@ -192,7 +195,7 @@ class Afwijzing:
     @property
     def voornemen(self) -> str:
         """The note made with the 315; the 319 replaces it with :attr:`uitgevoerd`."""
-        return f"Wordt automatisch afgewezen met {self.reden_tekst}: {self.waarom}"
+        return f"{VOORNEMEN} {self.reden_tekst}: {self.waarom}"
 
     @property
     def uitgevoerd(self) -> str:

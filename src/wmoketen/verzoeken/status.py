@@ -12,6 +12,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from wmoketen.audit import services as audit
+from wmoketen.berichten.constants import FOUTLOZE_RETOURCODES
 from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.signals import retour_gekoppeld
 from wmoketen.termijnen import services as termijnen
@@ -21,12 +22,10 @@ from .antwoord import werk_status_bij
 from .constants import TERMIJN_ANTWOORD, Kant, Soort, Status
 from .models import Antwoord, Verzoek
 
-# RetourCodes that are no error: 0200 (geaccepteerd), 0233 (niet beoordeeld).
-GEEN_FOUT = frozenset({"0200", "0233"})
-
 
 def fouten_in(codes) -> list[str]:
-    return [c for c in codes or () if c not in GEEN_FOUT]
+    """The RetourCodes that report an error (all but 0200 geaccepteerd and 0233)."""
+    return [c for c in codes or () if c not in FOUTLOZE_RETOURCODES]
 
 
 @receiver(retour_gekoppeld, sender=Bericht, dispatch_uid="verzoeken.status")
