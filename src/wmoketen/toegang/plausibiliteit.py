@@ -2,7 +2,7 @@
 
 A date of year 1 or 9999 is a typo, and the day before or a year after it is outside Python's
 calendar (an OverflowError): ``datumfout`` refuses dates outside ``EERSTE_DATUM`` and
-``LAATSTE_DATUM`` (a year's margin) for every date of the chain a user enters (the mutations too).
+``LAATSTE_DATUM`` (a year's margin); the mutations' forms and services use it.
 
 A melding dated years back opens a traject of that year and deadlines long overdue, so it is
 refused past ``settings.MELDING_MAX_DAGEN_TERUG`` days (a consulent enters a melding days or

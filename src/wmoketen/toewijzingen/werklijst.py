@@ -9,7 +9,7 @@ Deadlines on allocations link to the backoffice's allocation page for the gemeen
 received allocation for the aanbieder (``werkplek``); the consulent has no work there.
 """
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.portaal.werklijst import Werkitem, Werkplek, bron, sleutel, werkplek
@@ -21,10 +21,7 @@ from .models import AanbiederToewijzing, Signaal, Toewijzing
 
 
 def _url(naam: str, pk: int) -> str:
-    try:
-        return reverse(naam, args=[pk])
-    except NoReverseMatch:
-        return ""
+    return reverse(naam, args=[pk])
 
 
 @bron("Signalen", Rol.BACKOFFICE)
@@ -84,11 +81,11 @@ def nog_te_starten(gebruiker):
         )
 
 
-def ontvangen_werkplek(ontvangen: AanbiederToewijzing, *extra: str) -> Werkplek:
+def ontvangen_werkplek(ontvangen: AanbiederToewijzing) -> Werkplek:
     return Werkplek(
         _url("toewijzingen:ontvangen", ontvangen.pk),
         ontvangen.client.volledige_naam,
-        frozenset({sleutel(ontvangen), *extra}),
+        frozenset({sleutel(ontvangen)}),
     )
 
 
