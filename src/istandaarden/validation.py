@@ -253,45 +253,50 @@ def _per_tag(
 _VERGELIJKING = re.compile(r"^([\w:/]+) = '([^']*)'$")
 
 
+def _tags(model: BerichtModel, pad: str) -> tuple[str, ...]:
+    uit = []
+    for stap in pad.split("/"):
+        prefix, _, naam = stap.partition(":")
+        uit.append(f"{{{model.ns[prefix]}}}{naam}")
+    return tuple(uit)
+
+
+def _knopen(element: etree._Element, stappen: tuple[str, ...]) -> list[etree._Element]:
+    huidig = [element]
+    for tag in stappen:
+        huidig = [kind for ouder in huidig for kind in ouder if kind.tag == tag]
+    return huidig
+
+
+def _kind_met_waarde(tag: str, waarde: str) -> Predicaat:
+    """``kind = 'w'`` for a direct child: the common case, so the fast one."""
+
+    def test(element: etree._Element, ctx: Context) -> bool:
+        kind = ctx.kaart(element).get(tag)  # the first child with the tag, then the rest
+        while kind is not None:
+            if kind.tag == tag:
+                tekst = (kind.text or "") if len(kind) == 0 else "".join(kind.itertext())
+                if tekst == waarde:
+                    return True
+            kind = kind.getnext()
+        return False
+
+    return test
+
+
 def _predicaat_functie(model: BerichtModel, predicaat: str) -> Predicaat:
     """A qualified scope predicate (``scope._predicaat``) as a Python test with XPath 1.0
     semantics: ``pad = 'w'`` (some node at pad has string-value w) or ``pad and pad``."""
-
-    def tags(pad: str) -> tuple[str, ...]:
-        uit = []
-        for stap in pad.split("/"):
-            prefix, _, naam = stap.partition(":")
-            uit.append(f"{{{model.ns[prefix]}}}{naam}")
-        return tuple(uit)
-
-    def knopen(element: etree._Element, stappen: tuple[str, ...]) -> list[etree._Element]:
-        huidig = [element]
-        for tag in stappen:
-            huidig = [kind for ouder in huidig for kind in ouder if kind.tag == tag]
-        return huidig
-
-    if (match := _VERGELIJKING.match(predicaat)) and "/" not in match.group(1):
-        [tag], waarde = tags(match.group(1)), match.group(2)
-
-        def kind_met_waarde(element: etree._Element, ctx: Context) -> bool:  # common, fast
-            kind = ctx.kaart(element).get(tag)  # the first child with the tag, then the rest
-            while kind is not None:
-                if kind.tag == tag:
-                    tekst = (kind.text or "") if len(kind) == 0 else "".join(kind.itertext())
-                    if tekst == waarde:
-                        return True
-                kind = kind.getnext()
-            return False
-
-        return kind_met_waarde
-    if match:
-        stappen, waarde = tags(match.group(1)), match.group(2)
-        return lambda el, ctx: any("".join(k.itertext()) == waarde for k in knopen(el, stappen))
-    delen = [tags(deel.strip()) for deel in predicaat.split(" and ")]
+    if match := _VERGELIJKING.match(predicaat):
+        stappen, waarde = _tags(model, match.group(1)), match.group(2)
+        if len(stappen) == 1:
+            return _kind_met_waarde(stappen[0], waarde)
+        return lambda el, ctx: any("".join(k.itertext()) == waarde for k in _knopen(el, stappen))
+    delen = [_tags(model, deel.strip()) for deel in predicaat.split(" and ")]
     if all(len(stappen) == 1 for stappen in delen):
         enkel = [tag for (tag,) in delen]
         return lambda el, ctx: all(tag in ctx.kaart(el) for tag in enkel)
-    return lambda el, ctx: all(knopen(el, stappen) for stappen in delen)
+    return lambda el, ctx: all(_knopen(el, stappen) for stappen in delen)
 
 
 def validate(

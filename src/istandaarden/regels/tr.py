@@ -793,23 +793,30 @@ def _som_ingediend(ctx: Context) -> Decimal | None:
     for element in ctx.root.iter(ingediend):
         if not overal and element.getparent().tag != prestatie:
             continue
-        soorten, bedragen = set(), []
-        for kind in element:
-            kind_tag = kind.tag
-            if kind_tag == bedrag:
-                bedragen.append((kind.text or "") if len(kind) == 0 else _xpath_string(kind))
-            elif kind_tag == debet_credit:
-                soorten.add((kind.text or "") if len(kind) == 0 else _xpath_string(kind))
-        for tekst in bedragen:  # XPath: debet and credit each sum the Bedrag
-            waarde = _geheel(tekst)
-            if waarde is None:
-                return None
-            if "D" in soorten:
-                som += waarde
-            if "C" in soorten:
-                som -= waarde
+        saldo = _saldo(element, bedrag, debet_credit)
+        if saldo is None:
+            return None
+        som += saldo
     uit = ctx.cache["TR358-som"] = Decimal(som)
     return uit
+
+
+def _saldo(ingediend: etree._Element, bedrag: str, debet_credit: str) -> int | None:
+    """One IngediendBedrag as XPath sums it: debet adds and credit subtracts every Bedrag
+    (both when both are given); None when an amount is not an integer."""
+    soorten, bedragen = set(), []
+    for kind in ingediend:
+        if kind.tag == bedrag:
+            bedragen.append(_xpath_string(kind))
+        elif kind.tag == debet_credit:
+            soorten.add(_xpath_string(kind))
+    saldo = 0
+    for tekst in bedragen:
+        waarde = _geheel(tekst)
+        if waarde is None:
+            return None
+        saldo += waarde * (("D" in soorten) - ("C" in soorten))
+    return saldo
 
 
 def _xpath_string(element: etree._Element) -> str:

@@ -219,23 +219,8 @@ def _controleer_verwijzer(invoer: AangevraagdProductInvoer, wet: str) -> None:
 # ------------------------------------------------------------------------------- 317
 
 
-@transaction.atomic
-def vraag_wijziging_aan(
-    *,
-    aanbieder,
-    gemeente,
-    client,
-    wet: str,
-    reden_verzoek: str,
-    ongewijzigd: list[AanbiederToewijzing],
-    te_wijzigen: list[WijzigingInvoer],
-    nieuw: list[NieuwProductInvoer],
-    commentaar: str = "",
-    grondslag: str = "",
-    acting_user,
-) -> Verzoek:
-    """Send a 317 (WMO317/JW317) on the client's current allocations at ``gemeente``."""
-    _controleer_partijen(aanbieder, gemeente, client, wet, acting_user)
+def _controleer_opzet(reden_verzoek, ongewijzigd, te_wijzigen, nieuw) -> list[int]:
+    """What a 317 must hold before any allocation is looked at; the allocations it names."""
     if reden_verzoek not in codes("WJ758"):
         raise ValidationError("Kies de reden van het verzoek (WJ758).")
     if not te_wijzigen and not nieuw:
@@ -258,6 +243,28 @@ def vraag_wijziging_aan(
     genoemd = [t.pk for t in ongewijzigd] + [w.toewijzing.pk for w in te_wijzigen]
     if len(set(genoemd)) != len(genoemd):
         raise ValidationError("Een toewijzing staat meer dan één keer in het verzoek.")
+    return genoemd
+
+
+@transaction.atomic
+def vraag_wijziging_aan(
+    *,
+    aanbieder,
+    gemeente,
+    client,
+    wet: str,
+    reden_verzoek: str,
+    ongewijzigd: list[AanbiederToewijzing],
+    te_wijzigen: list[WijzigingInvoer],
+    nieuw: list[NieuwProductInvoer],
+    commentaar: str = "",
+    grondslag: str = "",
+    acting_user,
+) -> Verzoek:
+    """Send a 317 (WMO317/JW317) on the client's current allocations at ``gemeente``."""
+    _controleer_partijen(aanbieder, gemeente, client, wet, acting_user)
+    genoemd = _controleer_opzet(reden_verzoek, ongewijzigd, te_wijzigen, nieuw)
+    vandaag = timezone.localdate()
     for toewijzing in [*ongewijzigd, *(w.toewijzing for w in te_wijzigen)]:
         _controleer_toewijzing(toewijzing, aanbieder, gemeente, client, wet)
     for wijziging in te_wijzigen:

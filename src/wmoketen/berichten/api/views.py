@@ -184,6 +184,55 @@ ONTVANGER = OpenApiParameter(
 )
 
 
+def _op_opgehaald(qs, opgehaald: str):
+    if opgehaald not in ("nee", "ja", "alle"):
+        raise Ongeldig({"opgehaald": "Kies nee, ja of alle."})
+    if opgehaald == "alle":
+        return qs
+    return qs.filter(opgehaald_op__isnull=opgehaald == "nee")
+
+
+def _op_bericht(qs, naam: str):
+    naam = naam.strip().upper()
+    if not naam:
+        return qs
+    for prefix, standaard in (("WMO", "iwmo"), ("JW", "ijw")):
+        nummer = naam.removeprefix(prefix)
+        if naam.startswith(prefix) and nummer.isdigit():
+            return qs.filter(standaard=standaard, nummer=int(nummer))
+    raise Ongeldig({"bericht": f"'{naam[:20]}' is geen berichtnaam zoals WMO302 of JW301."})
+
+
+def _op_standaard(qs, standaard: str):
+    if standaard not in ("iwmo", "ijw"):
+        raise Ongeldig({"standaard": "Kies iwmo of ijw."})
+    return qs.filter(standaard=standaard)
+
+
+def _op_soort(qs, soort: str):
+    if soort not in (Soort.HEENBERICHT, Soort.RETOUR):
+        raise Ongeldig({"soort": "Kies heen of retour."})
+    return qs.filter(soort=soort)
+
+
+def _op_sinds(qs, sinds: str):
+    moment = parse_datetime(sinds)
+    if moment is None:
+        raise Ongeldig({"sinds": "Geef een tijdstip als 2026-01-31T09:00:00+01:00."})
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return qs.filter(ontvangen_op__gte=moment)
+
+
+# The list's query parameters, each refused in Dutch when it cannot be read.
+_FILTERS = {
+    "bericht": _op_bericht,
+    "standaard": _op_standaard,
+    "soort": _op_soort,
+    "sinds": _op_sinds,
+}
+
+
 class BerichtenView(ApiBasis, generics.ListAPIView):
     """POST: send a message. GET: the postbus."""
 
@@ -304,36 +353,10 @@ class BerichtenView(ApiBasis, generics.ListAPIView):
             )
             .order_by("ontvangen_op", "pk")
         )
-        opgehaald = params.get("opgehaald", "nee")
-        if opgehaald not in ("nee", "ja", "alle"):
-            raise Ongeldig({"opgehaald": "Kies nee, ja of alle."})
-        if opgehaald != "alle":
-            qs = qs.filter(opgehaald_op__isnull=opgehaald == "nee")
-        if naam := params.get("bericht", "").strip().upper():
-            for prefix, standaard in (("WMO", "iwmo"), ("JW", "ijw")):
-                nummer = naam.removeprefix(prefix)
-                if naam.startswith(prefix) and nummer.isdigit():
-                    qs = qs.filter(standaard=standaard, nummer=int(nummer))
-                    break
-            else:
-                raise Ongeldig(
-                    {"bericht": f"'{naam[:20]}' is geen berichtnaam zoals WMO302 of JW301."}
-                )
-        if standaard := params.get("standaard"):
-            if standaard not in ("iwmo", "ijw"):
-                raise Ongeldig({"standaard": "Kies iwmo of ijw."})
-            qs = qs.filter(standaard=standaard)
-        if soort := params.get("soort"):
-            if soort not in (Soort.HEENBERICHT, Soort.RETOUR):
-                raise Ongeldig({"soort": "Kies heen of retour."})
-            qs = qs.filter(soort=soort)
-        if sinds := params.get("sinds"):
-            moment = parse_datetime(sinds)
-            if moment is None:
-                raise Ongeldig({"sinds": "Geef een tijdstip als 2026-01-31T09:00:00+01:00."})
-            if timezone.is_naive(moment):
-                moment = timezone.make_aware(moment)
-            qs = qs.filter(ontvangen_op__gte=moment)
+        qs = _op_opgehaald(qs, params.get("opgehaald", "nee"))
+        for param, filter_op in _FILTERS.items():
+            if waarde := params.get(param):
+                qs = filter_op(qs, waarde)
         return qs
 
 
