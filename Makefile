@@ -38,6 +38,7 @@ run: $(VENV) systeem
 lint: $(VENV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 migraties-check: $(VENV)
 	DJANGO_SETTINGS_MODULE=wmoketen.conf.ci $(PY) manage.py makemigrations --check --dry-run

@@ -4,12 +4,7 @@ Each role logs in, opens the start page, searches a client and opens his page. S
 to var/screenshots/ (git-ignored) so a person can look at the pages.
 """
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.factories import (
@@ -21,34 +16,9 @@ from wmoketen.factories import (
     GemeenteFactory,
 )
 
+from .browserhulp import SCREENSHOTS
+
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = Path(settings.VAR_DIR) / "screenshots"
-# Playwright's sync API runs an event loop in this thread; the ORM is only used before it.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"chromium ontbreekt ({CHROMIUM}); `make systeem` installeert het")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 ROLLEN = [

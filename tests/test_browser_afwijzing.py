@@ -22,16 +22,14 @@ from wmoketen.factories import (
     GemeenteFactory,
     ProductFactory,
 )
+from wmoketen.scenario import Scenario, Stap, alle_domeinen
 from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toegang import services
-from wmoketen.toegang.constants import Levensdomein
-from wmoketen.toegang.services import Deel2Invoer, DomeinInvoer, ResultaatgebiedInvoer
+from wmoketen.toegang.services import ResultaatgebiedInvoer
 
-from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
-from .test_browser_traject import inloggen, uitloggen
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen
 
 pytestmark = pytest.mark.browser
-ALLE_B = {c: "B" for c in ("veiligheid", "balans", "afstand", "zelfredzaamheid", "cooperatie")}
 
 
 def foto(page, naam):
@@ -40,46 +38,21 @@ def foto(page, naam):
 
 def tot_aanvraag(client, product, aanbieder, consulent, medewerker):
     """The route up to the akkoord (the aanvraag) through the services, on today."""
-    vandaag = timezone.localdate()
-    melding = services.registreer_melding(
-        client=client, wet="wmo", ontvangen_op=vandaag, kanaal="loket", acting_user=consulent
-    )
-    services.plan_huisbezoek(melding, datum=vandaag, acting_user=consulent)
-    services.leg_onderzoek_vast(
-        melding, domeinen=[DomeinInvoer(d, 3) for d in Levensdomein.values], acting_user=consulent
-    )
-    services.onderzoek_afronden(
-        melding, verslag="Verslag.", ondertekend_door_client_op=vandaag, acting_user=consulent
-    )
-    plan = services.stel_plan_deel_1_op(
-        melding,
+    route = Scenario(
+        client=client,
+        consulent=consulent,
+        aanbieder=aanbieder,
+        medewerker=medewerker,
+        product=product,
+        kanaal="loket",
+        domeinen=alle_domeinen(3),
         resultaatgebieden=[ResultaatgebiedInvoer("tijdsbesteding", "Dagbesteding")],
-        acting_user=consulent,
+        deel_2=("activering", "Groep", "2x", None),
     )
-    services.beoordeel_profiel(plan, scores=ALLE_B, acting_user=consulent)
-    services.leg_toestemming_vast(
-        plan, toestemming=True, ondertekend_op=vandaag, acting_user=consulent
-    )
-    services.geef_opdracht_deel_2(
-        plan, aanbieder=aanbieder, producten=[product], acting_user=consulent
-    )
-    services.vul_deel_2_in(
-        plan,
-        resultaatgebieden=[
-            Deel2Invoer(plan.resultaatgebieden.get(), "activering", "Groep", "2x", vandaag)
-        ],
-        acting_user=medewerker,
-    )
-    services.deel_2_gereed(
-        plan,
-        client_ondertekend_op=vandaag,
-        aanbieder_ondertekend_op=vandaag,
-        acting_user=medewerker,
-    )
-    return services.keur_goed(plan, acting_user=consulent)
+    return route.tot(Stap.AKKOORD).plan
 
 
-def test_aanvraag_afwijzen_en_melding_intrekken(live_server, browser, tmp_path):  # noqa: F811
+def test_aanvraag_afwijzen_en_melding_intrekken(live_server, browser, tmp_path):
     laad_standaardregels(acting_user=None)
     gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
     aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")

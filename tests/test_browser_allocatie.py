@@ -26,8 +26,7 @@ from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
 
-from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
-from .test_browser_traject import inloggen, uitloggen
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +43,7 @@ def nl(dagen_geleden: int) -> str:
     return f"{timezone.localdate() - timedelta(days=dagen_geleden):%d-%m-%Y}"
 
 
-def test_start_pauze_herstart_stop(live_server, browser):  # noqa: F811
+def test_start_pauze_herstart_stop(live_server, browser):
     laad_standaardregels(acting_user=None)
     vandaag = timezone.localdate()
     gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")

@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import Resolver404, resolve
 
-from .test_browser import browser  # noqa: F401  (the browser fixture)
-from .test_browser_toegankelijkheid import demo, inloggen, links, openen
+from .demohulp import demo, inloggen, links, openen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -87,7 +86,7 @@ def zoek_client(page, url: str) -> None:
 
 
 @pytest.mark.parametrize("rol", ROLLEN)
-def test_elke_pagina_en_htmx_zonder_csp_schending(live_server, browser, rol):  # noqa: F811
+def test_elke_pagina_en_htmx_zonder_csp_schending(live_server, browser, rol):
     demo()
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     bewaker = Bewaker(page)
@@ -102,7 +101,7 @@ def test_elke_pagina_en_htmx_zonder_csp_schending(live_server, browser, rol):  #
     assert bewaker.gevonden == [], "\n".join(bewaker.gevonden)
 
 
-def test_werklijstfilter_berichtenfilter_en_qr_code(live_server, browser):  # noqa: F811
+def test_werklijstfilter_berichtenfilter_en_qr_code(live_server, browser):
     demo()
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     bewaker = Bewaker(page)
@@ -134,7 +133,7 @@ REDOCLY_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
     ("pad", "klaar", "geweigerd"),
     [("swagger/", ".opblock-summary", []), ("redoc/", "[role=menuitem] label", [REDOCLY_LOGO])],
 )
-def test_api_documentatie_werkt_binnen_het_beleid(live_server, browser, pad, klaar, geweigerd):  # noqa: F811
+def test_api_documentatie_werkt_binnen_het_beleid(live_server, browser, pad, klaar, geweigerd):
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     bewaker = Bewaker(page)
 

@@ -21,9 +21,8 @@ from wmoketen.factories import (
     GemeenteFactory,
 )
 
-from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
-from .test_browser_traject import inloggen, uitloggen
-from .test_tenant_isolatie import toegangsroute
+from .andermans import toegangsroute
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +31,7 @@ def foto(page, naam):
     page.screenshot(path=SCREENSHOTS / f"evaluatie-{naam}.png", full_page=True)
 
 
-def test_aanbieder_legt_tussentijdse_evaluatie_vast(live_server, browser):  # noqa: F811
+def test_aanbieder_legt_tussentijdse_evaluatie_vast(live_server, browser):
     vandaag = timezone.localdate()
     weert = GemeenteFactory(naam="Weert", gemeentecode="0988")
     aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")

@@ -4,8 +4,8 @@ look at, and the aanbieder's menu on one line at 1366 px (a common laptop width)
 
 import pytest
 
-from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
-from .test_browser_toegankelijkheid import ROLLEN, demo, inloggen, links, openen, patroon
+from .browserhulp import SCREENSHOTS
+from .demohulp import ROLLEN, demo, inloggen, links, openen, patroon
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +34,7 @@ def bestandsnaam(rol: str, pad: str, breedte: int) -> str:
 
 
 @pytest.mark.parametrize("rol", list(ROLLEN))
-def test_menupaginas_passen_van_320_tot_1920_px(live_server, browser, rol):  # noqa: F811
+def test_menupaginas_passen_van_320_tot_1920_px(live_server, browser, rol):
     demo()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1366, "height": 900})
@@ -53,7 +53,7 @@ def test_menupaginas_passen_van_320_tot_1920_px(live_server, browser, rol):  # n
     assert te_breed == [], "\n".join(te_breed)
 
 
-def test_menu_van_de_aanbieder_op_een_regel_bij_1366_px(live_server, browser):  # noqa: F811
+def test_menu_van_de_aanbieder_op_een_regel_bij_1366_px(live_server, browser):
     demo()
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     inloggen(page, live_server.url, "aanbieder")

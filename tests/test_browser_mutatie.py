@@ -29,8 +29,7 @@ from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, registreer_start, wijs_toe
 from wmoketen.trajecten import services as trajecten
 
-from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
-from .test_browser_traject import inloggen, uitloggen
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +38,7 @@ def foto(page, naam):
     page.screenshot(path=SCREENSHOTS / f"mutatie-{naam}.png", full_page=True)
 
 
-def test_backoffice_wisselt_van_aanbieder(live_server, browser):  # noqa: F811
+def test_backoffice_wisselt_van_aanbieder(live_server, browser):
     laad_standaardregels(acting_user=None)
     vandaag = timezone.localdate()
     ingang, einde, wissel = (

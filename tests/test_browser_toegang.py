@@ -21,8 +21,7 @@ from wmoketen.factories import (
 from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toegang.constants import Criterium, Levensdomein
 
-from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
-from .test_browser_traject import inloggen, uitloggen
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +30,7 @@ def foto(page, naam):
     page.screenshot(path=SCREENSHOTS / f"toegang-{naam}.png", full_page=True)
 
 
-def test_route_van_melding_tot_wmo301(live_server, browser):  # noqa: F811
+def test_route_van_melding_tot_wmo301(live_server, browser):
     laad_standaardregels(acting_user=None)
     gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
     aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")

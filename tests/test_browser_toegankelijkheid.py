@@ -3,40 +3,23 @@ role reaches from the menu and the pages linked from those, plus each form submi
 the bar is zero violations. Also the error summary after a failed submit and the live regions
 that announce htmx updates. See docs/toegankelijkheid.md.
 
-The crawl runs on the demo data (``portaal.demo``) and opens one example per URL pattern, so
+The crawl runs on the demo data (``wmoketen.demo``) and opens one example per URL pattern, so
 it stays bounded however much data the demo holds."""
 
 from collections import deque
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group
-from django.test.utils import override_settings
-from django.urls import Resolver404, resolve
-from playwright.sync_api import Error as PlaywrightError
 
-from wmoketen.accounts.constants import Rol
 from wmoketen.factories import GemeenteFactory
-from wmoketen.portaal.demo import WACHTWOORD, laad_demo
-from wmoketen.termijnen.services import laad_standaardregels
 
-from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
+from .browserhulp import SCREENSHOTS
+from .demohulp import ROLLEN, demo, inloggen, links, openen, patroon
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Axe()
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-# Demo accounts (portaal.demo); Leudal has the traject and the mutation, Maasland its aanbieder.
-ROLLEN = {
-    "consulent": ("Leudal", "leudal.consulent"),
-    "backoffice": ("Leudal", "leudal.backoffice"),
-    "contractmanager": ("Leudal", "leudal.contractmanager"),
-    "beheerder": ("Leudal", "leudal.beheerder"),
-    "aanbieder": ("Zorggroep Maasland", "agb73730101.medewerker"),
-}
-# Not the app's own pages (Django's admin) or not a page (logout, the API).
-OVERSLAAN = {"admin", "accounts:logout", "api"}
 MAX_DIEPTE = 3
 # A search with results, so that the client pages are reached from the search as a user does.
 ZOEKEN = ["/clienten/?q=a"]
@@ -51,28 +34,6 @@ LEGE_VELDEN = """form => {
 }"""
 
 
-def demo():
-    """The demo, after what the migrations load and a transactional test flushes (the roles and
-    the deadline rules). Not serialized_rollback: reloading its snapshot clashes with the
-    content types the previous test's flush recreated."""
-    for rol in Rol:
-        Group.objects.get_or_create(name=rol.value)
-    laad_standaardregels(acting_user=None)
-    # The demo's notification e-mails are of no use here.
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-        laad_demo()
-
-
-def inloggen(page, url, rol):
-    organisatie, gebruikersnaam = ROLLEN[rol]
-    page.goto(f"{url}/account/inloggen/")
-    page.select_option("#id_organisatie", label=organisatie)
-    page.fill("#id_username", gebruikersnaam)
-    page.fill("#id_password", WACHTWOORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{url}/")
-
-
 def schendingen(page, waar: str) -> list[str]:
     """axe-core's WCAG 2.0/2.1 A and AA violations on the page, one readable line each."""
     resultaat = AXE.run(page, options=WCAG_AA).response
@@ -81,33 +42,6 @@ def schendingen(page, waar: str) -> list[str]:
         waarop = ", ".join(n["html"][:120] for n in v["nodes"][:3])
         regels.append(f"{waar}: {v['id']} ({v['impact']}) {v['help']} → {waarop}")
     return regels
-
-
-def patroon(pad: str) -> str | None:
-    """The URL pattern's name (one example per pattern is enough), or None when out of scope."""
-    try:
-        match = resolve(urlsplit(pad).path)
-    except Resolver404:
-        return None
-    if match.namespace in OVERSLAAN or match.view_name in OVERSLAAN:
-        return None
-    return match.view_name
-
-
-def links(page, selector: str) -> list[str]:
-    hrefs = page.eval_on_selector_all(selector, "els => els.map(a => a.getAttribute('href'))")
-    return [h for h in hrefs if h and h.startswith("/") and not h.startswith("//")]
-
-
-def openen(page, url: str) -> bool:
-    """Opens a page; False for downloads (PDF, XML) and anything that is not HTML."""
-    try:
-        antwoord = page.goto(url)
-    except PlaywrightError as fout:
-        if "Download is starting" in str(fout):
-            return False
-        raise
-    return antwoord is not None and "text/html" in antwoord.headers.get("content-type", "")
 
 
 def invulformulieren(page) -> int:
@@ -156,7 +90,7 @@ def crawl(page, url: str) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("rol", list(ROLLEN))
-def test_elke_bereikbare_pagina_zonder_axe_schendingen(live_server, browser, rol):  # noqa: F811
+def test_elke_bereikbare_pagina_zonder_axe_schendingen(live_server, browser, rol):
     demo()
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     inloggen(page, live_server.url, rol)
@@ -170,7 +104,7 @@ def test_elke_bereikbare_pagina_zonder_axe_schendingen(live_server, browser, rol
     assert gevonden == [], "\n".join(gevonden)
 
 
-def test_inlogpagina_en_foutoverzicht_zonder_axe_schendingen(live_server, browser):  # noqa: F811
+def test_inlogpagina_en_foutoverzicht_zonder_axe_schendingen(live_server, browser):
     GemeenteFactory(naam="Weert", gemeentecode="0988")
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     page.goto(f"{live_server.url}/account/inloggen/")
@@ -198,7 +132,7 @@ def test_inlogpagina_en_foutoverzicht_zonder_axe_schendingen(live_server, browse
     assert gevonden == [], "\n".join(gevonden)
 
 
-def test_statusberichten_na_htmx_in_een_live_regio(live_server, browser):  # noqa: F811
+def test_statusberichten_na_htmx_in_een_live_regio(live_server, browser):
     demo()
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     inloggen(page, live_server.url, "backoffice")

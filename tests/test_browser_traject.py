@@ -8,33 +8,18 @@ from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.factories import (
-    WACHTWOORD,
     AanbiederFactory,
     ClientFactory,
     GebruikerFactory,
     GemeenteFactory,
 )
 
-from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen
 
 pytestmark = pytest.mark.browser
 
 
-def inloggen(page, url, organisatie, gebruiker):
-    page.goto(f"{url}/account/inloggen/")
-    page.select_option("#id_organisatie", label=organisatie.naam)
-    page.fill("#id_username", gebruiker.username)
-    page.fill("#id_password", WACHTWOORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{url}/")
-
-
-def uitloggen(page):
-    page.click("text=Uitloggen")
-    page.wait_for_url("**/account/inloggen/")
-
-
-def test_traject_taak_voor_aanbieder_afronden(live_server, browser):  # noqa: F811
+def test_traject_taak_voor_aanbieder_afronden(live_server, browser):
     gemeente = GemeenteFactory(naam="Leudal", gemeentecode="1640")
     aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
     consulent = GebruikerFactory(

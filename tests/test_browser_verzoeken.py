@@ -27,8 +27,7 @@ from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.verzoeken.models import Verzoek
 
-from .test_browser import SCREENSHOTS, browser  # noqa: F401  (the browser fixture)
-from .test_browser_traject import inloggen, uitloggen
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +38,7 @@ def foto(page, naam):
     page.screenshot(path=SCREENSHOTS / f"verzoeken-{naam}.png", full_page=True)
 
 
-def test_jw315_van_huisarts_toegewezen_en_317_afgewezen(live_server, browser):  # noqa: F811
+def test_jw315_van_huisarts_toegewezen_en_317_afgewezen(live_server, browser):
     laad_standaardregels(acting_user=None)
     vandaag = timezone.localdate()
     almere = GemeenteFactory(naam="Almere", gemeentecode="0034")

@@ -34,7 +34,7 @@ from lxml import html as lxml_html
 from wmoketen.accounts.constants import ROLLEN_AANBIEDER, ROLLEN_GEMEENTE
 from wmoketen.factories import GebruikerFactory
 
-from .test_tenant_isolatie import alle_urls, andermans, voorbeeld_kwargs  # noqa: F401
+from .andermans import alle_urls, voorbeeld_kwargs
 
 ROLLEN = [("gemeente", rol) for rol in ROLLEN_GEMEENTE] + [
     ("aanbieder", rol) for rol in ROLLEN_AANBIEDER
@@ -337,7 +337,7 @@ def _is_pagina(url: str) -> bool:
     return True
 
 
-def test_geen_invoer_geeft_een_500(andermans):  # noqa: F811
+def test_geen_invoer_geeft_een_500(andermans):
     """One test for every role: the data (the slow part) is made once."""
     fouten, geprobeerd = [], 0
     for soort, rol in ROLLEN:

@@ -10,9 +10,10 @@ was sent. The findings come from ``services.OngeldigBericht.fouten``.
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from django.utils import timezone
 
@@ -84,3 +85,9 @@ def toon_op_formulier(form, fout: Exception, *, tabel: Aanwijzingen) -> bool:
     for veld, tekst in formulierfouten(fouten, tabel=tabel, velden=form.fields, vandaag=vandaag):
         form.add_error(veld, tekst)
     return True
+
+
+def toon_met(tabel: Aanwijzingen) -> Callable[[object, Exception], bool]:
+    """``toon_op_formulier`` with ``tabel``, for ``Poging(form, eerst=toon_met(tabel))``: a
+    refused message's findings go on the form this way, any other refusal the default way."""
+    return partial(toon_op_formulier, tabel=tabel)

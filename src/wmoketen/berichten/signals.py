@@ -1,4 +1,6 @@
-"""Signals of the message layer, so domain apps react without the pipeline importing them."""
+"""The one signal of the message layer: the pipeline sits below the apps that react to a
+linked retour, so it cannot call them. Its only receiver is ``stromen.retour``, which lists
+the reactions in order."""
 
 from django.dispatch import Signal
 

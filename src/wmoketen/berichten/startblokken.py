@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from wmoketen.portaal.startblokken import Telling, blok
+from wmoketen.gedeeld.startblokken import Telling, blok
 
 from . import queries
 from .rollen import LEZERS

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -9,6 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.weigering import Poging
 
 from . import herstel, queries, services
 from .constants import Status
@@ -86,11 +87,9 @@ def herverwerk(request, pk: int):
         raise PermissionDenied(
             "Alleen een functioneel beheerder van de ontvanger kan een bericht opnieuw verwerken."
         )
-    try:
+    with Poging(request=request) as poging:
         bericht = services.herverwerk(bericht, acting_user=request.user)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    else:
+    if poging.gelukt:
         if bericht.status == Status.FOUT_BIJ_VERWERKING:
             messages.error(request, f"Opnieuw verwerken is weer mislukt: {bericht.foutmelding}")
         else:

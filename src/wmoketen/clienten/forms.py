@@ -28,22 +28,6 @@ def _keuze(lijst: str, leeg: bool = True, **kwargs) -> forms.ChoiceField:
     return forms.ChoiceField(choices=opties, required=not leeg, **kwargs)
 
 
-def zet_fouten(form: forms.BaseForm, fout: ValidationError, prefix: str = "") -> None:
-    """A service's ValidationError on the form: on the field it names when the form has it,
-    above the form otherwise. With ``prefix`` the form is a part (a relatie's contact): it
-    takes only the keys ``<prefix>.<veld>``; the main form takes the keys without a dot."""
-    if not hasattr(fout, "error_dict"):
-        if not prefix:
-            form.add_error(None, fout.messages)
-        return
-    for sleutel, fouten in fout.message_dict.items():
-        deel, punt, veld = sleutel.rpartition(".")
-        if deel != prefix:
-            continue
-        sleutel = veld if punt else sleutel
-        form.add_error(sleutel if sleutel in form.fields else None, fouten)
-
-
 class _PersoonForm(forms.ModelForm):
     """Name and birth data (CDT_VolledigeNaam, CDT_Geboortedatum) of a client or relatie. A
     birth date that cannot be is refused by the model (``Persoon.clean``), so by the services

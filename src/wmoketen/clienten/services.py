@@ -121,6 +121,65 @@ def client_uit_bericht(
 
 
 @transaction.atomic
+def werk_bij_uit_bericht(
+    client: Client, *, gegevens: dict, omschrijving: str, acting_user=None
+) -> list[str]:
+    """Take over what a received message (a 301) says about a client the receiver already has:
+    the fields of ``gegevens`` that differ are set, as the message carries them (no
+    ``full_clean``, see :func:`client_uit_bericht`); one audit row names them. The changed
+    field names (empty: nothing changed, no row)."""
+    gewijzigd = [veld for veld, waarde in gegevens.items() if getattr(client, veld) != waarde]
+    if not gewijzigd:
+        return []
+    for veld in gewijzigd:
+        setattr(client, veld, gegevens[veld])
+    client.save()
+    audit.log(
+        acting_user,
+        "client.gewijzigd",
+        client,
+        client_id=client.pk,
+        omschrijving=f"{omschrijving}: {', '.join(gewijzigd)}",
+    )
+    return gewijzigd
+
+
+@transaction.atomic
+def voeg_contacten_toe_uit_bericht(
+    client: Client, *, contacten: list[dict], omschrijving: str, acting_user=None
+) -> list[Contact]:
+    """The client's own contacts a received message carries (each the fields of a ``Contact``):
+    the ones the record does not have yet are added, as :func:`deel_met` does; what the
+    receiver recorded itself stays. One audit row per contact added."""
+
+    def sleutel(velden: dict) -> tuple:
+        return tuple(sorted(velden.items(), key=str))
+
+    bestaand = {
+        sleutel(model_to_dict(k, GEDEELDE_CONTACTVELDEN))
+        for k in client.contacten.filter(relatie__isnull=True)
+    }
+    toegevoegd = []
+    for velden in contacten:
+        nieuw = Contact(client=client, **velden)
+        nieuw.full_clean()  # normalises first (e.g. the postcode), so equal means equal
+        gegevens = sleutel(model_to_dict(nieuw, GEDEELDE_CONTACTVELDEN))
+        if gegevens in bestaand:
+            continue
+        nieuw.save()
+        bestaand.add(gegevens)
+        audit.log(
+            acting_user,
+            "client.contact_toegevoegd",
+            nieuw,
+            client_id=client.pk,
+            omschrijving=f"{omschrijving}: {nieuw}",
+        )
+        toegevoegd.append(nieuw)
+    return toegevoegd
+
+
+@transaction.atomic
 def wijzig_client(client: Client, *, acting_user, **wijzigingen) -> Client:
     """Correct or complete a client record (a typo in the name, the BSN, the communicatie …).
 

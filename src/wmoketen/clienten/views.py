@@ -7,7 +7,6 @@ import copy
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,22 +14,15 @@ from django.utils import timezone
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.audit import services as audit
+from wmoketen.gedeeld.weigering import Poging, op_formulier, teksten
 
 from . import queries, services
 from .dossier import dossier
-from .forms import AdresForm, BeeindigForm, ClientForm, RelatieForm, ZoekForm, zet_fouten
+from .forms import AdresForm, BeeindigForm, ClientForm, RelatieForm, ZoekForm
 
 # Roles that register and maintain clients: the gemeente's intake and backoffice, the
 # aanbieder's staff.
 REGISTREREN = (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE, Rol.AANBIEDER)
-FOUTEN = (ValidationError, PermissionDenied)
-
-
-def _fout(form, fout, prefix: str = "") -> None:
-    if isinstance(fout, PermissionDenied):
-        form.add_error(None, str(fout))
-    else:
-        zet_fouten(form, fout, prefix)
 
 
 def zoeken(request):
@@ -70,11 +62,9 @@ def detail(request, pk: int):
 def nieuw(request):
     form = ClientForm(request.POST or None, organisatie=request.user.organisatie)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Poging(form, per_veld=True) as poging:
             client = services.registreer_client(acting_user=request.user, **form.gegevens())
-        except FOUTEN as fout:
-            _fout(form, fout)
-        else:
+        if poging.gelukt:
             messages.success(request, f"Cliënt {client} is geregistreerd.")
             return redirect("clienten:detail", pk=client.pk)
     return render(request, "clienten/nieuw.html", {"form": form})
@@ -86,11 +76,9 @@ def wijzigen(request, pk: int):
     # The form works on a copy: the page keeps showing the record as stored.
     form = ClientForm(request.POST or None, instance=copy.copy(client))
     if request.method == "POST" and form.is_valid():
-        try:
+        with Poging(form, per_veld=True) as poging:
             services.wijzig_client(client, acting_user=request.user, **form.gegevens())
-        except FOUTEN as fout:
-            _fout(form, fout)
-        else:
+        if poging.gelukt:
             messages.success(request, "De gegevens van de cliënt zijn opgeslagen.")
             return redirect("clienten:detail", pk=client.pk)
     return render(request, "clienten/wijzigen.html", {"form": form, "client": client})
@@ -101,11 +89,9 @@ def adres_nieuw(request, pk: int):
     client = queries.lees(request.user, pk)
     form = AdresForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Poging(form, per_veld=True) as poging:
             contact = services.voeg_contact_toe(client, acting_user=request.user, **form.gegevens())
-        except FOUTEN as fout:
-            _fout(form, fout)
-        else:
+        if poging.gelukt:
             messages.success(request, f"Het {contact.soort_in_zin} is toegevoegd.")
             return redirect("clienten:detail", pk=client.pk)
     return render(request, "clienten/adres.html", {"form": form, "client": client})
@@ -125,7 +111,7 @@ def adres(request, pk: int):
         request.POST if actie == "beeindigen" else None,
         initial={"einddatum": timezone.localdate() - timedelta(days=1)},
     )
-    try:
+    with Poging(einde if actie == "beeindigen" else form, per_veld=True) as poging:
         if actie == "opslaan" and form.is_valid():
             services.wijzig_contact(contact, acting_user=request.user, **form.gegevens())
             messages.success(request, f"Het {contact.soort_in_zin} is opgeslagen.")
@@ -142,10 +128,8 @@ def adres(request, pk: int):
             services.verwijder_contact(contact, acting_user=request.user)
             messages.success(request, f"Het {contact.soort_in_zin} is verwijderd.")
             return redirect("clienten:detail", pk=client.pk)
-    except FOUTEN as fout:
-        _fout(einde if actie == "beeindigen" else form, fout)
-        if actie == "verwijderen":
-            messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+    if actie == "verwijderen" and not poging.gelukt:  # also above the address form, as before
+        messages.error(request, " ".join(teksten(poging.fout)))
     context = {"form": form, "einde": einde, "client": client, "contact": contact}
     return render(request, "clienten/adres.html", context)
 
@@ -163,7 +147,8 @@ def _relatie_pagina(request, client, relatie=None):
         met_periode=False,
         initial=None if contact else {"soort": "02"},
     )
-    try:
+    # Removing shows a refusal as a message; saving on the relatie form and its contact's.
+    with Poging(form if actie != "verwijderen" else None, request=request, per_veld=True) as poging:
         if actie == "verwijderen" and relatie is not None:
             services.verwijder_relatie(relatie, acting_user=request.user)
             messages.success(request, f"De relatie {relatie.volledige_naam} is verwijderd.")
@@ -181,13 +166,8 @@ def _relatie_pagina(request, client, relatie=None):
                 )
                 messages.success(request, f"De relatie {relatie.volledige_naam} is opgeslagen.")
             return redirect("clienten:detail", pk=client.pk)
-    except FOUTEN as fout:
-        if actie == "verwijderen":
-            messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
-        else:
-            _fout(form, fout)
-            if isinstance(fout, ValidationError):
-                _fout(adres, fout, prefix="contact")
+    if actie != "verwijderen" and not poging.gelukt:
+        op_formulier(adres, poging.fout, per_veld=True, prefix="contact")
     context = {"form": form, "adres": adres, "client": client, "relatie": relatie}
     return render(request, "clienten/relatie.html", context)
 

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from wmoketen.portaal.werklijst import Werkplek, sleutel, werkplek
+from wmoketen.gedeeld.werklijst import Werkplek, sleutel, werkplek
 
 from .models import Client
 

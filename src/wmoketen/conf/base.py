@@ -43,7 +43,9 @@ INSTALLED_APPS = [
     "wmoketen.verzoeken",
     "wmoketen.mutaties",
     "wmoketen.evaluaties",
+    "wmoketen.stromen",
     "wmoketen.portaal",
+    "wmoketen.demo",
 ]
 
 MIDDLEWARE = [
@@ -78,7 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wmoketen.accounts.context_processors.rol",
-                "wmoketen.meldingen.context_processors.meldingen",
+                "wmoketen.meldingen.context_processors.notificaties",
             ],
         },
     },

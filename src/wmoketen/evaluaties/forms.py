@@ -71,16 +71,8 @@ class EvaluatieForm(forms.Form):
             )
 
     @property
-    def algemene_velden(self):
-        return [self[n] for n in ("gehouden_op", "aanwezig")]
-
-    @property
     def check_velden(self):
         return [self[n] for n in ("ondersteuning_gestart", "volgens_afspraak") if n in self.fields]
-
-    @property
-    def vervolg_velden(self):
-        return [self[n] for n in ("vervolgstap", "toelichting")]
 
     def invoer(self) -> dict:
         """The keyword arguments of ``services.voer_uit``."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from wmoketen.termijnen import kalender
-from wmoketen.termijnen.constants import Eenheid
+from wmoketen.termijnen.constants import Eenheid, Regelcode
 from wmoketen.termijnen.queries import regel_voor
 
 from .constants import Soort
@@ -50,13 +50,13 @@ def _plus(datum: date, aantal: int, eenheid: str, gemeente) -> date:
 def momenten(ingangsdatum: date, einddatum: date, gemeente=None) -> list[Moment]:
     """The planned moments of a beschikking running from ``ingangsdatum`` to ``einddatum``."""
     werkdag = lambda d: kalender.vorige_werkdag(d, gemeente)  # noqa: E731
-    eind = regel_voor("herindicatie_signaal", gemeente).vervaldatum(einddatum, gemeente)
+    eind = regel_voor(Regelcode.HERINDICATIE_SIGNAAL, gemeente).vervaldatum(einddatum, gemeente)
     eind = werkdag(max(eind, ingangsdatum))
     if is_kort(ingangsdatum, einddatum):
         return [Moment(Soort.EIND, eind)]
     check = werkdag(kalender.plus_maanden(ingangsdatum, DRIEMAANDSCHECK_MAANDEN))
     lijst = [Moment(Soort.DRIEMAANDSCHECK, check)] if check < eind else []
-    regel = regel_voor("evaluatie", gemeente)
+    regel = regel_voor(Regelcode.EVALUATIE, gemeente)
     n = 1
     while (datum := werkdag(_plus(ingangsdatum, n * regel.aantal, regel.eenheid, gemeente))) < eind:
         lijst.append(Moment(Soort.TUSSENTIJDS, datum))

@@ -1,5 +1,6 @@
-"""Evaluations: planned when a beschikking is taken, held in the triangle client – aanbieder –
-consulent, each action one transaction with an audit row (never the free text)."""
+"""Evaluations: planned when a beschikking is taken (``stromen.beschikking``), held in the
+triangle client – aanbieder – consulent, each action one transaction with an audit row (never
+the free text)."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -7,7 +8,6 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +16,6 @@ from wmoketen.audit import services as audit
 from wmoketen.meldingen.services import meld
 from wmoketen.termijnen import kalender
 from wmoketen.toegang import vervolg
-from wmoketen.toegang.signals import beschikking_genomen
 from wmoketen.trajecten import services as trajecten
 from wmoketen.trajecten.constants import Prioriteit, TaakSoort
 
@@ -87,11 +86,6 @@ def plan_evaluaties(beschikking, *, acting_user) -> list[Evaluatie]:
             + (f"; {vervallen} eerdere vervallen" if vervallen else ""),
         )
     return nieuw
-
-
-@receiver(beschikking_genomen, dispatch_uid="evaluaties_plannen")
-def _bij_beschikking(sender, beschikking, acting_user, **kwargs) -> None:
-    plan_evaluaties(beschikking, acting_user=acting_user)
 
 
 @transaction.atomic

@@ -1,9 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.weigering import Poging
 
 from . import queries, services
 from .constants import Status
@@ -28,11 +29,9 @@ def detail(request, pk: int):
         raise PermissionDenied("U legt deze evaluatie niet vast.")
     form = EvaluatieForm(request.POST or None, evaluatie=evaluatie) if mag else None
     if form is not None and request.method == "POST" and form.is_valid():
-        try:
+        with Poging(form) as poging:
             services.voer_uit(evaluatie, acting_user=request.user, **form.invoer())
-        except (ValidationError, PermissionDenied) as fout:
-            form.add_error(None, getattr(fout, "messages", None) or str(fout))
-        else:
+        if poging.gelukt:
             messages.success(request, f"De {evaluatie.get_soort_display().lower()} is vastgelegd.")
             return redirect("evaluaties:detail", pk=evaluatie.pk)
     context = {

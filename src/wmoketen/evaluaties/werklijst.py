@@ -1,10 +1,10 @@
-"""Worklist source of the evaluations (see ``portaal.werklijst``): a planned evaluation shows
+"""Worklist source of the evaluations (see ``gedeeld.werklijst``): a planned evaluation shows
 for the consulent and the aanbieder from its werkdag on, not before."""
 
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Werkitem, bron, sleutel
+from wmoketen.gedeeld.werklijst import Werkitem, bron, sleutel
 
 from . import queries
 

@@ -40,7 +40,8 @@ def op_formulier(form, fout: Exception, *, per_veld: bool = False, prefix: str =
 
 class Poging:
     """A ``with`` block around one service call. A refusal does not escape: it goes on
-    ``form`` (see ``op_formulier``), or without a form into ``request``'s messages.
+    ``form`` (see ``op_formulier``), or without a form into ``request``'s messages: one
+    message, or with ``per_regel`` one per line of the refusal.
     ``eerst(form, fout) -> bool`` may show a refusal its own way first (a message the
     standard refused, with its findings per field); False leaves it to the default."""
 
@@ -51,12 +52,14 @@ class Poging:
         request=None,
         per_veld: bool = False,
         prefix: str = "",
+        per_regel: bool = False,
         eerst: Callable[[object, Exception], bool] | None = None,
     ):
         if form is None and request is None:
             raise TypeError("Poging needs a form or a request to show a refusal on.")
         self.form, self.request = form, request
         self.per_veld, self.prefix, self.eerst = per_veld, prefix, eerst
+        self.per_regel = per_regel
         self.fout: Exception | None = None
 
     def __enter__(self) -> "Poging":
@@ -71,7 +74,9 @@ class Poging:
 
     def toon(self, fout: Exception) -> None:
         if self.form is None:
-            messages.error(self.request, " ".join(teksten(fout)))
+            regels = teksten(fout)
+            for regel in regels if self.per_regel else [" ".join(regels)]:
+                messages.error(self.request, regel)
         elif not (self.eerst and self.eerst(self.form, fout)):
             op_formulier(self.form, fout, per_veld=self.per_veld, prefix=self.prefix)
 

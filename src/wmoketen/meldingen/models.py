@@ -2,23 +2,25 @@ from django.conf import settings
 from django.db import models
 
 
-class MeldingQuerySet(models.QuerySet):
-    def ongelezen(self) -> "MeldingQuerySet":
+class NotificatieQuerySet(models.QuerySet):
+    def ongelezen(self) -> "NotificatieQuerySet":
         return self.filter(gelezen_op__isnull=True)
 
 
-class Melding(models.Model):
-    """A notification for one user in the application (the bell)."""
+class Notificatie(models.Model):
+    """A notification for one user in the application (the bell).
+
+    Not the Wmo report of need (``toegang.Melding``); the app keeps its name ``meldingen``."""
 
     ontvanger = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.CASCADE, related_name="meldingen"
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="notificaties"
     )
     titel = models.CharField("titel", max_length=200)
     url = models.CharField("link", max_length=300, blank=True)
     aangemaakt = models.DateTimeField("aangemaakt", auto_now_add=True)
     gelezen_op = models.DateTimeField("gelezen op", null=True, blank=True)
 
-    objects = MeldingQuerySet.as_manager()
+    objects = NotificatieQuerySet.as_manager()
 
     class Meta:
         ordering = ["-aangemaakt", "-pk"]

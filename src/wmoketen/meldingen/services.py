@@ -1,14 +1,14 @@
 """Notifications: a row per user in the application, and an e-mail without personal data.
 
-Users call them "notificaties": "melding" is the Wmo report of need (``toegang.Melding``).
-The model and app keep their names until a later rename."""
+Users call them "notificaties", and so does the code (``Notificatie``): "melding" is the Wmo
+report of need (``toegang.Melding``). The app and its URLs keep the name ``meldingen``."""
 
 from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Melding
+from .models import Notificatie
 from .tasks import verstuur_meldingsmail
 
 # The e-mail never says what the notification is about: no names, no health data.
@@ -19,20 +19,21 @@ MAIL_TEKST = (
 )
 
 
-def meld(ontvangers: Iterable, *, titel: str, url: str = "") -> list[Melding]:
+def meld(ontvangers: Iterable, *, titel: str, url: str = "") -> list[Notificatie]:
     """Notify each of ``ontvangers``; the e-mails go out after the transaction commits."""
-    meldingen = Melding.objects.bulk_create(
-        Melding(ontvanger=ontvanger, titel=titel[:200], url=url) for ontvanger in set(ontvangers)
+    notificaties = Notificatie.objects.bulk_create(
+        Notificatie(ontvanger=ontvanger, titel=titel[:200], url=url)
+        for ontvanger in set(ontvangers)
     )
-    ids = [m.ontvanger_id for m in meldingen]
+    ids = [n.ontvanger_id for n in notificaties]
     if ids:
         transaction.on_commit(lambda: verstuur_meldingsmail.delay(ids))
-    return meldingen
+    return notificaties
 
 
-def markeer_gelezen(gebruiker, *, melding_id: int | None = None) -> int:
+def markeer_gelezen(gebruiker, *, notificatie_id: int | None = None) -> int:
     """Mark one (or all) of the user's unread notifications as read."""
-    meldingen = Melding.objects.filter(ontvanger=gebruiker).ongelezen()
-    if melding_id is not None:
-        meldingen = meldingen.filter(pk=melding_id)
-    return meldingen.update(gelezen_op=timezone.now())
+    notificaties = Notificatie.objects.filter(ontvanger=gebruiker).ongelezen()
+    if notificatie_id is not None:
+        notificaties = notificaties.filter(pk=notificatie_id)
+    return notificaties.update(gelezen_op=timezone.now())

@@ -2,12 +2,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from . import services
-from .models import Melding
+from .models import Notificatie
 
 
 def lijst(request):
-    meldingen = Melding.objects.filter(ontvanger=request.user)[:100]
-    return render(request, "meldingen/lijst.html", {"meldingen": meldingen})
+    notificaties = Notificatie.objects.filter(ontvanger=request.user)[:100]
+    return render(request, "meldingen/lijst.html", {"notificaties": notificaties})
 
 
 def bel(request):
@@ -16,10 +16,10 @@ def bel(request):
 
 
 @require_POST
-def open_melding(request, pk: int):
-    melding = get_object_or_404(Melding, pk=pk, ontvanger=request.user)
-    services.markeer_gelezen(request.user, melding_id=melding.pk)
-    return redirect(melding.url or "meldingen:lijst")
+def open_notificatie(request, pk: int):
+    notificatie = get_object_or_404(Notificatie, pk=pk, ontvanger=request.user)
+    services.markeer_gelezen(request.user, notificatie_id=notificatie.pk)
+    return redirect(notificatie.url or "meldingen:lijst")
 
 
 @require_POST

@@ -17,6 +17,7 @@ start and stop) acts; anyone else gets ``PermissionDenied``.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -25,9 +26,11 @@ from django.utils import timezone
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.rechten import eis_rol
 from wmoketen.termijnen.kalender import plus_werkdagen
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen import services as toewijzingen
-from wmoketen.toewijzingen.constants import AanbiederStatus, LeveringStatus
-from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering, Signaal, Toewijzing
+from wmoketen.toewijzingen.constants import AanbiederStatus
+from wmoketen.toewijzingen.models import AanbiederToewijzing  # isinstance: the aanbieder's
+from wmoketen.toewijzingen.signalen import signaleer
 from wmoketen.trajecten import services as trajecten
 from wmoketen.trajecten.constants import TaakSoort
 
@@ -40,6 +43,18 @@ from .constants import (
     Soort,
 )
 from .models import Mutatie
+from .stappen import (
+    beeindig,
+    controleer_lopend,
+    controleer_niet_beeindigd,
+    eis_plausibele_datum,
+    leg_vast,
+    traject_van,
+    verstuur,
+)
+
+if TYPE_CHECKING:
+    from wmoketen.toewijzingen.models import Levering, Toewijzing
 
 REDEN_307 = {Soort.AANBIEDER_STOPT: REDEN_AANBIEDER_STOPT, Soort.CLIENT_STOPT: REDEN_CLIENT_STOPT}
 TAAK = {
@@ -74,22 +89,13 @@ def meld_stop(
     toelichting: str = "",
 ) -> Mutatie:
     """The aanbieder reports ``soort`` (aanbieder_stopt or client_stopt) from ``datum``."""
-    from .services import (
-        _beeindig,
-        _controleer_lopend,
-        _leg_vast,
-        _verstuur,
-        eis_plausibele_datum,
-        traject_van,
-    )
-
     at = _eis_aanbieder(aanbieder_toewijzing, acting_user)
     eis_plausibele_datum(datum)
-    toewijzing = _te_stoppen(at, Toewijzing.objects.select_for_update(of=("self",)))
+    toewijzing = _te_stoppen(at, vergrendel=True)
     laatste = datum - timedelta(days=1)
-    _controleer_lopend(toewijzing, laatste)
+    controleer_lopend(toewijzing, laatste)
     berichten = []
-    levering = _levering(at)
+    levering = toewijzingen_queries.te_stoppen_levering(at)
     if levering is not None:
         levering = toewijzingen.registreer_stop(
             at, einddatum=laatste, reden=REDEN_307[soort][at.wet], acting_user=acting_user
@@ -98,10 +104,10 @@ def meld_stop(
     reden = REDEN_WIJZIGING[soort]
     if levering is not None:  # the allocation is withdrawn after the aanbieder's definitive 307
         reden = REDEN_NA_STOPBERICHT.get(toewijzing.wet, reden)
-    _beeindig(toewijzing, laatste=laatste, reden=reden, acting_user=acting_user)
-    berichten += _verstuur([toewijzing], gewijzigd={toewijzing.pk}, acting_user=acting_user)
+    beeindig(toewijzing, laatste=laatste, reden=reden, acting_user=acting_user)
+    berichten += verstuur([toewijzing], gewijzigd={toewijzing.pk}, acting_user=acting_user)
     traject = traject_van(toewijzing.client, toewijzing)
-    mutatie = _leg_vast(
+    mutatie = leg_vast(
         soort,
         toewijzing.client,
         datum,
@@ -126,35 +132,26 @@ def kan_stop_melden(aanbieder_toewijzing: AanbiederToewijzing) -> bool:
 def waarom_geen_stop(aanbieder_toewijzing: AanbiederToewijzing) -> str:
     """The Dutch refusal ``meld_stop`` gives whatever the date, or "" when a stop is possible."""
     try:
-        _te_stoppen(aanbieder_toewijzing, Toewijzing.objects.all())
+        _te_stoppen(aanbieder_toewijzing)
     except ValidationError as fout:
         return " ".join(fout.messages)
     return ""
 
 
-def _te_stoppen(at: AanbiederToewijzing, toewijzingen_qs) -> Toewijzing:
-    """The gemeente's allocation a stop of ``at`` ends; refused when none is left to end."""
-    from .services import _controleer_niet_beeindigd
-
+def _te_stoppen(at: AanbiederToewijzing, *, vergrendel: bool = False) -> Toewijzing:
+    """The gemeente's allocation a stop of ``at`` ends (locked until commit with
+    ``vergrendel``); refused when none is left to end."""
     if at.status != AanbiederStatus.ACTUEEL:
         raise ValidationError(
             f"Toewijzing {at} staat niet meer in de laatste toewijzing (301) van de gemeente: "
             "die is al beëindigd."
         )
-    toewijzing = (
-        toewijzingen_qs.select_related("product", "gemeente", "aanbieder", "client")
-        .filter(
-            gemeente_id=at.gemeente_id,
-            aanbieder_id=at.aanbieder_id,
-            toewijzingnummer=at.toewijzingnummer,
-        )
-        .first()
-    )
+    toewijzing = toewijzingen_queries.eigen_bij_ontvangen(at, vergrendel=vergrendel)
     if toewijzing is None:
         raise ValidationError(
             f"{at.gemeente} werkt niet met wmoketen: meld de stop met een stopbericht (307)."
         )
-    _controleer_niet_beeindigd(toewijzing)
+    controleer_niet_beeindigd(toewijzing)
     return toewijzing
 
 
@@ -176,7 +173,7 @@ def stop_na_intrekking(
             f"Toewijzing {at} is niet beëindigd met een reden wijziging die om een stop vraagt: "
             "kies zelf een reden beëindiging."
         )
-    if _levering(at) is None:
+    if toewijzingen_queries.te_stoppen_levering(at) is None:
         raise ValidationError(f"Voor toewijzing {at} loopt geen levering: er is niets te stoppen.")
     return toewijzingen.registreer_stop(
         at, einddatum=at.einddatum, reden=reden, acting_user=acting_user
@@ -190,20 +187,7 @@ def _eis_aanbieder(at, acting_user) -> AanbiederToewijzing:
     eis_rol(acting_user, Rol.AANBIEDER, tekst=geen_recht)
     if not toewijzingen.mag_registreren(acting_user, at):
         raise PermissionDenied(geen_recht)
-    return (
-        AanbiederToewijzing.objects.select_for_update(of=("self",))
-        .select_related("aanbieder", "gemeente", "client")
-        .get(pk=at.pk)
-    )
-
-
-def _levering(at: AanbiederToewijzing) -> Levering | None:
-    """The delivery a stop applies to: running, or paused (a pause that becomes the end)."""
-    return (
-        at.leveringen.filter(status__in=[LeveringStatus.GESTART, LeveringStatus.GEPAUZEERD])
-        .order_by("-begindatum")
-        .first()
-    )
+    return toewijzingen_queries.vergrendel_ontvangen(at.pk)
 
 
 def _informeer_gemeente(mutatie: Mutatie, toewijzing: Toewijzing, traject, acting_user) -> None:
@@ -225,8 +209,8 @@ def _informeer_gemeente(mutatie: Mutatie, toewijzing: Toewijzing, traject, actin
             omschrijving=tekst,
         )
         return
-    Signaal.objects.create(
-        organisatie_id=toewijzing.gemeente_id,
+    signaleer(
+        toewijzing.gemeente_id,
         soort=mutatie.soort,
         tekst=tekst,
         toewijzing=toewijzing,

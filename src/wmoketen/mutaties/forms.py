@@ -11,7 +11,7 @@ from wmoketen.organisaties.velden import OrganisatieKeuze
 from wmoketen.producten.codelijsten import codes
 from wmoketen.toegang import queries as toegang_queries
 from wmoketen.toegang.plausibiliteit import datumfout
-from wmoketen.toewijzingen.models import Toewijzing
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 
 from .constants import Soort
 
@@ -67,16 +67,6 @@ def toewijzing_label(t) -> str:
     return f"{tekst} ({t.ingangsdatum:%d-%m-%Y} t/m {einde}, {omvang(t) or 'geen omvang'})"
 
 
-def lopende_toewijzingen(gemeente, client):
-    """The client's current allocations at ``gemeente`` (the ones a mutation can concern)."""
-    return (
-        Toewijzing.objects.filter(gemeente_id=gemeente.pk, client_id=client.pk)
-        .actueel(timezone.localdate())
-        .select_related("product", "aanbieder")
-        .order_by("toewijzingnummer")
-    )
-
-
 def _aanbieders_voor_een_van(gemeente, producten):
     """Aanbieders with a valid contract for at least one of ``producten`` (one query)."""
     een_van = Q(pk__in=[])
@@ -107,7 +97,7 @@ class MutatieForm(DatumForm):
 
     toewijzing = ToewijzingKeuze(
         label="Toewijzing",
-        queryset=Toewijzing.objects.none(),
+        queryset=None,  # the client's current allocations: set per form
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Kies een lopende toewijzing van deze cliënt."},
     )
@@ -154,7 +144,7 @@ class MutatieForm(DatumForm):
         label, hulp = DATUM_LABEL.get(soort, STANDAARD_DATUM)
         self.fields["datum"].label, self.fields["datum"].help_text = label, hulp
         if "toewijzing" in self.fields:
-            lopend = lopende_toewijzingen(self.gemeente, traject.client)
+            lopend = toewijzingen_queries.lopende_toewijzingen(self.gemeente.pk, traject.client_id)
             self.fields["toewijzing"].queryset = lopend
             if not self.initial.get("toewijzing") and len(lopend) == 1:
                 self.initial["toewijzing"] = lopend[0].pk

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from wmoketen.producten.codelijsten import codes
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen.constants import Status as ToewijzingStatus
-from wmoketen.toewijzingen.models import Levering
 
 from .constants import Soort
 from .forms import omvang
@@ -95,9 +95,7 @@ def _nieuw(t) -> str:
 
 
 def _stop(bericht) -> list[str]:
-    levering = (
-        Levering.objects.filter(stopbericht=bericht).select_related("aanbieder_toewijzing").first()
-    )
+    levering = toewijzingen_queries.levering_van_stopbericht(bericht)
     if levering is None or levering.aanbieder_toewijzing is None:
         return ["stopbericht"]
     at = levering.aanbieder_toewijzing

@@ -3,9 +3,11 @@
 Each is one transaction: refused with a Dutch ``ValidationError`` (or ``PermissionDenied``) and
 nothing stored or sent, or fully applied: the allocations ended (RedenWijziging WMO002/JZ002),
 changed or allocated, one 301 per aanbieder concerned, a ``Mutatie`` on the client's traject,
-audit rows. The aanbieder answers an ended allocation with its 307 (``aanbieder.py``:
-``stop_na_intrekking``, RedenBeeindiging from ``constants.REDEN_BEEINDIGING``); the aanbieder's
-own reports (``aanbieder_stopt``, ``client_stopt`` on its allocation) are in ``aanbieder.py``.
+audit rows. The steps they share with the aanbieder's mutations are in ``stappen.py``. The
+aanbieder answers an ended allocation with its 307 (``aanbieder.py``: ``stop_na_intrekking``,
+RedenBeeindiging from ``constants.REDEN_BEEINDIGING``); the aanbieder's own reports
+(``aanbieder_stopt``, ``client_stopt`` on its allocation) are in ``aanbieder.py`` and
+re-exported here.
 
 ``datum`` is the first day of the new situation: an ended allocation's einddatum is the day
 before, except at death, where it is the overlijdensdatum itself (WMO002/JZ002 code 02). An
@@ -18,26 +20,21 @@ the toegangsmedewerker, since it starts a new plan.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.accounts.rechten import eis_organisatie, eis_rol
-from wmoketen.audit import services as audit
-from wmoketen.evaluaties import services as evaluaties
 from wmoketen.organisaties.models import Gemeente
 from wmoketen.producten.constants import Wet
-from wmoketen.toegang.plausibiliteit import datumfout
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen import services as toewijzingen
-from wmoketen.toewijzingen.constants import Status as ToewijzingStatus
-from wmoketen.toewijzingen.models import Toewijzing
-from wmoketen.trajecten import services as trajecten
-from wmoketen.trajecten.constants import TrajectStatus
-from wmoketen.trajecten.models import Traject
+from wmoketen.toewijzingen.models import AanbiederToewijzing  # isinstance: who reports
 
+from .aanbieder import aanbieder_stopt, meld_stop, stop_na_intrekking
 from .constants import (
     FREQUENTIE_TOTAAL,
     REDEN_MEER,
@@ -46,23 +43,36 @@ from .constants import (
     Soort,
 )
 from .models import Mutatie
+from .stappen import (
+    EEN_DAG,
+    beeindig,
+    controleer_lopend,
+    eis_gemeente,
+    eis_plausibele_datum,
+    laatste_dag,
+    leg_vast,
+    neem_op_in_traject,
+    traject_van,
+    vergrendel,
+    verstuur,
+    wijs_opnieuw_toe,
+)
+
+if TYPE_CHECKING:
+    from wmoketen.toewijzingen.models import Toewijzing
 
 __all__ = [
     "aanbieder_stopt",
     "client_stopt",
-    "laatste_dag",
     "naar_pgb",
     "naar_wlz",
     "naar_zin",
     "stop_na_intrekking",
-    "traject_van",
     "verhuizing_of_overlijden",
     "wijzig_intensiteit",
     "wijzig_profiel",
     "wissel_aanbieder",
 ]
-
-EEN_DAG = timedelta(days=1)
 
 
 # The mutations ---------------------------------------------------------------------------
@@ -103,9 +113,9 @@ def wijzig_intensiteit(
     (OP033x1; RedenWijziging 04 more, 05 less); otherwise it ends the day before ``datum``
     (05, "andere omvang") and a new allocation with the new volume runs from ``datum`` to the
     old einddatum, both in one 301."""
-    t = _vergrendel(toewijzing, acting_user)
+    t = vergrendel(toewijzing, acting_user)
     eis_plausibele_datum(datum)
-    _controleer_lopend(t, datum - EEN_DAG)
+    controleer_lopend(t, datum - EEN_DAG)
     if datum < t.ingangsdatum:
         raise ValidationError(
             f"De wijziging gaat in vóór de ingangsdatum van toewijzing {t} "
@@ -132,17 +142,17 @@ def wijzig_intensiteit(
             reden_wijziging=REDEN_MEER if volume > (t.volume or 0) else REDEN_MINDER,
             acting_user=acting_user,
         )
-        berichten = _verstuur([t], gewijzigd={t.pk}, acting_user=acting_user)
-        return _leg_vast(
+        berichten = verstuur([t], gewijzigd={t.pk}, acting_user=acting_user)
+        return leg_vast(
             Soort.INTENSITEIT, t.client, datum, acting_user, berichten, gewijzigd=[t], **velden
         )
     einde = t.einddatum
-    _beeindig(t, laatste=datum - EEN_DAG, reden=REDEN_MINDER, acting_user=acting_user)
-    nieuw = _wijs_opnieuw_toe(
+    beeindig(t, laatste=datum - EEN_DAG, reden=REDEN_MINDER, acting_user=acting_user)
+    nieuw = wijs_opnieuw_toe(
         t, t.aanbieder, ingang=datum, einde=einde, volume=volume, acting_user=acting_user
     )
-    berichten = _verstuur([t, *nieuw], gewijzigd={t.pk}, acting_user=acting_user)
-    return _leg_vast(
+    berichten = verstuur([t, *nieuw], gewijzigd={t.pk}, acting_user=acting_user)
+    return leg_vast(
         Soort.INTENSITEIT,
         t.client,
         datum,
@@ -161,8 +171,8 @@ def wijzig_profiel(
     """Another profile: a new melding on the same traject (``toegang.vervolg``, registered on
     ``op``, default today), leading to a new plan and beschikking; the old allocations end when
     the new beschikking starts (toegang ends them with RedenWijziging 05 and allocates the new
-    products; ``signals.profiel_beschikt`` then records them on this Mutatie)."""
-    _eis_gemeente(acting_user, beschikking.gemeente_id, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
+    products; ``profiel.profiel_beschikt`` then records them on this Mutatie)."""
+    eis_gemeente(acting_user, beschikking.gemeente_id, Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
     eis_plausibele_datum(datum)
     if beschikking.einddatum < datum:
         raise ValidationError(
@@ -176,7 +186,7 @@ def wijzig_profiel(
     melding = vervolg.start_herindicatie(
         beschikking, aanleiding=Aanleiding.PROFIELWIJZIGING, acting_user=acting_user, op=op
     )
-    return _leg_vast(
+    return leg_vast(
         Soort.PROFIEL,
         beschikking.client,
         datum,
@@ -196,29 +206,29 @@ def wissel_aanbieder(
     before (RedenWijziging 09, a 301 to the old aanbieder), the same product with the same
     omvang or budget is allocated to the new one up to the old einddatum (a 301 to it), and the
     new aanbieder joins the traject. Refused without a contract for the product."""
-    t = _vergrendel(toewijzing, acting_user)
+    t = vergrendel(toewijzing, acting_user)
     eis_plausibele_datum(datum)
     laatste = datum - EEN_DAG
-    _controleer_lopend(t, laatste)
+    controleer_lopend(t, laatste)
     if not getattr(nieuwe_aanbieder, "is_aanbieder", False):
         raise ValidationError("Kies een zorgaanbieder om naar over te stappen.")
     if nieuwe_aanbieder.pk == t.aanbieder_id:
         raise ValidationError(f"{nieuwe_aanbieder} levert deze toewijzing al; kies een andere.")
     # First the new allocation: without a contract (or with stapeling) nothing is ended.
-    nieuw = _wijs_opnieuw_toe(
+    nieuw = wijs_opnieuw_toe(
         t,
         nieuwe_aanbieder,
         ingang=max(datum, t.ingangsdatum),
         einde=t.einddatum,
         acting_user=acting_user,
     )
-    _beeindig(
+    beeindig(
         t, laatste=laatste, reden=REDEN_WIJZIGING[Soort.AANBIEDERSWISSEL], acting_user=acting_user
     )
-    berichten = _verstuur([t, *nieuw], gewijzigd={t.pk}, acting_user=acting_user)
+    berichten = verstuur([t, *nieuw], gewijzigd={t.pk}, acting_user=acting_user)
     traject = traject_van(t.client, t)
-    _neem_op_in_traject(traject, nieuwe_aanbieder, acting_user)
-    return _leg_vast(
+    neem_op_in_traject(traject, nieuwe_aanbieder, acting_user)
+    return leg_vast(
         Soort.AANBIEDERSWISSEL,
         t.client,
         datum,
@@ -245,7 +255,7 @@ def naar_pgb(
     """From zorg in natura to a pgb on ``datum``: the allocation ends the day before
     (RedenWijziging 08, a 301 to the aanbieder); the pgb is recorded on the Mutatie only (a pgb
     is not allocated with a 301)."""
-    t = _vergrendel(toewijzing, acting_user)
+    t = vergrendel(toewijzing, acting_user)
     eis_plausibele_datum(datum)
     try:
         budget = Decimal(pgb_budget)
@@ -253,12 +263,12 @@ def naar_pgb(
         budget = None
     if budget is None or not budget.is_finite() or budget <= 0:
         raise ValidationError("Geef het pgb-budget op (meer dan € 0).")
-    _controleer_lopend(t, datum - EEN_DAG)
-    _beeindig(
+    controleer_lopend(t, datum - EEN_DAG)
+    beeindig(
         t, laatste=datum - EEN_DAG, reden=REDEN_WIJZIGING[Soort.NAAR_PGB], acting_user=acting_user
     )
-    berichten = _verstuur([t], gewijzigd={t.pk}, acting_user=acting_user)
-    return _leg_vast(
+    berichten = verstuur([t], gewijzigd={t.pk}, acting_user=acting_user)
+    return leg_vast(
         Soort.NAAR_PGB,
         t.client,
         datum,
@@ -287,7 +297,7 @@ def naar_zin(
     ``aanbieder`` (a 301 without RedenWijziging) under the client's running beschikking for
     the product's wet, up to ``einddatum`` or the beschikking's end. Refused when no pgb was
     recorded (a ``naar_pgb`` mutation) or the aanbieder has no contract."""
-    _eis_gemeente(acting_user, client.organisatie_id)
+    eis_gemeente(acting_user, client.organisatie_id)
     eis_plausibele_datum(datum)
     if not Mutatie.objects.filter(
         client_id=client.pk, soort=Soort.NAAR_PGB, datum__lte=datum
@@ -308,8 +318,8 @@ def naar_zin(
         acting_user=acting_user,
     )
     traject = traject_van(client, nieuw[0])
-    _neem_op_in_traject(traject, aanbieder, acting_user)
-    return _leg_vast(
+    neem_op_in_traject(traject, aanbieder, acting_user)
+    return leg_vast(
         Soort.NAAR_ZIN,
         client,
         datum,
@@ -329,11 +339,7 @@ def client_stopt(toewijzing, *, datum: date, acting_user, toelichting: str = "")
     ``Toewijzing`` (entered by the gemeente: it ends the day before with RedenWijziging 05, a
     301 to the aanbieder) or the aanbieder's ``AanbiederToewijzing`` (reported by the aanbieder,
     see ``aanbieder.meld_stop``)."""
-    from wmoketen.toewijzingen.models import AanbiederToewijzing
-
     if isinstance(toewijzing, AanbiederToewijzing):
-        from .aanbieder import meld_stop
-
         return meld_stop(
             toewijzing,
             soort=Soort.CLIENT_STOPT,
@@ -341,17 +347,17 @@ def client_stopt(toewijzing, *, datum: date, acting_user, toelichting: str = "")
             acting_user=acting_user,
             toelichting=toelichting,
         )
-    t = _vergrendel(toewijzing, acting_user)
+    t = vergrendel(toewijzing, acting_user)
     eis_plausibele_datum(datum)
-    _controleer_lopend(t, datum - EEN_DAG)
-    _beeindig(
+    controleer_lopend(t, datum - EEN_DAG)
+    beeindig(
         t,
         laatste=datum - EEN_DAG,
         reden=REDEN_WIJZIGING[Soort.CLIENT_STOPT],
         acting_user=acting_user,
     )
-    berichten = _verstuur([t], gewijzigd={t.pk}, acting_user=acting_user)
-    return _leg_vast(
+    berichten = verstuur([t], gewijzigd={t.pk}, acting_user=acting_user)
+    return leg_vast(
         Soort.CLIENT_STOPT,
         t.client,
         datum,
@@ -363,153 +369,18 @@ def client_stopt(toewijzing, *, datum: date, acting_user, toelichting: str = "")
     )
 
 
-# Shared steps ----------------------------------------------------------------------------
-
-
-def laatste_dag(soort: str, datum: date) -> date:
-    """The last day with support for a mutation that takes effect on ``datum``."""
-    return datum if soort == Soort.OVERLIJDEN else datum - EEN_DAG
-
-
-def traject_van(client, toewijzing: Toewijzing | None = None) -> Traject | None:
-    """The traject a mutation belongs to: the one of the beschikking the allocation cites,
-    else the client's latest traject that is not closed (None: the client has none)."""
-    if toewijzing is not None and toewijzing.beschikkingnummer:
-        from wmoketen.toegang.models import Melding  # late: toegang imports toewijzingen
-
-        melding = (
-            Melding.objects.filter(
-                plan__beschikking__nummer=toewijzing.beschikkingnummer, traject__isnull=False
-            )
-            .select_related("traject")
-            .first()
-        )
-        if melding is not None:
-            return melding.traject
-    return (
-        Traject.objects.filter(client_id=client.pk)
-        .exclude(status=TrajectStatus.AFGESLOTEN)
-        .order_by("-startdatum", "-pk")
-        .first()
-    )
-
-
-def eis_plausibele_datum(datum: date) -> None:
-    """Refuse a date no real situation can have (``toegang.plausibiliteit.datumfout``): the
-    day before year 1 is outside the calendar."""
-    if fout := datumfout(datum):
-        raise ValidationError({"datum": fout})
-
-
-def _eis_gemeente(acting_user, gemeente_id: int, *rollen) -> None:
-    eis_rol(
-        acting_user,
-        *(rollen or (Rol.BACKOFFICE,)),
-        tekst="U hebt geen rol waarmee u deze mutatie mag invoeren.",
-    )
-    eis_organisatie(acting_user, gemeente_id, "Deze cliënt hoort niet bij uw gemeente.")
-
-
-def _vergrendel(toewijzing: Toewijzing, acting_user) -> Toewijzing:
-    if not isinstance(toewijzing, Toewijzing):
-        raise ValidationError("Dit is geen toewijzing van de gemeente.")
-    _eis_gemeente(acting_user, toewijzing.gemeente_id)
-    return (
-        Toewijzing.objects.select_for_update(of=("self",))
-        .select_related("product", "gemeente", "aanbieder", "client")
-        .get(pk=toewijzing.pk)
-    )
-
-
-def _controleer_lopend(toewijzing: Toewijzing, laatste: date) -> None:
-    """Refuse a mutation on an allocation that has ended (by an earlier mutation, a removal,
-    or its einddatum on or before the mutation's last day)."""
-    _controleer_niet_beeindigd(toewijzing)
-    if toewijzing.einddatum is not None and toewijzing.einddatum <= laatste:
-        raise ValidationError(
-            f"Toewijzing {toewijzing} eindigt al op {toewijzing.einddatum:%d-%m-%Y}, vóór deze "
-            "mutatie ingaat: er is niets te wijzigen."
-        )
-
-
-def _controleer_niet_beeindigd(toewijzing: Toewijzing) -> None:
-    """Refuse an allocation an earlier mutation or removal ended, whatever the date."""
-    if toewijzing.status in (ToewijzingStatus.BEEINDIGD, ToewijzingStatus.VERWIJDERD):
-        eind = f" per {toewijzing.einddatum:%d-%m-%Y}" if toewijzing.einddatum else ""
-        raise ValidationError(
-            f"Toewijzing {toewijzing} is al {toewijzing.get_status_display().lower()}{eind}: "
-            "een mutatie gaat alleen over een lopende toewijzing."
-        )
-
-
-def _beeindig(toewijzing: Toewijzing, *, laatste: date, reden: str, acting_user) -> Toewijzing:
-    """End ``toewijzing`` on ``laatste``; one that had not started by then is removed."""
-    return toewijzingen.trek_in(
-        toewijzing, laatste=laatste, reden_wijziging=reden, acting_user=acting_user
-    )
-
-
-def _wijs_opnieuw_toe(
-    oud: Toewijzing,
-    aanbieder,
-    *,
-    ingang: date,
-    einde: date | None,
-    acting_user,
-    volume: int | None = None,
-) -> list[Toewijzing]:
-    """The same product as ``oud`` from ``ingang`` to ``einde`` (nothing sent yet)."""
-    return toewijzingen.maak_toewijzingen(
-        gemeente=oud.gemeente,
-        aanbieder=aanbieder,
-        client=oud.client,
-        wet=oud.wet,
-        producten=[
-            toewijzingen.TeWijzenProduct(
-                oud.product,
-                ingang,
-                einde,
-                None if oud.budget is not None else (volume or oud.volume),
-                oud.eenheid or None,
-                oud.frequentie or None,
-                oud.budget,
-            )
-        ],
-        beschikkingnummer=oud.beschikkingnummer,
-        acting_user=acting_user,
-    )
-
-
-def _verstuur(lijst: list[Toewijzing], *, gewijzigd: set[int], acting_user) -> list:
-    """One 301 per aanbieder and wet of ``lijst`` (the client's complete set there), in the
-    order of ``lijst``; the pks in ``gewijzigd`` carry their RedenWijziging (IV099)."""
-    groepen: dict[tuple, list[Toewijzing]] = {}
-    for t in lijst:
-        groepen.setdefault((t.aanbieder_id, t.wet), []).append(t)
-    berichten = []
-    for groep in groepen.values():
-        eerste = groep[0]
-        berichten.append(
-            toewijzingen.verstuur_301(
-                gemeente=eerste.gemeente,
-                aanbieder=eerste.aanbieder,
-                client=eerste.client,
-                wet=eerste.wet,
-                acting_user=acting_user,
-                gewijzigd=[t.pk for t in groep if t.pk in gewijzigd],
-            )
-        )
-    return berichten
+# Steps of these mutations only -------------------------------------------------------
 
 
 def _beeindig_alles(client, *, soort: str, datum: date, acting_user, toelichting: str) -> Mutatie:
-    _eis_gemeente(acting_user, client.organisatie_id)
+    eis_gemeente(acting_user, client.organisatie_id)
     laatste = laatste_dag(soort, datum)
     lopend = list(
-        Toewijzing.objects.select_for_update(of=("self",))
-        .filter(gemeente_id=client.organisatie_id, client_id=client.pk)
-        .actueel(laatste + EEN_DAG)
-        .select_related("product", "gemeente", "aanbieder", "client")
+        toewijzingen_queries.lopende_toewijzingen(
+            client.organisatie_id, client.pk, op=laatste + EEN_DAG
+        )
+        .select_for_update(of=("self",))
+        .select_related("gemeente", "client")
         .order_by("aanbieder_id", "wet", "toewijzingnummer")
     )
     if not lopend:
@@ -518,9 +389,9 @@ def _beeindig_alles(client, *, soort: str, datum: date, acting_user, toelichting
             "beëindigen."
         )
     for t in lopend:
-        _beeindig(t, laatste=laatste, reden=REDEN_WIJZIGING[soort], acting_user=acting_user)
-    berichten = _verstuur(lopend, gewijzigd={t.pk for t in lopend}, acting_user=acting_user)
-    return _leg_vast(
+        beeindig(t, laatste=laatste, reden=REDEN_WIJZIGING[soort], acting_user=acting_user)
+    berichten = verstuur(lopend, gewijzigd={t.pk for t in lopend}, acting_user=acting_user)
+    return leg_vast(
         soort, client, datum, acting_user, berichten, beeindigd=lopend, toelichting=toelichting
     )
 
@@ -537,90 +408,3 @@ def _lopende_beschikking(client, wet: str, datum: date):
         .order_by("-dagtekening", "-pk")
         .first()
     )
-
-
-def _neem_op_in_traject(traject: Traject | None, aanbieder, acting_user) -> None:
-    if traject is not None and not traject.is_deelnemer(aanbieder):
-        trajecten.voeg_aanbieder_toe(traject, aanbieder=aanbieder, acting_user=acting_user)
-
-
-def _volg_evaluaties(mutatie: Mutatie, beeindigd, nieuw, acting_user) -> None:
-    """Planned evaluations follow the care: they lapse from the mutation's date when no
-    allocation of their beschikking runs on, and go to the new aanbieder on a switch."""
-    from wmoketen.toegang.models import Beschikking  # late: toegang imports toewijzingen
-
-    nummers = {t.beschikkingnummer for t in beeindigd if t.beschikkingnummer}
-    if not nummers:
-        return
-    lopend = set(
-        Toewijzing.objects.actueel(mutatie.datum)
-        .filter(gemeente_id=mutatie.gemeente_id, beschikkingnummer__in=nummers)
-        .values_list("beschikkingnummer", flat=True)
-    )
-    overgedragen = mutatie.nieuwe_aanbieder_id and any(
-        t.beschikkingnummer in nummers for t in nieuw
-    )
-    for beschikking in Beschikking.objects.filter(
-        gemeente_id=mutatie.gemeente_id, nummer__in=nummers
-    ):
-        if beschikking.nummer not in lopend:
-            evaluaties.laat_vervallen(beschikking, vanaf=mutatie.datum, acting_user=acting_user)
-        elif overgedragen:
-            evaluaties.draag_over(
-                beschikking,
-                van=mutatie.aanbieder,
-                naar=mutatie.nieuwe_aanbieder,
-                vanaf=mutatie.datum,
-                acting_user=acting_user,
-            )
-
-
-def _leg_vast(
-    soort: str,
-    client,
-    datum: date,
-    acting_user,
-    berichten: list,
-    *,
-    traject: Traject | None = None,
-    gemeld_door=None,
-    beeindigd=(),
-    nieuw=(),
-    gewijzigd=(),
-    **velden,
-) -> Mutatie:
-    """Store the Mutatie with what it did and write its audit row."""
-    if traject is None:
-        traject = traject_van(client, next(iter([*beeindigd, *gewijzigd, *nieuw]), None))
-    mutatie = Mutatie(
-        gemeente_id=client.organisatie_id,
-        client=client,
-        traject=traject,
-        soort=soort,
-        datum=datum,
-        gemeld_door_id=(gemeld_door or acting_user.organisatie).pk,
-        ingevoerd_door=acting_user,
-        **velden,
-    )
-    mutatie.full_clean()
-    mutatie.save()
-    _volg_evaluaties(mutatie, beeindigd, nieuw, acting_user)
-    mutatie.beeindigd.set(beeindigd)
-    mutatie.nieuw.set(nieuw)
-    mutatie.gewijzigd.set(gewijzigd)
-    mutatie.berichten.set(berichten)
-    audit.log(
-        acting_user,
-        f"mutatie.{soort}",
-        mutatie,
-        client_id=client.pk,
-        omschrijving=(
-            f"{mutatie}: {len(beeindigd)} beëindigd, {len(gewijzigd)} gewijzigd, "
-            f"{len(nieuw)} nieuw, {len(berichten)} bericht(en)"
-        ),
-    )
-    return mutatie
-
-
-# Reported by the aanbieder: see aanbieder.py.
-from .aanbieder import aanbieder_stopt, stop_na_intrekking  # noqa: E402

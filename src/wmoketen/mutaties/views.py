@@ -8,24 +8,22 @@ rule, and their refusals show in the form.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
-from wmoketen.audit import services as audit
-from wmoketen.berichten.regelteksten import toon_op_formulier
-from wmoketen.toewijzingen.models import AanbiederToewijzing
+from wmoketen.berichten.regelteksten import toon_met
+from wmoketen.gedeeld.weigering import Poging
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.trajecten import queries as trajecten_queries
 
 from . import gevolgen, services
 from .constants import Soort
-from .forms import MutatieForm, StopForm, lopende_toewijzingen
+from .forms import MutatieForm, StopForm
 from .regelteksten import AANWIJZINGEN
-
-FOUTEN = (ValidationError, PermissionDenied)
 
 # What the gemeente's roles may enter (the services check again).
 SOORTEN_BACKOFFICE = [s for s in Soort if s != Soort.AANBIEDER_STOPT]
@@ -43,12 +41,6 @@ UITLEG = {
     Soort.NAAR_ZIN: "Een nieuwe toewijzing in natura na een pgb.",
     Soort.CLIENT_STOPT: "De toewijzing eindigt (reden 05).",
 }
-
-
-def _fout(form, fout) -> None:
-    if toon_op_formulier(form, fout, tabel=AANWIJZINGEN):  # a message breaking the standard
-        return
-    form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
 
 
 def _soorten_gemeente(gebruiker) -> list[str]:
@@ -98,12 +90,10 @@ def _twee_stappen(request, form, uitvoeren, *, organisatie, deelnemers):
     once stored; gevolgen (the confirmation) is set when the form still needs confirming."""
     if request.method != "POST" or not form.is_valid() or "terug" in request.POST:
         return None, None
-    try:
+    with Poging(form, eerst=toon_met(AANWIJZINGEN)):
         if "bevestigd" not in request.POST:
             return None, gevolgen.proef(uitvoeren, organisatie=organisatie, deelnemers=deelnemers)
         return uitvoeren(), None
-    except FOUTEN as fout:
-        _fout(form, fout)
     return None, None
 
 
@@ -156,7 +146,9 @@ def nieuw(request, pk: int):
         "bevestiging": bevestiging,
         "alle_toewijzingen": not any(f in form.fields for f in ("toewijzing", "beschikking"))
         and soort != Soort.NAAR_ZIN,
-        "lopend": list(lopende_toewijzingen(traject.gemeente, traject.client)),
+        "lopend": list(
+            toewijzingen_queries.lopende_toewijzingen(traject.gemeente_id, traject.client_id)
+        ),
         "terug": reverse("trajecten:detail", args=[traject.pk]),
     }
     return render(request, "mutaties/formulier.html", context)
@@ -169,16 +161,10 @@ def nieuw(request, pk: int):
 def stoppen(request, pk: int):
     """*Cliënt wil stoppen* or *Wij willen stoppen* for a received allocation."""
     organisatie = request.user.organisatie
-    toewijzing = get_object_or_404(
-        AanbiederToewijzing.objects.voor_organisatie(organisatie).select_related(
-            "client", "gemeente", "aanbieder", "product"
-        ),
-        pk=pk,
-    )
+    toewijzing = toewijzingen_queries.lees_ontvangen(request.user, pk)
     soort = request.POST.get("soort") or request.GET.get("soort", "")
     if soort not in SOORTEN_AANBIEDER:
         soort = Soort.CLIENT_STOPT
-    audit.log(request.user, "toewijzing.gelezen", toewijzing, client_id=toewijzing.client_id)
     data = request.POST if request.method == "POST" else None
     form = StopForm(data, soort=soort)
     melden = services.aanbieder_stopt if soort == Soort.AANBIEDER_STOPT else services.client_stopt

@@ -5,12 +5,12 @@ another gemeente's contract is a 404, and the service checks the role and gemeen
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import localize
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.weigering import Poging
 
 from . import contracten, queries
 from .forms import (
@@ -44,13 +44,9 @@ def _regel(request, pk: int) -> Contractregel:
 def _formulier(request, form, uitvoeren, *, titel: str, knop: str, terug):
     """Run ``uitvoeren(**cleaned_data)`` on a valid POST; Dutch refusals land on the form."""
     if request.method == "POST" and form.is_valid():
-        try:
+        with Poging(form) as poging:
             resultaat, bericht = uitvoeren(**form.cleaned_data)
-        except ValidationError as fout:
-            form.add_error(None, fout.messages)
-        except PermissionDenied as fout:
-            form.add_error(None, str(fout))
-        else:
+        if poging.gelukt:
             messages.success(request, bericht)
             return redirect("organisaties:contract", pk=resultaat)
     context = {"form": form, "titel": titel, "knop": knop, "terug": terug}

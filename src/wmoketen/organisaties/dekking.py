@@ -4,18 +4,41 @@ A toewijzing needs, on every day of its period, a valid contract line for its pr
 aanbieder for its gemeente. A change of a contract or a line may not take that cover away from
 a toewijzing that still runs (not ended before today, not removed); another line, of a
 follow-up contract for instance, may take over.
+
+The toewijzingen live in a higher layer than contracts: that app registers how to find the
+running ones (``registreer_afnemer``, from its AppConfig), so this module never imports it.
 """
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from wmoketen.toewijzingen.models import Toewijzing
-
 from .models import Contractregel
-from .perioden import Periode, doorsnede, periode, tekst, zonder
+from .perioden import Periode, doorsnede, periode, zonder
 from .queries import regels_bij_gemeenten
 
 MAX_GENOEMD = 10
+
+
+@dataclass(frozen=True)
+class Afnemer:
+    """What rests on contract lines, as the app that holds it finds and names it.
+    ``lopend(gemeente_ids, aanbieder_id, product_id, op)`` gives the rows running on ``op``
+    (each with gemeente_id, ingangsdatum, einddatum); ``noem(rij)`` names one for the user."""
+
+    lopend: Callable[[list[int], int, int, date], Iterable]
+    noem: Callable[[object], str]
+
+
+AFNEMERS: list[Afnemer] = []
+
+
+def registreer_afnemer(afnemer: Afnemer) -> None:
+    if afnemer not in AFNEMERS:
+        AFNEMERS.append(afnemer)
 
 
 def geldig(regel: Contractregel) -> Periode | None:
@@ -47,24 +70,26 @@ def _verloren(gemeente_id: int, regel: Contractregel, nieuw: dict) -> list[Perio
     return zonder(oud, na)
 
 
-def verweesd(regels: list[Contractregel], nieuw: dict[int, Periode | None]) -> list[Toewijzing]:
-    """Running toewijzingen that lose their cover when each line in ``nieuw`` (by pk) counts
-    for its new period only. ``regels`` are the changed lines, with their contract."""
+def verweesd(regels: list[Contractregel], nieuw: dict[int, Periode | None]) -> list:
+    """Running rows (toewijzingen) that lose their cover when each line in ``nieuw`` (by pk)
+    counts for its new period only, as (afnemer, row). ``regels`` are the changed lines, with
+    their contract."""
     vandaag = timezone.localdate()
     gevonden = []
     for regel in regels:
-        lopend = Toewijzing.objects.actueel(vandaag).filter(
-            gemeente_id__in=regel.contract.gemeente_ids(),
-            aanbieder_id=regel.contract.aanbieder_id,
-            product_id=regel.product_id,
-        )
         verloren = {}
-        for toewijzing in lopend.select_related("gemeente", "product"):
-            if toewijzing.gemeente_id not in verloren:
-                verloren[toewijzing.gemeente_id] = _verloren(toewijzing.gemeente_id, regel, nieuw)
-            eigen = periode(toewijzing.ingangsdatum, toewijzing.einddatum)
-            if any(doorsnede(eigen, p) for p in verloren[toewijzing.gemeente_id]):
-                gevonden.append(toewijzing)
+        for afnemer in AFNEMERS:
+            for rij in afnemer.lopend(
+                regel.contract.gemeente_ids(),
+                regel.contract.aanbieder_id,
+                regel.product_id,
+                vandaag,
+            ):
+                if rij.gemeente_id not in verloren:
+                    verloren[rij.gemeente_id] = _verloren(rij.gemeente_id, regel, nieuw)
+                eigen = periode(rij.ingangsdatum, rij.einddatum)
+                if any(doorsnede(eigen, p) for p in verloren[rij.gemeente_id]):
+                    gevonden.append((afnemer, rij))
     return gevonden
 
 
@@ -73,11 +98,7 @@ def eis_gedekt(regels: list[Contractregel], nieuw: dict[int, Periode | None]) ->
     toewijzingen = verweesd(regels, nieuw)
     if not toewijzingen:
         return
-    genoemd = ", ".join(
-        f"{t.toewijzingnummer} ({t.gemeente}, {t.product}, "
-        f"{tekst(periode(t.ingangsdatum, t.einddatum))})"
-        for t in toewijzingen[:MAX_GENOEMD]
-    )
+    genoemd = ", ".join(afnemer.noem(rij) for afnemer, rij in toewijzingen[:MAX_GENOEMD])
     meer = len(toewijzingen) - MAX_GENOEMD
     raise ValidationError(
         "Deze wijziging laat lopende toewijzingen zonder contract: "

@@ -1,22 +1,17 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.weigering import Poging
 
 from . import queries, services
 from .constants import OnderaannemingStatus
 from .forms import BeoordelingForm, OnderaannemingAanvraagForm
 from .models import Onderaanneming
 
-FOUTEN = (ValidationError, PermissionDenied)
 AANVRAGERS = (Rol.AANBIEDER, Rol.FUNCTIONEEL_BEHEERDER)
-
-
-def _fouten(fout) -> list[str]:
-    return fout.messages if isinstance(fout, ValidationError) else [str(fout)]
 
 
 def lijst(request):
@@ -89,13 +84,11 @@ def onderaanneming_aanvragen(request, pk: int):
     contract = get_object_or_404(queries.contracten_voor(request.user.organisatie), pk=pk)
     form = OnderaannemingAanvraagForm(request.POST, contract=contract)
     if form.is_valid():
-        try:
+        with Poging(form) as poging:
             onderaanneming = services.vraag_onderaanneming_aan(
                 contract, acting_user=request.user, **form.cleaned_data
             )
-        except FOUTEN as fout:
-            form.add_error(None, _fouten(fout))
-        else:
+        if poging.gelukt:
             messages.success(
                 request,
                 f"De onderaanneming van {onderaanneming.onderaannemer} is aangevraagd; de "
@@ -116,17 +109,14 @@ def onderaanneming_beoordelen(request, pk: int):
     if not form.is_valid():
         messages.error(request, "Kies goedkeuren of afwijzen.")
         return redirect("organisaties:contract", pk=onderaanneming.contract_id)
-    try:
+    with Poging(request=request, per_regel=True) as poging:
         onderaanneming = services.beoordeel_onderaanneming(
             onderaanneming,
             goedgekeurd=form.cleaned_data["besluit"] == "goedkeuren",
             toelichting=form.cleaned_data["toelichting"],
             acting_user=request.user,
         )
-    except FOUTEN as fout:
-        for regel in _fouten(fout):
-            messages.error(request, regel)
-    else:
+    if poging.gelukt:
         messages.success(
             request,
             f"De onderaanneming van {onderaanneming.onderaannemer} is "

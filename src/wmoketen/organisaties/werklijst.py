@@ -1,4 +1,4 @@
-"""Worklist source of the contract manager (see ``portaal.werklijst``).
+"""Worklist source of the contract manager (see ``gedeeld.werklijst``).
 
 * "Onderaannemingen te beoordelen": requests of hoofdaannemers for an onderaannemer under a
   contract of the manager's gemeente (or of one of its regio's), oldest first.
@@ -7,7 +7,7 @@
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Werkitem, bron
+from wmoketen.gedeeld.werklijst import Werkitem, bron
 
 from .queries import onderaannemingen_te_beoordelen
 

@@ -1,8 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .startblokken import blokken_voor
-from .werklijst import bronnen_voor, werklijst
+from wmoketen.gedeeld.startblokken import blokken_voor
+from wmoketen.gedeeld.werklijst import bronnen_voor, werklijst
 
 
 def start(request):

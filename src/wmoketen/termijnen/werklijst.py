@@ -1,5 +1,5 @@
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Rang, Werkitem, bron, werkplek_voor
+from wmoketen.gedeeld.werklijst import Rang, Werkitem, bron, werkplek_voor
 
 from . import queries
 

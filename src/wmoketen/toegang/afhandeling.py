@@ -26,13 +26,12 @@ from . import controles, services
 from .constants import (
     AFGEHANDELD,
     BEZWAARCLAUSULE,
+    GEMEENTE_ROLLEN,
     BeschikkingSoort,
     MeldingStatus,
     PlanStatus,
 )
 from .models import Beschikking, Melding, Ondersteuningsplan
-
-GEMEENTE_ROLLEN = (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)
 
 
 def _reden(reden: str, tekst: str) -> str:

@@ -183,3 +183,5 @@ TAAKNAAM_DEEL_2_AANPASSEN = "Ondersteuningsplan deel 2 aanpassen"
 CONSULENT_ROLLEN = (Rol.TOEGANGSMEDEWERKER,)
 BACKOFFICE_ROLLEN = (Rol.BACKOFFICE,)
 AANBIEDER_ROLLEN = (Rol.AANBIEDER,)
+# The gemeente's staff on the route: the consulent and the backoffice.
+GEMEENTE_ROLLEN = (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE)

@@ -39,7 +39,8 @@ from .vervolg import aansluitende_ingangsdatum
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _datum(label: str, *, required: bool = True, vandaag: bool = False, **kwargs):
+def datumveld(label: str, *, required: bool = True, vandaag: bool = False, **kwargs):
+    """A date field with the browser's date picker; ``vandaag``: today as the default."""
     return forms.DateField(
         label=label,
         widget=DATUM,
@@ -49,7 +50,8 @@ def _datum(label: str, *, required: bool = True, vandaag: bool = False, **kwargs
     )
 
 
-def _tekst(label: str, rows: int = 3, *, required: bool = False, **kwargs):
+def tekstveld(label: str, rows: int = 3, *, required: bool = False, **kwargs):
+    """A text area of ``rows`` lines, optional unless ``required``."""
     return forms.CharField(
         label=label, widget=forms.Textarea(attrs={"rows": rows}), required=required, **kwargs
     )
@@ -61,7 +63,7 @@ def _tekst(label: str, rows: int = 3, *, required: bool = False, **kwargs):
 class MeldingForm(forms.Form):
     client = forms.ModelChoiceField(label="Cliënt", queryset=Client.objects.none())
     wet = forms.ChoiceField(label="Wet", choices=Wet.choices)
-    ontvangen_op = _datum("Ontvangen op", vandaag=True)
+    ontvangen_op = datumveld("Ontvangen op", vandaag=True)
     kanaal = forms.ChoiceField(label="Binnengekomen via", choices=Kanaal.choices)
     consulent = forms.ModelChoiceField(
         label="Consulent",
@@ -70,7 +72,7 @@ class MeldingForm(forms.Form):
         empty_label="Ikzelf",
         help_text="De toegangsmedewerker die de melding behandelt.",
     )
-    toelichting = _tekst("Toelichting", help_text="De hulpvraag in het kort.")
+    toelichting = tekstveld("Toelichting", help_text="De hulpvraag in het kort.")
 
     def __init__(self, *args, gebruiker, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,8 +102,8 @@ class MeldingForm(forms.Form):
 
 
 class HuisbezoekForm(forms.Form):
-    datum = _datum("Datum huisbezoek")
-    op = _datum("Afspraak gemaakt op", vandaag=True)
+    datum = datumveld("Datum huisbezoek")
+    op = datumveld("Afspraak gemaakt op", vandaag=True)
 
     def waarschuwingen(self) -> list[str]:
         return huisbezoekwaarschuwingen(self.cleaned_data["datum"])
@@ -113,10 +115,12 @@ SCORE_KEUZES = [("", "– nog niet gescoord –"), *Zelfredzaamheid.choices]
 class OnderzoekForm(forms.Form):
     """The integrale vraaganalyse: per life domain a ZRM score, problems and strengths."""
 
-    netwerk = _tekst("Netwerk", help_text="Wie om de cliënt heen helpt of kan helpen.")
-    eigen_oplossingen = _tekst("Eigen oplossingen van de cliënt")
-    verslag = _tekst("Onderzoeksverslag", rows=5, help_text="Nodig om het onderzoek af te ronden.")
-    ondertekend_door_client_op = _datum(
+    netwerk = tekstveld("Netwerk", help_text="Wie om de cliënt heen helpt of kan helpen.")
+    eigen_oplossingen = tekstveld("Eigen oplossingen van de cliënt")
+    verslag = tekstveld(
+        "Onderzoeksverslag", rows=5, help_text="Nodig om het onderzoek af te ronden."
+    )
+    ondertekend_door_client_op = datumveld(
         "Verslag ondertekend door de cliënt op",
         required=False,
         help_text="Nodig om het onderzoek af te ronden.",
@@ -144,8 +148,8 @@ class OnderzoekForm(forms.Form):
                 empty_value=None,
                 required=False,
             )
-            self.fields[f"problemen_{domein}"] = _tekst(f"Problemen {label.lower()}", rows=2)
-            self.fields[f"krachten_{domein}"] = _tekst(f"Krachten {label.lower()}", rows=2)
+            self.fields[f"problemen_{domein}"] = tekstveld(f"Problemen {label.lower()}", rows=2)
+            self.fields[f"krachten_{domein}"] = tekstveld(f"Krachten {label.lower()}", rows=2)
 
     def domeinrijen(self):
         """(domain label, score, problems, strengths) bound fields, for the template."""
@@ -170,7 +174,7 @@ class ResultaatgebiedForm(forms.Form):
     domein = forms.ChoiceField(
         label="Levensdomein", choices=[("", "– kies –"), *Levensdomein.choices], required=False
     )
-    beoogd_resultaat = _tekst("Beoogd resultaat", rows=2)
+    beoogd_resultaat = tekstveld("Beoogd resultaat", rows=2)
 
     def clean(self):
         data = super().clean()
@@ -182,6 +186,10 @@ class ResultaatgebiedForm(forms.Form):
 
 
 class BasisResultatenFormSet(forms.BaseFormSet):
+    def add_error(self, veld, fout) -> None:
+        """A refusal of the whole set (``gedeeld.weigering``): shown above the rows."""
+        self.non_form_errors().extend(ValidationError(fout).messages)
+
     def resultaatgebieden(self) -> list[ResultaatgebiedInvoer]:
         return [
             ResultaatgebiedInvoer(f.cleaned_data["domein"], f.cleaned_data["beoogd_resultaat"])
@@ -220,7 +228,7 @@ class ProfielForm(forms.Form):
         choices=[("", "Volg de berekening"), *Intensiteit.choices],
         required=False,
     )
-    motivering = _tekst(
+    motivering = tekstveld(
         "Motivering afwijking",
         help_text="Verplicht als u een andere categorie of intensiteit kiest dan de berekening.",
     )
@@ -275,7 +283,7 @@ class ToestemmingForm(forms.Form):
         help_text="Zonder toestemming wordt niets gedeeld en kan de opdracht voor deel 2 niet "
         "worden gegeven.",
     )
-    ondertekend_op = _datum("Deel 1 ondertekend door de cliënt op", vandaag=True)
+    ondertekend_op = datumveld("Deel 1 ondertekend door de cliënt op", vandaag=True)
 
 
 # Step 4: provider choice --------------------------------------------------------------------
@@ -332,11 +340,11 @@ class Deel2Form(forms.Form):
     """Part 2 for one result area (prefixed with the result area's pk)."""
 
     aard = forms.ChoiceField(label="Aard", choices=Aard.choices, widget=forms.RadioSelect)
-    activiteiten = _tekst("Activiteiten", required=True)
+    activiteiten = tekstveld("Activiteiten", required=True)
     frequentie = forms.CharField(
         label="Frequentie", max_length=100, help_text="Bijvoorbeeld: 2 keer per week 1 uur."
     )
-    startdatum = _datum("Startdatum")
+    startdatum = datumveld("Startdatum")
     onderaannemers = OrganisatieKeuzes(
         label="Onderaannemers",
         queryset=None,
@@ -379,15 +387,15 @@ class Deel2Form(forms.Form):
 
 
 class GereedForm(forms.Form):
-    client_ondertekend_op = _datum("Ondertekend door de cliënt op", vandaag=True)
-    aanbieder_ondertekend_op = _datum("Ondertekend door de aanbieder op", vandaag=True)
+    client_ondertekend_op = datumveld("Ondertekend door de cliënt op", vandaag=True)
+    aanbieder_ondertekend_op = datumveld("Ondertekend door de aanbieder op", vandaag=True)
 
 
 # Step 6: akkoord or back ------------------------------------------------------------------
 
 
 class TerugForm(forms.Form):
-    reden = _tekst(
+    reden = tekstveld(
         "Reden",
         required=True,
         help_text="Waarover gaat het gesprek? Over de resultaten, niet over het tarief.",
@@ -398,17 +406,17 @@ class TerugForm(forms.Form):
 
 
 class BeschikkingForm(forms.Form):
-    ingangsdatum = _datum("Ingangsdatum", vandaag=True)
+    ingangsdatum = datumveld("Ingangsdatum", vandaag=True)
     duur = forms.ChoiceField(
         label="Duur van de indicatie",
         choices=Duur.choices,
         widget=forms.RadioSelect,
         initial=Duur.EEN_JAAR,
     )
-    einddatum = _datum(
+    einddatum = datumveld(
         "Einddatum", required=False, help_text="Alleen bij 'Andere einddatum'; ten hoogste 5 jaar."
     )
-    motivering = _tekst("Motivering", rows=4, required=True)
+    motivering = tekstveld("Motivering", rows=4, required=True)
     open_beschikking = forms.BooleanField(
         label="Open beschikking",
         required=False,

@@ -3,22 +3,22 @@
 from django import forms
 
 from .constants import BEZWAARCLAUSULE, MeldingStatus
-from .forms import _datum, _tekst
+from .forms import datumveld, tekstveld
 
 
 class AfwijzingForm(forms.Form):
-    motivering = _tekst(
+    motivering = tekstveld(
         "Motivering",
         8,
         required=True,
         help_text="Waarom de aanvraag wordt afgewezen, in begrijpelijke taal; komt in de brief.",
     )
-    bezwaarclausule = _tekst("Bezwaarclausule", 5, required=True, initial=BEZWAARCLAUSULE)
-    dagtekening = _datum("Dagtekening", vandaag=True)
+    bezwaarclausule = tekstveld("Bezwaarclausule", 5, required=True, initial=BEZWAARCLAUSULE)
+    dagtekening = datumveld("Dagtekening", vandaag=True)
 
 
 class AanvraagTerugForm(forms.Form):
-    reden = _tekst(
+    reden = tekstveld(
         "Reden",
         4,
         required=True,
@@ -39,5 +39,5 @@ class AfsluitenForm(forms.Form):
             ),
         ],
     )
-    reden = _tekst("Reden", 4, required=True)
-    op = _datum("Datum", vandaag=True)
+    reden = tekstveld("Reden", 4, required=True)
+    op = datumveld("Datum", vandaag=True)

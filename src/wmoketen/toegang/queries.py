@@ -68,6 +68,13 @@ def beschikkingen_voor(organisatie):
     return Beschikking.objects.voor_organisatie(organisatie).select_related("client", "aanbieder")
 
 
+def beschikking_van(plan: Ondersteuningsplan | None, organisatie) -> Beschikking | None:
+    """The beschikking on ``plan`` (None without a plan or a beschikking)."""
+    if plan is None:
+        return None
+    return beschikkingen_voor(organisatie).filter(plan_id=plan.pk).first()
+
+
 def open_beschikking(gemeente, nummer: int | str | None) -> Beschikking | None:
     """The gemeente's open beschikking a WMO315 cites (BeschikkingNummer, an integer: the
     leading zero of the 9 digits is lost); None when there is none."""

@@ -30,12 +30,15 @@ from wmoketen.termijnen import kalender
 from wmoketen.termijnen.constants import Eenheid, Regelcode
 from wmoketen.termijnen.models import Termijnregel
 from wmoketen.termijnen.queries import regel_voor
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.trajecten import services as trajecten
 from wmoketen.trajecten.constants import TaakSoort
 
-from . import controles, services
+from . import controles
 from .constants import Aanleiding
 from .models import Beschikking, Melding
+from .services.melding import open_meldingstermijnen
+from .services.toewijzing import startnorm, te_wijzen_producten
 
 logger = logging.getLogger(__name__)
 
@@ -52,14 +55,10 @@ GEEN_OPEN_VERVOLG = (
 VERVOLGEN = (Aanleiding.HERINDICATIE, Aanleiding.PROFIELWIJZIGING)
 
 
-def lopende_toewijzingen(beschikking: Beschikking, op: date):
-    """The gemeente's allocations under ``beschikking`` that are current on ``op``."""
-    from wmoketen.toewijzingen.models import Toewijzing
-
-    return Toewijzing.objects.actueel(op).filter(
-        gemeente_id=beschikking.gemeente_id,
-        client_id=beschikking.client_id,
-        beschikkingnummer=beschikking.nummer,
+def _lopend_onder(beschikking: Beschikking, op: date):
+    """The allocations under ``beschikking`` current on ``op``."""
+    return toewijzingen_queries.lopende_toewijzingen(
+        beschikking.gemeente_id, beschikking.client_id, op=op, beschikkingnummer=beschikking.nummer
     )
 
 
@@ -89,7 +88,7 @@ def _controleer_start(beschikking: Beschikking, aanleiding: str, op: date) -> No
             f"{eerder.get_aanleiding_display().lower()} gestart (melding van "
             f"{eerder.ontvangen_op:%d-%m-%Y})."
         )
-    if not lopende_toewijzingen(beschikking, op).exists():
+    if not _lopend_onder(beschikking, op).exists():
         if beschikking.open:
             raise ValidationError(
                 f"Bij open beschikking {beschikking.nummer} is (nog) niets toegewezen: er is "
@@ -169,7 +168,7 @@ def start_herindicatie(
     )
     melding.full_clean()
     melding.save()
-    services.open_meldingstermijnen(melding, acting_user)
+    open_meldingstermijnen(melding, acting_user)
     audit.log(
         acting_user,
         "melding.geregistreerd",
@@ -187,12 +186,6 @@ def start_herindicatie(
             url=controles.pagina_url("toegang:melding", melding.pk),
         )
     return melding
-
-
-def vorige_aanbieder(melding: Melding):
-    """The aanbieder of the beschikking a follow-up continues (the default choice), or None."""
-    vorige = melding.vorige_beschikking
-    return vorige.aanbieder if vorige is not None else None
 
 
 # The follow-up's beschikking ------------------------------------------------------------------
@@ -244,11 +237,7 @@ def wijs_toe_na_profielwijziging(beschikking: Beschikking, vorige: Beschikking, 
     from wmoketen.toewijzingen import services as toewijzingen
 
     einde = beschikking.ingangsdatum - timedelta(days=1)
-    oud = list(
-        lopende_toewijzingen(vorige, beschikking.ingangsdatum)
-        .select_related("aanbieder", "product")
-        .order_by("pk")
-    )
+    oud = list(_lopend_onder(vorige, beschikking.ingangsdatum).order_by("pk"))
     for toewijzing in oud:  # one that starts later than ``einde`` is removed (13)
         toewijzingen.trek_in(
             toewijzing, laatste=einde, reden_wijziging=REDEN_VERKORTING, acting_user=acting_user
@@ -258,7 +247,7 @@ def wijs_toe_na_profielwijziging(beschikking: Beschikking, vorige: Beschikking, 
         aanbieder=beschikking.aanbieder,
         client=beschikking.client,
         wet=beschikking.wet,
-        producten=services.te_wijzen_producten(beschikking),
+        producten=te_wijzen_producten(beschikking),
         beschikkingnummer=beschikking.nummer,
         acting_user=acting_user,
     )
@@ -272,6 +261,7 @@ def wijs_toe_na_profielwijziging(beschikking: Beschikking, vorige: Beschikking, 
             wet=beschikking.wet,
             acting_user=acting_user,
             gewijzigd=[t.pk for t in oud if t.aanbieder_id == aanbieder_id],
+            startnorm=startnorm(beschikking),
         )
     for toewijzing in nieuw:
         toewijzing.refresh_from_db(fields=["bericht"])
@@ -315,9 +305,7 @@ def te_signaleren(op: date) -> list[Beschikking]:
     for b in kandidaten:
         if b.gemeente_id not in regels:
             regels[b.gemeente_id] = regel_voor(Regelcode.HERINDICATIE_SIGNAAL, b.gemeente)
-        if signaaldag(b, regels[b.gemeente_id]) <= op and (
-            lopende_toewijzingen(b, b.einddatum).exists()
-        ):
+        if signaaldag(b, regels[b.gemeente_id]) <= op and _lopend_onder(b, b.einddatum).exists():
             gevonden.append(b)
     return gevonden
 
@@ -370,10 +358,7 @@ def signaleer_herindicatie(beschikking: Beschikking, *, op: date) -> list:
             ),
         )
     ]
-    aanbieders = {
-        t.aanbieder_id: t.aanbieder
-        for t in lopende_toewijzingen(beschikking, einde).select_related("aanbieder")
-    }
+    aanbieders = {t.aanbieder_id: t.aanbieder for t in _lopend_onder(beschikking, einde)}
     for aanbieder in aanbieders.values():
         if not traject.is_deelnemer(aanbieder):
             trajecten.voeg_aanbieder_toe(traject, aanbieder=aanbieder, acting_user=namens)

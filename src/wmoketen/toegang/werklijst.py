@@ -1,10 +1,10 @@
-"""Worklist sources of the toegang route (see ``portaal.werklijst``), and where the work on
+"""Worklist sources of the toegang route (see ``gedeeld.werklijst``), and where the work on
 the deadlines of a melding, plan or beschikking is done (``werkplek``)."""
 
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Rang, Werkitem, Werkplek, bron, sleutel, werkplek
+from wmoketen.gedeeld.werklijst import Rang, Werkitem, Werkplek, bron, sleutel, werkplek
 from wmoketen.termijnen.constants import LOPEND, Regelcode
 from wmoketen.termijnen.queries import termijnen_voor
 from wmoketen.toewijzingen import queries as toewijzingen

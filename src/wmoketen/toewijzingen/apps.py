@@ -6,7 +6,11 @@ class ToewijzingenConfig(AppConfig):
     verbose_name = "Toewijzingen"
 
     def ready(self) -> None:
-        from . import ontvangst  # noqa: F401  (registers the 301/305/307 handlers)
+        from wmoketen.organisaties.dekking import registreer_afnemer
+
+        from . import ontvangst  # noqa: F401  (registers the 305/307 handlers)
+        from .queries import DEKKING
         from .regels import registreer_regels
 
         registreer_regels()
+        registreer_afnemer(DEKKING)  # a contract change may not leave these without cover

@@ -2,8 +2,8 @@
 
 Never from templates: the message is a tree of the generated xsdata dataclasses of the
 standard the wet asks for (iWmo for the Wmo, iJw for the Jeugdwet), serialised by
-``istandaarden.codec`` and validated against the XSD and the single-message rules before it is
-handed to the message layer.
+``istandaarden.codec``; the message layer (``berichten.services.verstuur``) validates it against
+the XSD and the single-message rules before anything is stored or sent.
 
 What goes in follows the invulinstructies: the Header per IV034/IV046, the client's name per
 IV007 (CDT_VolledigeNaam), the birth date per IV009, the BRP or residential address first
@@ -24,20 +24,24 @@ from types import ModuleType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from istandaarden.berichten import BERICHT_SUBVERSIE, BERICHT_VERSIE, XSD_VERSIE, bericht
+from istandaarden.berichten import bericht
 from istandaarden.codec import serialize
-from istandaarden.fout import meldingen
-from istandaarden.validation import validate
+from istandaarden.opbouw import header
+from istandaarden.waarden import iso
+from wmoketen.berichten.standaarden import STANDAARD, modules
 from wmoketen.clienten.models import Client, Contact, Relatie
-from wmoketen.producten.constants import Wet
 
-from .constants import STANDAARD
 from .models import Toewijzing
 
-__all__ = ["Standaard", "bouw_301", "controleer_client", "maak_301", "standaard_voor"]
-
-# The largest Identificatie the XSD allows (LDT_IdentificatieBericht: 12 characters).
-MAX_IDENTIFICATIE = 12
+__all__ = [
+    "Standaard",
+    "bouw_301",
+    "budget_in_centen",
+    "controleer_client",
+    "geboortedatum",
+    "maak_301",
+    "standaard_voor",
+]
 
 
 @dataclass(frozen=True)
@@ -58,15 +62,9 @@ class Standaard:
 
 
 def standaard_voor(wet: str) -> Standaard:
-    if wet == Wet.WMO:
-        from istandaarden.bindings.v3_2.iwmo import basisschema, wmo301
-
-        return Standaard(STANDAARD[Wet.WMO], basisschema, wmo301)
-    if wet == Wet.JEUGDWET:
-        from istandaarden.bindings.v3_2.ijw import basisschema, jw301
-
-        return Standaard(STANDAARD[Wet.JEUGDWET], basisschema, jw301)
-    raise ValidationError(f"Onbekende wet: {wet!r}.")
+    """The 301 of the wet's standard; a Dutch ValidationError for an unknown wet."""
+    b, m = modules(wet, 301)
+    return Standaard(STANDAARD[wet], b, m)
 
 
 def controleer_client(client: Client) -> list[str]:
@@ -98,10 +96,11 @@ def maak_301(
     gewijzigd: Collection[int] = (),
     gehonoreerd: Collection[int] = (),
 ) -> bytes:
-    """The serialised 301, valid against XSD and rules; ValidationError (Dutch) otherwise."""
+    """The serialised 301; a Dutch ValidationError when the client record lacks what it needs.
+    Not validated here: ``berichten.services.verstuur`` does that for every message it sends."""
     if problemen := controleer_client(client):
         raise ValidationError(problemen)
-    data = serialize(
+    return serialize(
         bouw_301(
             gemeente=gemeente,
             aanbieder=aanbieder,
@@ -114,13 +113,6 @@ def maak_301(
             gehonoreerd=gehonoreerd,
         )
     )
-    if fouten := validate(data):
-        naam = standaard_voor(wet).berichtnaam
-        raise ValidationError(
-            [f"Het {naam}-bericht voldoet niet aan de standaard en is niet verstuurd."]
-            + meldingen(fouten)
-        )
-    return data
 
 
 def bouw_301(
@@ -141,20 +133,15 @@ def bouw_301(
     their RedenWijziging (IV099). ``gehonoreerd``: pks that honour a 315/317 in this message;
     only those carry their ReferentieAanbieder (TR379).
     """
-    if not 1 <= len(identificatie) <= MAX_IDENTIFICATIE:
-        raise ValueError(f"Identificatie {identificatie!r}: 1 tot 12 tekens.")
     s = standaard_voor(wet)
     b, m = s.b, s.m
-    header = m.Header(
-        bericht_code=s.berichtcode,
-        bericht_versie=BERICHT_VERSIE,
-        bericht_subversie=BERICHT_SUBVERSIE,
+    kop = header(
+        s.naam,
+        301,
         afzender=gemeente.gemeentecode,
         ontvanger=aanbieder.agb_code,
-        bericht_identificatie=b.CdtBerichtIdentificatie(
-            identificatie=identificatie, dagtekening=dagtekening.isoformat()
-        ),
-        xsd_versie=b.CdtXsdVersie(basisschema_xsd_versie=XSD_VERSIE, bericht_xsd_versie=XSD_VERSIE),
+        identificatie=identificatie,
+        dagtekening=dagtekening,
     )
     relaties = [_relatie(s, r) for r in client.relaties.all()]
     communicatie = (
@@ -167,7 +154,7 @@ def bouw_301(
     )
     bericht_client = m.Client(
         bsn=client.bsn,
-        geboortedatum=_geboortedatum(b, client),
+        geboortedatum=geboortedatum(b, client),
         geslacht=b.LdtGeslacht(client.geslacht),
         naam=_naam(b, client),
         communicatie=communicatie,
@@ -188,7 +175,7 @@ def bouw_301(
             ]
         ),
     )
-    return m.Bericht(header=header, client=bericht_client)
+    return m.Bericht(header=kop, client=bericht_client)
 
 
 def _contacten(client: Client) -> list[Contact]:
@@ -203,8 +190,9 @@ def _contacten(client: Client) -> list[Contact]:
     return sorted(contacten, key=lambda c: (volgorde.get(c.soort, 2), c.pk))
 
 
-def _geboortedatum(b: ModuleType, persoon):
-    """IV009: an unknown date is sent as 1900-01-01 with DatumGebruik 3 (all unknown)."""
+def geboortedatum(b: ModuleType, persoon):
+    """The CDT_Geboortedatum of a client or relatie in any message (``b`` the basisschema):
+    IV009, an unknown date is sent as 1900-01-01 with DatumGebruik 3 (all unknown)."""
     if persoon.geboortedatum is None:
         return b.CdtGeboortedatum(datum="1900-01-01", datum_gebruik=b.LdtDatumGebruik("3"))
     return b.CdtGeboortedatum(
@@ -273,8 +261,8 @@ def _contact(s: Standaard, contact: Contact):
         )
     periode = (
         b.CdtOpenPeriode(
-            begindatum=contact.begindatum.isoformat() if contact.begindatum else None,
-            einddatum=contact.einddatum.isoformat() if contact.einddatum else None,
+            begindatum=iso(contact.begindatum),
+            einddatum=iso(contact.einddatum),
         )
         if contact.begindatum or contact.einddatum
         else None
@@ -296,7 +284,7 @@ def _relatie(s: Standaard, relatie: Relatie):
         nummer=str(relatie.nummer or relatie.pk),
         volgorde=relatie.volgorde,
         soort=b.LdtSoortRelatie(relatie.soort),
-        geboortedatum=_geboortedatum(b, relatie) if relatie.geboortedatum else None,
+        geboortedatum=geboortedatum(b, relatie) if relatie.geboortedatum else None,
         geslacht=b.LdtGeslacht(relatie.geslacht) if relatie.geslacht else None,
         naam=_naam(b, relatie),
         contact=_contact(s, contact) if contact else None,
@@ -335,7 +323,7 @@ def _toegewezen_product(s: Standaard, t: Toewijzing, gewijzigd: bool, gehonoreer
         toewijzingsdatum=t.toewijzingsdatum.isoformat(),
         toewijzingstijd=t.toewijzingstijd.strftime("%H:%M:%S"),
         ingangsdatum=t.ingangsdatum.isoformat(),
-        einddatum=t.einddatum.isoformat() if t.einddatum else None,
+        einddatum=iso(t.einddatum),
         reden_wijziging=(
             b.LdtRedenWijziging(t.reden_wijziging) if gewijzigd and t.reden_wijziging else None
         ),

@@ -13,8 +13,7 @@ class Status(models.TextChoices):
     VERWIJDERD = "verwijderd", "Verwijderd"
 
 
-# Standard and codelists per wet: the Wmo allocates with iWmo (WMO301), the Jeugdwet with iJw.
-STANDAARD = {Wet.WMO: "iwmo", Wet.JEUGDWET: "ijw"}
+# Codelists per wet (the standard per wet: ``berichten.standaarden.STANDAARD``).
 REDEN_WIJZIGING_LIJST = {Wet.WMO: "WMO002", Wet.JEUGDWET: "JZ002"}
 
 # RedenWijziging codes after which an allocation with einddatum = ingangsdatum is no longer

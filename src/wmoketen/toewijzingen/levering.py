@@ -28,30 +28,36 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from istandaarden.berichten import BERICHT_SUBVERSIE, BERICHT_VERSIE, XSD_VERSIE, bericht
 from istandaarden.codec import serialize
+from istandaarden.opbouw import header
 from wmoketen.audit import services as audit
 from wmoketen.berichten.models import Bericht
+from wmoketen.berichten.nummering import nieuwe_identificatie
 from wmoketen.berichten.services import OngeldigBericht, verstuur
+from wmoketen.berichten.standaarden import STANDAARD, modules
 from wmoketen.organisaties.models import Onderaanneming
 from wmoketen.producten.codelijsten import omschrijving
-from wmoketen.producten.constants import Wet
+from wmoketen.termijnen.constants import Regelcode
 
+from .bericht301 import geboortedatum
 from .constants import (
     PAUZE_MELDEN_NA_DAGEN,
     REDEN_BEEINDIGING_LIJST,
     REDEN_PAUZE,
-    STANDAARD,
     AanbiederStatus,
     LeveringStatus,
     StatusAanlevering,
 )
 from .models import AanbiederToewijzing, Levering
+from .nummering import volgend_nummer
 
 __all__ = [
     "corrigeer_start",
+    "cdt_product",
     "corrigeer_stop",
+    "mag_registreren",
     "pauze_moet_gemeld",
+    "periode_tekst",
     "registreer_pauze",
     "registreer_start",
     "registreer_stop",
@@ -80,7 +86,7 @@ def registreer_start(toewijzing: AanbiederToewijzing, *, startdatum: date, actin
     if not toewijzing.in_periode(startdatum):
         raise ValidationError(
             f"De startdatum {startdatum:%d-%m-%Y} ligt buiten de toewijzingsperiode "
-            f"({_periode(toewijzing)}). Start de zorg binnen de toegewezen periode."
+            f"({periode_tekst(toewijzing)}). Start de zorg binnen de toegewezen periode."
         )
     if startdatum > timezone.localdate():
         raise ValidationError(
@@ -110,7 +116,7 @@ def registreer_start(toewijzing: AanbiederToewijzing, *, startdatum: date, actin
     verzonden = _verstuur_305(toewijzing, [(startdatum, StatusAanlevering.EERSTE)], acting_user)
     levering.startbericht = verzonden
     levering.save(update_fields=["startbericht"])
-    _sluit_termijn(toewijzing, "start_zorg")
+    _sluit_termijn(toewijzing, Regelcode.START_ZORG)
     audit.log(
         acting_user,
         "levering.gestart",
@@ -139,7 +145,7 @@ def corrigeer_start(levering: Levering, *, startdatum: date, acting_user) -> Lev
     if not toewijzing.in_periode(startdatum):
         raise ValidationError(
             f"De startdatum {startdatum:%d-%m-%Y} ligt buiten de toewijzingsperiode "
-            f"({_periode(toewijzing)})."
+            f"({periode_tekst(toewijzing)})."
         )
     oud = levering.begindatum
     verzonden = _verstuur_305(
@@ -227,7 +233,7 @@ def registreer_stop(
     levering.status = LeveringStatus.GEPAUZEERD if reden == REDEN_PAUZE else LeveringStatus.GESTOPT
     levering.stopbericht = verzonden
     levering.save()
-    _sluit_termijn(toewijzing, "stop_zorg")
+    _sluit_termijn(toewijzing, Regelcode.STOP_ZORG)
     audit.log(
         acting_user,
         "levering.gepauzeerd" if reden == REDEN_PAUZE else "levering.gestopt",
@@ -376,7 +382,8 @@ def _controleer_einde(levering: Levering, einddatum: date) -> None:
         )
 
 
-def _periode(toewijzing) -> str:
+def periode_tekst(toewijzing) -> str:
+    """An allocation's period in a Dutch message: "01-02-2026 t/m 31-07-2026"."""
     eind = f"{toewijzing.einddatum:%d-%m-%Y}" if toewijzing.einddatum else "zonder einddatum"
     return f"{toewijzing.ingangsdatum:%d-%m-%Y} t/m {eind}"
 
@@ -389,51 +396,23 @@ def _sluit_termijn(toewijzing, regelcode: str) -> None:
     )
 
 
-def _modules(wet: str, nummer: int):
-    if wet == Wet.WMO:
-        from istandaarden.bindings.v3_2.iwmo import basisschema, wmo305, wmo307
-
-        return basisschema, {305: wmo305, 307: wmo307}[nummer]
-    from istandaarden.bindings.v3_2.ijw import basisschema, jw305, jw307
-
-    return basisschema, {305: jw305, 307: jw307}[nummer]
-
-
-def _identificatie(aanbieder, standaard: str, nummer: int) -> str:
-    from .services import volgend_nummer
-
-    while True:
-        identificatie = f"A{volgend_nummer(aanbieder, f'{standaard}{nummer}'):011d}"
-        if not Bericht.objects.filter(
-            afzender_id=aanbieder.pk,
-            standaard=standaard,
-            nummer=nummer,
-            identificatie=identificatie,
-        ).exists():
-            return identificatie
-
-
 def _kop_en_client(toewijzing: AanbiederToewijzing, nummer: int):
-    b, m = _modules(toewijzing.wet, nummer)
+    b, m = modules(toewijzing.wet, nummer)
     standaard = STANDAARD[toewijzing.wet]
-    header = m.Header(
-        bericht_code=bericht(standaard, nummer).berichtcode,
-        bericht_versie=BERICHT_VERSIE,
-        bericht_subversie=BERICHT_SUBVERSIE,
+    kop = header(
+        standaard,
+        nummer,
         afzender=toewijzing.aanbieder.agb_code,
         ontvanger=toewijzing.gemeente.gemeentecode,
-        bericht_identificatie=b.CdtBerichtIdentificatie(
-            identificatie=_identificatie(toewijzing.aanbieder, standaard, nummer),
-            dagtekening=timezone.localdate().isoformat(),
+        identificatie=nieuwe_identificatie(
+            toewijzing.aanbieder, standaard, nummer, voorvoegsel="A", teller=volgend_nummer
         ),
-        xsd_versie=b.CdtXsdVersie(basisschema_xsd_versie=XSD_VERSIE, bericht_xsd_versie=XSD_VERSIE),
+        dagtekening=timezone.localdate(),
     )
     client = toewijzing.client
-    from .bericht301 import _geboortedatum
-
     client_velden = dict(
         bsn=client.bsn,
-        geboortedatum=_geboortedatum(b, client),
+        geboortedatum=geboortedatum(b, client),
         geslacht=b.LdtGeslacht(client.geslacht),
         naam=b.CdtVerkorteNaam(
             geslachtsnaam=b.CdtAchternaam(
@@ -442,11 +421,12 @@ def _kop_en_client(toewijzing: AanbiederToewijzing, nummer: int):
             voorletters=client.voorletters or None,
         ),
     )
-    return b, m, header, client_velden
+    return b, m, kop, client_velden
 
 
-def _product(b, toewijzing: AanbiederToewijzing):
-    """IV075: the product exactly as in the ToegewezenProduct of the 301."""
+def cdt_product(b, toewijzing: AanbiederToewijzing):
+    """The CDT_Product of a 305/307 (``b`` the basisschema): IV075, the product exactly as in
+    the ToegewezenProduct of the 301."""
     return b.CdtProduct(
         categorie=b.LdtProductCategorie(toewijzing.productcategorie),
         code=toewijzing.productcode or None,
@@ -471,11 +451,11 @@ def _verstuur(toewijzing, data: bytes, acting_user) -> Bericht:
 def bouw_305(toewijzing, starts: list[tuple[date, str]], *, toewijzingnummer=None) -> bytes:
     """The 305 (unvalidated bytes) for ``starts`` [(Begindatum, StatusAanlevering)]; tests
     build deliberately wrong ones with ``toewijzingnummer``."""
-    b, m, header, client_velden = _kop_en_client(toewijzing, 305)
+    b, m, kop, client_velden = _kop_en_client(toewijzing, 305)
     producten = [
         m.StartProduct(
             toewijzing_nummer=toewijzingnummer or toewijzing.toewijzingnummer,
-            product=_product(b, toewijzing),
+            product=cdt_product(b, toewijzing),
             toewijzing_ingangsdatum=toewijzing.ingangsdatum.isoformat(),
             begindatum=begindatum.isoformat(),
             status_aanlevering=b.LdtStatusAanlevering(status),
@@ -483,7 +463,7 @@ def bouw_305(toewijzing, starts: list[tuple[date, str]], *, toewijzingnummer=Non
         for begindatum, status in starts
     ]
     binding = m.Bericht(
-        header=header,
+        header=kop,
         client=m.Client(**client_velden, start_producten=m.StartProducten(start_product=producten)),
     )
     return serialize(binding)
@@ -493,10 +473,10 @@ def bouw_307(
     toewijzing, begindatum: date, einddatum: date, reden: str, status: str, *, toewijzingnummer=None
 ) -> bytes:
     """The 307 (unvalidated bytes) for one StopProduct on the start of ``begindatum``."""
-    b, m, header, client_velden = _kop_en_client(toewijzing, 307)
+    b, m, kop, client_velden = _kop_en_client(toewijzing, 307)
     product = m.StopProduct(
         toewijzing_nummer=toewijzingnummer or toewijzing.toewijzingnummer,
-        product=_product(b, toewijzing),
+        product=cdt_product(b, toewijzing),
         toewijzing_ingangsdatum=toewijzing.ingangsdatum.isoformat(),
         begindatum=begindatum.isoformat(),
         reden_beeindiging=b.LdtRedenBeeindiging(reden),
@@ -504,7 +484,7 @@ def bouw_307(
         status_aanlevering=b.LdtStatusAanlevering(status),
     )
     binding = m.Bericht(
-        header=header,
+        header=kop,
         client=m.Client(**client_velden, stop_producten=m.StopProducten(stop_product=[product])),
     )
     return serialize(binding)

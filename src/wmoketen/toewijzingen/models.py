@@ -46,7 +46,43 @@ class ToewijzingQuerySet(OrganisatieQuerySet):
         )
 
 
-class Toewijzing(models.Model):
+class Omvang(models.Model):
+    """The size of an allocated or requested product: a volume in an eenheid per frequentie
+    (the standard's Omvang) or a budget. Shared by the gemeente's and the aanbieder's
+    allocations and by the products in a request; the constraint that it is one or the other
+    is the allocation's own."""
+
+    volume = models.PositiveIntegerField(
+        "volume", null=True, blank=True, validators=[MaxValueValidator(99_999_999)]
+    )
+    eenheid = models.CharField(
+        "eenheid (WJ756)", max_length=2, blank=True, validators=[InCodelijst("WJ756")]
+    )
+    frequentie = models.CharField(
+        "frequentie (WMO757)", max_length=1, blank=True, validators=[InCodelijst("WMO757")]
+    )
+    budget = models.DecimalField(
+        "budget (€)",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def eenheid_omschrijving(self) -> str:
+        return omschrijving("WJ756", self.eenheid) if self.eenheid else ""
+
+    @property
+    def frequentie_omschrijving(self) -> str:
+        return omschrijving("WMO757", self.frequentie) if self.frequentie else ""
+
+
+class Toewijzing(Omvang):
     """One allocated product for one client at one aanbieder (a ToegewezenProduct).
 
     The gemeente's record: ``client`` is the gemeente's own client record. Visible to the
@@ -70,23 +106,6 @@ class Toewijzing(models.Model):
     product = models.ForeignKey("producten.Product", models.PROTECT, related_name="toewijzingen")
     ingangsdatum = models.DateField("ingangsdatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)
-    volume = models.PositiveIntegerField(
-        "volume", null=True, blank=True, validators=[MaxValueValidator(99_999_999)]
-    )
-    eenheid = models.CharField(
-        "eenheid (WJ756)", max_length=2, blank=True, validators=[InCodelijst("WJ756")]
-    )
-    frequentie = models.CharField(
-        "frequentie (WMO757)", max_length=1, blank=True, validators=[InCodelijst("WMO757")]
-    )
-    budget = models.DecimalField(
-        "budget (€)",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
     reden_wijziging = models.CharField("reden wijziging (WMO002/JZ002)", max_length=2, blank=True)
     referentie_aanbieder = models.CharField("referentie aanbieder", max_length=36, blank=True)
     toewijzingsdatum = models.DateField("toewijzingsdatum")
@@ -99,6 +118,17 @@ class Toewijzing(models.Model):
         blank=True,
         related_name="toewijzingen",
         verbose_name="laatst verzonden in",
+    )
+    # The start_ondersteuning deadline that watches this allocation's start: its beschikking's
+    # or its own (``start_ondersteuning``); the first 305 closes it.
+    start_termijn = models.ForeignKey(
+        "termijnen.Termijn",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="termijn start ondersteuning",
     )
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.TOEGEWEZEN
@@ -139,10 +169,6 @@ class Toewijzing(models.Model):
         return Q(gemeente_id=organisatie.pk) | Q(aanbieder_id=organisatie.pk)
 
     @property
-    def eenheid_omschrijving(self) -> str:
-        return omschrijving("WJ756", self.eenheid) if self.eenheid else ""
-
-    @property
     def laatste_levering(self) -> "Levering | None":
         """The latest delivery period that was not removed (None: never started)."""
         return (
@@ -150,10 +176,6 @@ class Toewijzing(models.Model):
             .order_by("-begindatum", "-pk")
             .first()
         )
-
-    @property
-    def frequentie_omschrijving(self) -> str:
-        return omschrijving("WMO757", self.frequentie) if self.frequentie else ""
 
 
 class Nummerreeks(models.Model):
@@ -208,7 +230,7 @@ class AanbiederToewijzingQuerySet(OrganisatieQuerySet):
         )
 
 
-class AanbiederToewijzing(models.Model):
+class AanbiederToewijzing(Omvang):
     """One allocated product as the AANBIEDER received it in a WMO301/JW301.
 
     The aanbieder's own record (scoped to the aanbieder; ``client`` is the aanbieder's own
@@ -242,12 +264,6 @@ class AanbiederToewijzing(models.Model):
     )
     ingangsdatum = models.DateField("ingangsdatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)
-    volume = models.PositiveIntegerField("volume", null=True, blank=True)
-    eenheid = models.CharField("eenheid (WJ756)", max_length=2, blank=True)
-    frequentie = models.CharField("frequentie (WMO757)", max_length=1, blank=True)
-    budget = models.DecimalField(
-        "budget (€)", max_digits=10, decimal_places=2, null=True, blank=True
-    )
     reden_wijziging = models.CharField("reden wijziging", max_length=2, blank=True)
     referentie_aanbieder = models.CharField("referentie aanbieder", max_length=36, blank=True)
     toewijzingsdatum = models.DateField("toewijzingsdatum")

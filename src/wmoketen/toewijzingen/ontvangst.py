@@ -1,43 +1,39 @@
-"""Handlers for received messages: the 301 on the aanbieder's side, the 305/307 on the
-gemeente's side. The cross-message rules (``regels.py``) have already refused what the
-standard refuses; what it does not refuse but is odd becomes a ``Signaal``."""
+"""Received messages: the 301 on the aanbieder's side (``verwerk_301``, which the handler in
+``stromen.toewijzing`` calls), the handlers of the 305/307 on the gemeente's side. The
+cross-message rules (``regels.py``) have already refused what the standard refuses; what it
+does not refuse but is odd becomes a ``Signaal``."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from istandaarden.waarden import datum, waarde
 from wmoketen.audit import services as audit
 from wmoketen.berichten.handlers import Ontvangen, handler
-from wmoketen.clienten.models import Client, Contact
-from wmoketen.clienten.services import GEDEELDE_CONTACTVELDEN, client_uit_bericht
+from wmoketen.berichten.standaarden import WET
+from wmoketen.clienten.models import Client
+from wmoketen.clienten.services import (
+    GEDEELDE_CONTACTVELDEN,
+    client_uit_bericht,
+    voeg_contacten_toe_uit_bericht,
+    werk_bij_uit_bericht,
+)
 from wmoketen.organisaties.models import Aanbieder, Gemeente
-from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
+from wmoketen.termijnen.constants import Regelcode
 
+from . import start_ondersteuning
 from .constants import REDEN_PAUZE, AanbiederStatus, LeveringStatus, StatusAanlevering
 from .models import AanbiederToewijzing, Levering, Signaal
 from .regels import producten, toewijzing_van
-from .signals import toewijzing_ontvangen
-
-WET = {"iwmo": Wet.WMO, "ijw": Wet.JEUGDWET}
 
 
-def _d(waarde) -> date | None:
-    return date.fromisoformat(str(waarde)) if waarde else None
-
-
-def _v(waarde):
-    return getattr(waarde, "value", waarde)
-
-
-@handler("iwmo", 301)
-@handler("ijw", 301)
-def verwerk_301(ontvangen: Ontvangen) -> None:
+def verwerk_301(ontvangen: Ontvangen) -> list[AanbiederToewijzing]:
     """Aanbieder side: create/update the client record and the allocations; products of this
-    client (same gemeente and wet) missing from the 301 have ended (status vervallen)."""
+    client (same gemeente and wet) missing from the 301 have ended (status vervallen). Returns
+    the allocations the 301 carried."""
     bericht = ontvangen.bericht
     aanbieder = Aanbieder.objects.get(pk=bericht.ontvanger_id)
     gemeente = Gemeente.objects.get(pk=bericht.afzender_id)
@@ -47,7 +43,7 @@ def verwerk_301(ontvangen: Ontvangen) -> None:
     vandaag = timezone.localdate()
     gezien = []
     for tp in c.toegewezen_producten.toegewezen_product:
-        categorie = _v(tp.product.categorie) if tp.product else ""
+        categorie = waarde(tp.product.categorie) if tp.product else ""
         code = (tp.product.code or "") if tp.product else ""
         omvang = tp.omvang
         velden = dict(
@@ -60,15 +56,15 @@ def verwerk_301(ontvangen: Ontvangen) -> None:
             ).first()
             if code
             else None,
-            ingangsdatum=_d(tp.ingangsdatum),
-            einddatum=_d(tp.einddatum),
+            ingangsdatum=datum(tp.ingangsdatum),
+            einddatum=datum(tp.einddatum),
             volume=omvang.volume if omvang else None,
-            eenheid=_v(omvang.eenheid) if omvang else "",
-            frequentie=_v(omvang.frequentie) if omvang else "",
+            eenheid=waarde(omvang.eenheid) if omvang else "",
+            frequentie=waarde(omvang.frequentie) if omvang else "",
             budget=(tp.budget / 100) if tp.budget is not None else None,
-            reden_wijziging=_v(tp.reden_wijziging) or "",
+            reden_wijziging=waarde(tp.reden_wijziging) or "",
             referentie_aanbieder=tp.referentie_aanbieder or "",
-            toewijzingsdatum=_d(tp.toewijzingsdatum),
+            toewijzingsdatum=datum(tp.toewijzingsdatum),
             toewijzingstijd=str(tp.toewijzingstijd)[:8],
             bericht=bericht,
             status=AanbiederStatus.ACTUEEL,
@@ -95,7 +91,7 @@ def verwerk_301(ontvangen: Ontvangen) -> None:
             from wmoketen.termijnen import services as termijnen
 
             termijnen.open_termijn(
-                "start_zorg",
+                Regelcode.START_ZORG,
                 onderwerp=toewijzing,
                 gemeente=gemeente,
                 startdatum=vandaag,
@@ -123,18 +119,15 @@ def verwerk_301(ontvangen: Ontvangen) -> None:
                 bericht=bericht,
                 aanbieder_toewijzing=toewijzing,
             )
-    # Other apps (verzoeken: the requests this 301 honours) react without us importing them.
-    toewijzing_ontvangen.send(
-        sender=AanbiederToewijzing,
-        bericht=bericht,
-        toewijzingen=list(AanbiederToewijzing.objects.filter(pk__in=gezien)),
-    )
+    return list(AanbiederToewijzing.objects.filter(pk__in=gezien))
 
 
 def _lopende_stop_zorg(toewijzing, aanbieder):
     from wmoketen.termijnen.queries import termijnen_voor
 
-    return termijnen_voor(toewijzing, aanbieder, alleen_lopend=True).filter(regel__code="stop_zorg")
+    return termijnen_voor(toewijzing, aanbieder, alleen_lopend=True).filter(
+        regel__code=Regelcode.STOP_ZORG
+    )
 
 
 def _volg_einddatum(toewijzing, gemeente, aanbieder) -> None:
@@ -169,7 +162,7 @@ def _open_stop_zorg(toewijzing, gemeente, aanbieder, einde: date) -> None:
     if _lopende_stop_zorg(toewijzing, aanbieder).exists():
         return
     termijnen.open_termijn(
-        "stop_zorg",
+        Regelcode.STOP_ZORG,
         onderwerp=toewijzing,
         gemeente=gemeente,
         startdatum=einde,
@@ -177,6 +170,9 @@ def _open_stop_zorg(toewijzing, gemeente, aanbieder, einde: date) -> None:
         acting_user=None,
         startgebeurtenis="einde van de toewijzing (301) terwijl de levering loopt",
     )
+
+
+UIT_301 = "uit een toewijzing (301)"
 
 
 def _client(aanbieder, c) -> Client:
@@ -188,34 +184,25 @@ def _client(aanbieder, c) -> Client:
         partnervoorvoegsel=(b.partnernaam.voorvoegsel or "") if b.partnernaam else "",
         voornamen=b.voornamen or "",
         voorletters=b.voorletters or "",
-        naamgebruik=_v(b.naam_gebruik) or "",
-        geslacht=_v(c.geslacht),
+        naamgebruik=waarde(b.naam_gebruik) or "",
+        geslacht=waarde(c.geslacht),
         geboortedatum=None
-        if _v(c.geboortedatum.datum_gebruik) == "3"
-        else _d(c.geboortedatum.datum),
-        datumgebruik=_v(c.geboortedatum.datum_gebruik) or "",
+        if waarde(c.geboortedatum.datum_gebruik) == "3"
+        else datum(c.geboortedatum.datum),
+        datumgebruik=waarde(c.geboortedatum.datum_gebruik) or "",
     )
     client, nieuw = client_uit_bericht(
-        organisatie=aanbieder,
-        bsn=c.bsn,
-        gegevens=velden,
-        omschrijving="uit een toewijzing (301)",
-        acting_user=None,
+        organisatie=aanbieder, bsn=c.bsn, gegevens=velden, omschrijving=UIT_301, acting_user=None
     )
-    if not nieuw:
-        gewijzigd = [k for k, v in velden.items() if getattr(client, k) != v]
-        if gewijzigd:
-            for k in gewijzigd:
-                setattr(client, k, velden[k])
-            client.save()
-            audit.log(
-                None,
-                "client.gewijzigd",
-                client,
-                client_id=client.pk,
-                omschrijving=f"uit een toewijzing (301): {', '.join(gewijzigd)}",
-            )
-    _contacten(client, c)
+    if not nieuw:  # the gemeente's record prevails: the latest 301 says how it is now
+        werk_bij_uit_bericht(client, gegevens=velden, omschrijving=UIT_301, acting_user=None)
+    if c.contactgegevens is not None:
+        voeg_contacten_toe_uit_bericht(
+            client,
+            contacten=[_contactvelden(k) for k in c.contactgegevens.contact],
+            omschrijving=UIT_301,
+            acting_user=None,
+        )
     return client
 
 
@@ -228,63 +215,30 @@ def _contactvelden(contact) -> dict:
     t2 = telefoon.telefoon02 if telefoon else None
     periode = contact.periode
     velden = dict(
-        soort=_v(contact.soort),
+        soort=waarde(contact.soort),
         straatnaam=(adres.straatnaam or "") if adres else "",
         huisnummer=huis.huisnummer if huis else None,
         huisletter=(huis.huisletter or "") if huis else "",
         huisnummertoevoeging=(huis.huisnummer_toevoeging or "") if huis else "",
-        aanduiding_woonadres=(_v(huis.aanduiding_woonadres) or "") if huis else "",
+        aanduiding_woonadres=(waarde(huis.aanduiding_woonadres) or "") if huis else "",
         postcode=(adres.postcode or "") if adres else "",
         plaatsnaam=(adres.plaatsnaam or "") if adres else "",
-        landcode=(_v(adres.land_code) if adres and adres.land_code else "NL"),
+        landcode=(waarde(adres.land_code) if adres and adres.land_code else "NL"),
         organisatienaam=contact.organisatie or "",
         telefoonnummer=t1.telefoonnummer if t1 else "",
         telefoon_landnummer=(t1.landnummer or "0031") if t1 else "0031",
         telefoonnummer2=t2.telefoonnummer if t2 else "",
         emailadres=contact.emailadres or "",
-        begindatum=_d(periode.begindatum) if periode else None,
-        einddatum=_d(periode.einddatum) if periode else None,
+        begindatum=datum(periode.begindatum) if periode else None,
+        einddatum=datum(periode.einddatum) if periode else None,
     )
     return {k: velden[k] for k in GEDEELDE_CONTACTVELDEN if k in velden}
-
-
-def _contacten(client: Client, c) -> None:
-    """Copy the client's own contacts (address, phone, e-mail) of the 301 into the aanbieder's
-    record: the ones it does not have yet are added (as ``clienten.services.deel_met`` does);
-    what the aanbieder recorded itself stays."""
-    if c.contactgegevens is None:
-        return
-
-    def sleutel(velden: dict) -> tuple:
-        return tuple(sorted(velden.items(), key=str))
-
-    bestaand = {
-        sleutel(model_to_dict(k, GEDEELDE_CONTACTVELDEN))
-        for k in client.contacten.filter(relatie__isnull=True)
-    }
-    for contact in c.contactgegevens.contact:
-        nieuw = Contact(client=client, **_contactvelden(contact))
-        nieuw.full_clean()  # normalises first (e.g. the postcode), so equal means equal
-        velden = sleutel(model_to_dict(nieuw, GEDEELDE_CONTACTVELDEN))
-        if velden in bestaand:
-            continue
-        nieuw.save()
-        bestaand.add(velden)
-        audit.log(
-            None,
-            "client.contact_toegevoegd",
-            nieuw,
-            client_id=client.pk,
-            omschrijving=f"uit een toewijzing (301): {nieuw}",
-        )
 
 
 @handler("iwmo", 305)
 @handler("ijw", 305)
 def verwerk_305(ontvangen: Ontvangen) -> None:
     """Gemeente side: record (or remove) the start on the Toewijzing; close start_ondersteuning."""
-    from wmoketen.termijnen import services as termijnen
-
     bericht = ontvangen.bericht
     volgorde = sorted(
         producten(ontvangen.root), key=lambda p: p.status != StatusAanlevering.VERWIJDEREN
@@ -333,23 +287,7 @@ def verwerk_305(ontvangen: Ontvangen) -> None:
                 bericht=bericht,
                 toewijzing=toewijzing,
             )
-        termijnen.sluit_termijnen_voor(
-            toewijzing, regelcode="start_ondersteuning", op=p.begindatum, acting_user=None
-        )
-        _sluit_beschikkingstermijn(toewijzing, p.begindatum)
-
-
-def _sluit_beschikkingstermijn(toewijzing, op: date) -> None:
-    """toegang opens start_ondersteuning on the beschikking: close it at the first start."""
-    if not toewijzing.beschikkingnummer:
-        return
-    from wmoketen.termijnen import services as termijnen
-    from wmoketen.toegang.models import Beschikking  # late: toegang imports toewijzingen
-
-    for beschikking in Beschikking.objects.filter(nummer=toewijzing.beschikkingnummer):
-        termijnen.sluit_termijnen_voor(
-            beschikking, regelcode="start_ondersteuning", op=op, acting_user=None
-        )
+        start_ondersteuning.sluit_voor(toewijzing, op=p.begindatum)
 
 
 @handler("iwmo", 307)

@@ -1,10 +1,18 @@
-"""Reads of allocations for other apps and the worklists, always scoped."""
+"""Reads of allocations for other apps and the worklists: other apps read the models of
+``toewijzingen`` only through these functions (querysets where callers chain)."""
 
-from django.db.models import Prefetch
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from wmoketen.audit import services as audit
+from wmoketen.organisaties.dekking import Afnemer
+from wmoketen.organisaties.perioden import periode, tekst
 
+from .constants import LeveringStatus, Status
 from .models import AanbiederToewijzing, Levering, Toewijzing
 
 
@@ -59,19 +67,244 @@ def ontvangen_bij(
     )
 
 
+def van_beschikking(gemeente_id: int, beschikkingnummer: str):
+    """The gemeente's allocations under one beschikking, whatever their state."""
+    return Toewijzing.objects.filter(gemeente_id=gemeente_id, beschikkingnummer=beschikkingnummer)
+
+
 def nummers_van_beschikking(gemeente_id: int, beschikkingnummer: str) -> list[int]:
     """The numbers of the gemeente's allocations under one beschikking."""
     return list(
-        Toewijzing.objects.filter(
-            gemeente_id=gemeente_id, beschikkingnummer=beschikkingnummer
-        ).values_list("toewijzingnummer", flat=True)
+        van_beschikking(gemeente_id, beschikkingnummer).values_list("toewijzingnummer", flat=True)
     )
 
 
-def eigen_toewijzing(gemeente_id: int, toewijzingnummer: int) -> Toewijzing | None:
-    """The gemeente's allocation with this number (its record of what an aanbieder got)."""
+def eigen_toewijzing(
+    gemeente_id: int,
+    toewijzingnummer: int,
+    *,
+    aanbieder_id: int | None = None,
+    bsn: str | None = None,
+) -> Toewijzing | None:
+    """The gemeente's allocation with this number (its record of what an aanbieder got);
+    only at ``aanbieder_id`` and of the client with ``bsn`` when given."""
+    toewijzingen = Toewijzing.objects.filter(
+        gemeente_id=gemeente_id, toewijzingnummer=toewijzingnummer
+    )
+    if aanbieder_id is not None:
+        toewijzingen = toewijzingen.filter(aanbieder_id=aanbieder_id)
+    if bsn is not None:
+        toewijzingen = toewijzingen.filter(client__bsn=bsn)
+    return toewijzingen.select_related("client", "product").first()
+
+
+# The gemeente's allocations --------------------------------------------------------------
+
+
+def lopende_toewijzingen(
+    gemeente_id: int,
+    client_id: int,
+    *,
+    op: date | None = None,
+    beschikkingnummer: str | None = None,
+):
+    """The gemeente's allocations of its client current on ``op`` (default today), at every
+    aanbieder or only under one beschikking; with product and aanbieder, by number.
+
+    ``client_id`` is the gemeente's own record: an allocation's client always is."""
+    toewijzingen = Toewijzing.objects.actueel(op or timezone.localdate()).filter(
+        gemeente_id=gemeente_id, client_id=client_id
+    )
+    if beschikkingnummer is not None:
+        toewijzingen = toewijzingen.filter(beschikkingnummer=beschikkingnummer)
+    return toewijzingen.select_related("product", "aanbieder").order_by("toewijzingnummer")
+
+
+def lopend_voor_product(gemeente_ids: Iterable[int], aanbieder_id: int, product_id: int, *, op):
+    """Allocations of one product at one aanbieder for any of the gemeenten, current on
+    ``op`` (what a contract line has to cover); with gemeente and product."""
     return (
-        Toewijzing.objects.filter(gemeente_id=gemeente_id, toewijzingnummer=toewijzingnummer)
-        .select_related("client")
+        Toewijzing.objects.actueel(op)
+        .filter(gemeente_id__in=gemeente_ids, aanbieder_id=aanbieder_id, product_id=product_id)
+        .select_related("gemeente", "product")
+    )
+
+
+def _noem(toewijzing: Toewijzing) -> str:
+    duur = tekst(periode(toewijzing.ingangsdatum, toewijzing.einddatum))
+    return f"{toewijzing.toewijzingnummer} ({toewijzing.gemeente}, {toewijzing.product}, {duur})"
+
+
+# Contract lines cover running allocations (organisaties.dekking asks through this).
+DEKKING = Afnemer(lopend=lambda g, a, p, op: lopend_voor_product(g, a, p, op=op), noem=_noem)
+
+
+def lopende_beschikkingnummers(gemeente_id: int, nummers: Iterable[str], op: date) -> set[str]:
+    """Which of the beschikkingen (by number) still have an allocation current on ``op``."""
+    return set(
+        Toewijzing.objects.actueel(op)
+        .filter(gemeente_id=gemeente_id, beschikkingnummer__in=list(nummers))
+        .values_list("beschikkingnummer", flat=True)
+    )
+
+
+def actuele_pks(pks: Iterable[int], op: date) -> set[int]:
+    """Which of the allocations (by pk) are current on ``op`` (one query)."""
+    return set(Toewijzing.objects.filter(pk__in=list(pks)).actueel(op).values_list("pk", flat=True))
+
+
+def is_actueel(toewijzing: Toewijzing, op: date) -> bool:
+    """Whether the allocation, as stored, is current on ``op``."""
+    return toewijzing.pk in actuele_pks([toewijzing.pk], op)
+
+
+def per_nummer(
+    gemeente_id: int,
+    aanbieder_id: int,
+    *,
+    wet: str | None = None,
+    nummers: Iterable[int] | None = None,
+) -> dict[int, Toewijzing]:
+    """The gemeente's allocations to one aanbieder by ToewijzingNummer (what a 317 names),
+    with client and product; only of ``wet`` and with ``nummers`` when given."""
+    toewijzingen = Toewijzing.objects.filter(gemeente_id=gemeente_id, aanbieder_id=aanbieder_id)
+    if wet is not None:
+        toewijzingen = toewijzingen.filter(wet=wet)
+    if nummers is not None:
+        toewijzingen = toewijzingen.filter(toewijzingnummer__in=list(nummers))
+    return {t.toewijzingnummer: t for t in toewijzingen.select_related("client", "product")}
+
+
+def gehouden_nummers(
+    gemeente_id: int, aanbieder_id: int, *, wet: str, bsn: str, op: date
+) -> set[int]:
+    """The numbers of the client's allocations at the aanbieder current on ``op`` that the
+    aanbieder holds: not refused in its 302 (OP286)."""
+    return set(
+        Toewijzing.objects.filter(
+            gemeente_id=gemeente_id, aanbieder_id=aanbieder_id, wet=wet, client__bsn=bsn
+        )
+        .actueel(op)
+        .exclude(status=Status.AFGEKEURD)
+        .values_list("toewijzingnummer", flat=True)
+    )
+
+
+def ingetrokken_onder(
+    gemeente_id: int, client_id: int, beschikkingnummer: str, *, laatste: date, redenen
+) -> list[Toewijzing]:
+    """The allocations of a beschikking withdrawn after ``laatste`` with one of ``redenen``
+    (RedenWijziging): ended that day, or removed because they would only start later."""
+    return list(
+        Toewijzing.objects.filter(
+            Q(einddatum=laatste) | Q(status=Status.VERWIJDERD, ingangsdatum__gt=laatste),
+            gemeente_id=gemeente_id,
+            client_id=client_id,
+            beschikkingnummer=beschikkingnummer,
+            reden_wijziging__in=list(redenen),
+        )
+    )
+
+
+def vergrendel_eigen(pk: int) -> Toewijzing:
+    """The gemeente's allocation locked until commit, with what a change of it needs."""
+    return (
+        Toewijzing.objects.select_for_update(of=("self",))
+        .select_related("product", "gemeente", "aanbieder", "client")
+        .get(pk=pk)
+    )
+
+
+def eigen_bij_ontvangen(
+    ontvangen: AanbiederToewijzing, *, vergrendel: bool = False
+) -> Toewijzing | None:
+    """The gemeente's record of an allocation the aanbieder received (same gemeente,
+    aanbieder and number; None: the gemeente does not work here), with product, gemeente,
+    aanbieder and client; locked until commit with ``vergrendel``."""
+    toewijzingen = Toewijzing.objects.all()
+    if vergrendel:
+        toewijzingen = toewijzingen.select_for_update(of=("self",))
+    return (
+        toewijzingen.select_related("product", "gemeente", "aanbieder", "client")
+        .filter(
+            gemeente_id=ontvangen.gemeente_id,
+            aanbieder_id=ontvangen.aanbieder_id,
+            toewijzingnummer=ontvangen.toewijzingnummer,
+        )
         .first()
+    )
+
+
+# The aanbieder's received allocations ---------------------------------------------------
+
+
+def actueel_ontvangen(aanbieder_id: int, gemeente_id: int, *, bsn: str, wet: str):
+    """The client's (by BSN) current allocations the aanbieder received from the gemeente
+    under ``wet``; with product and client, by number."""
+    return (
+        AanbiederToewijzing.objects.actueel()
+        .filter(aanbieder_id=aanbieder_id, gemeente_id=gemeente_id, client__bsn=bsn, wet=wet)
+        .select_related("product", "client")
+        .order_by("toewijzingnummer")
+    )
+
+
+def referentie_ontvangen(
+    aanbieder_id: int,
+    gemeente_id: int,
+    referentie: str,
+    *,
+    wet: str | None = None,
+    toewijzingnummer: int | None = None,
+) -> bool:
+    """Whether the aanbieder received an allocation from the gemeente carrying this
+    ReferentieAanbieder (of ``wet``, with ``toewijzingnummer`` when given)."""
+    ontvangen = AanbiederToewijzing.objects.filter(
+        aanbieder_id=aanbieder_id, gemeente_id=gemeente_id, referentie_aanbieder=referentie
+    )
+    if wet is not None:
+        ontvangen = ontvangen.filter(wet=wet)
+    if toewijzingnummer is not None:
+        ontvangen = ontvangen.filter(toewijzingnummer=toewijzingnummer)
+    return ontvangen.exists()
+
+
+def vergrendel_ontvangen(pk: int) -> AanbiederToewijzing:
+    """The aanbieder's received allocation locked until commit, with its parties."""
+    return (
+        AanbiederToewijzing.objects.select_for_update(of=("self",))
+        .select_related("aanbieder", "gemeente", "client")
+        .get(pk=pk)
+    )
+
+
+# Deliveries ------------------------------------------------------------------------------
+
+
+def te_stoppen_levering(ontvangen: AanbiederToewijzing) -> Levering | None:
+    """The delivery a stop applies to: running, or paused (a pause that becomes the end)."""
+    return (
+        ontvangen.leveringen.filter(status__in=[LeveringStatus.GESTART, LeveringStatus.GEPAUZEERD])
+        .order_by("-begindatum")
+        .first()
+    )
+
+
+def levering_van_stopbericht(bericht) -> Levering | None:
+    """The delivery a 307 stopped, with its received allocation."""
+    return (
+        Levering.objects.filter(stopbericht=bericht).select_related("aanbieder_toewijzing").first()
+    )
+
+
+# For toegang's pages -----------------------------------------------------------------------
+
+
+def onder_beschikking(organisatie, gemeente_id: int, beschikkingnummer: str):
+    """The gemeente's allocations under one beschikking, as far as ``organisatie`` may see
+    them, with their product and 301 (a beschikking's page and its case page)."""
+    return (
+        Toewijzing.objects.voor_organisatie(organisatie)
+        .filter(gemeente_id=gemeente_id, beschikkingnummer=beschikkingnummer)
+        .select_related("product", "bericht")
     )

@@ -12,35 +12,60 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from wmoketen.audit import services as audit
 from wmoketen.berichten.models import Bericht
-from wmoketen.berichten.services import verstuur
+from wmoketen.berichten.nummering import nieuwe_identificatie
+from wmoketen.berichten.services import OngeldigBericht, verstuur
 from wmoketen.organisaties.queries import contractregels
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
 from wmoketen.producten.plausibiliteit import volumefout
 
-from .bericht301 import MAX_IDENTIFICATIE, maak_301, standaard_voor
+from .bericht301 import maak_301, standaard_voor
 from .constants import (
     FREQUENTIE_PER_WEEK,
     MAX_TOEWIJZINGNUMMER,
     STAPELING_UITGEZONDERD,
     Status,
 )
-from .models import Nummerreeks, Toewijzing
+from .levering import (
+    corrigeer_start,
+    corrigeer_stop,
+    mag_registreren,
+    pauze_moet_gemeld,
+    periode_tekst,
+    registreer_pauze,
+    registreer_start,
+    registreer_stop,
+    verwijder_start,
+    verwijder_stop,
+)
+from .models import Toewijzing
+from .nummering import volgend_nummer
+from .start_ondersteuning import Startnorm, open_voor
 
 __all__ = [
     "Productperiode",
+    "Startnorm",
     "TeWijzenProduct",
     "beeindig_toewijzing",
     "controleer_product",
+    "corrigeer_start",
+    "corrigeer_stop",
     "maak_toewijzingen",
+    "mag_registreren",
+    "neem_referentie_over",
+    "pauze_moet_gemeld",
+    "registreer_pauze",
+    "registreer_start",
+    "registreer_stop",
     "trek_in",
     "volgend_nummer",
     "verstuur_301",
+    "verwijder_start",
+    "verwijder_stop",
     "wijs_toe",
     "wijzig_toewijzing",
 ]
@@ -75,13 +100,14 @@ def wijs_toe(
     producten: list[TeWijzenProduct],
     beschikkingnummer: str,
     acting_user,
+    startnorm: Startnorm | None = None,
 ) -> list[Toewijzing]:
     """Allocate ``producten`` to ``aanbieder`` for ``client`` (the gemeente's record).
 
     Creates one Toewijzing per product (:func:`maak_toewijzingen`) and sends ONE 301
     (WMO301 for the Wmo, JW301 for the Jeugdwet) carrying every current allocation of the
     client at that aanbieder; products with a ``referentie_aanbieder`` honour the aanbieder's
-    request and carry it in this 301 (TR379).
+    request and carry it in this 301 (TR379). ``startnorm``: see :func:`verstuur_301`.
     """
     nieuw = maak_toewijzingen(
         gemeente=gemeente,
@@ -99,6 +125,7 @@ def wijs_toe(
         wet=wet,
         acting_user=acting_user,
         gehonoreerd=[t.pk for t in nieuw if t.referentie_aanbieder],
+        startnorm=startnorm,
     )
     for toewijzing in nieuw:
         toewijzing.refresh_from_db(fields=["bericht"])
@@ -251,6 +278,26 @@ def trek_in(toewijzing: Toewijzing, *, laatste: date, reden_wijziging: str, acti
     return toewijzing
 
 
+@transaction.atomic
+def neem_referentie_over(toewijzing: Toewijzing, referentie_aanbieder: str, *, acting_user):
+    """Mark ``toewijzing`` as part of the situation the aanbieder's request
+    ``referentie_aanbieder`` asked for (a 317: TR379). The decision itself (period, omvang,
+    toewijzingsdatum) stays; nothing is sent: the caller's 301 carries the reference."""
+    oud = toewijzing.referentie_aanbieder
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(referentie_aanbieder=referentie_aanbieder)
+    toewijzing.referentie_aanbieder = referentie_aanbieder
+    if oud != referentie_aanbieder:
+        audit.log(
+            acting_user,
+            "toewijzing.gewijzigd",
+            toewijzing,
+            client_id=toewijzing.client_id,
+            omschrijving=f"{toewijzing} (verzoek {referentie_aanbieder})",
+            wijzigingen={"referentie_aanbieder": [oud, referentie_aanbieder]},
+        )
+    return toewijzing
+
+
 def _samenvatting(toewijzing: Toewijzing) -> dict:
     velden = ("einddatum", "volume", "eenheid", "frequentie", "budget", "reden_wijziging")
     return {
@@ -287,13 +334,16 @@ def verstuur_301(
     acting_user,
     gewijzigd: Iterable[int] = (),
     gehonoreerd: Iterable[int] = (),
+    startnorm: Startnorm | None = None,
 ) -> Bericht:
     """Send the client's complete current set of allocations at ``aanbieder`` as one 301.
 
     Also the way to resend after a rejected 301 (OP286: a new Identificatie) or to announce
     a change (``gewijzigd``: the pks whose RedenWijziging goes along, IV099). ``gehonoreerd``:
     the pks that honour a request in this message; only they carry their ReferentieAanbieder
-    (TR379: only the first 301 after honouring the 315/317).
+    (TR379: only the first 301 after honouring the 315/317). Allocations sent for the first
+    time get their start_ondersteuning deadline (``start_ondersteuning.open_voor``): on
+    ``startnorm``'s subject (e.g. their beschikking) when given, else each its own.
     """
     vandaag = timezone.localdate()
     toewijzingen = list(
@@ -318,17 +368,28 @@ def verstuur_301(
         client=client,
         wet=wet,
         toewijzingen=toewijzingen,
-        identificatie=_identificatie(gemeente, standaard.naam),
+        identificatie=nieuwe_identificatie(
+            gemeente, standaard.naam, 301, voorvoegsel="T", teller=volgend_nummer
+        ),
         dagtekening=vandaag,
         gewijzigd=gewijzigd,
         gehonoreerd=set(gehonoreerd),
     )
-    bericht = verstuur(
-        data, afzender=gemeente, ontvanger=aanbieder, acting_user=acting_user, naam=naam
-    )
+    try:  # verstuur validates; its refusal names the message ("Het WMO301-bericht …")
+        bericht = verstuur(
+            data, afzender=gemeente, ontvanger=aanbieder, acting_user=acting_user, naam=naam
+        )
+    except OngeldigBericht as fout:
+        # Shown as a 301's refusal always was: its lines above the form, not per field.
+        raise ValidationError(fout.messages) from fout
     Toewijzing.objects.filter(pk__in=[t.pk for t in toewijzingen]).update(bericht=bericht)
-    _open_start_ondersteuning(
-        [t for t in toewijzingen if t.bericht_id is None], gemeente, aanbieder, vandaag
+    open_voor(
+        [t for t in toewijzingen if t.bericht_id is None],
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        op=vandaag,
+        startnorm=startnorm,
+        acting_user=acting_user,
     )
     audit.log(
         acting_user,
@@ -338,71 +399,6 @@ def verstuur_301(
         omschrijving=f"{naam} {bericht.identificatie} met {len(toewijzingen)} product(en)",
     )
     return bericht
-
-
-def _open_start_ondersteuning(toewijzingen, gemeente, aanbieder, op) -> None:
-    """The regional norm "start of care within 10 werkdagen after the 301": toegang opens it
-    on the beschikking; for an allocation sent without one (no running deadline on a
-    Beschikking with its number), it is opened here on the toewijzing. The first 305 closes
-    it (``ontvangst.verwerk_305``)."""
-    from wmoketen.termijnen import services as termijnen
-    from wmoketen.termijnen.constants import LOPEND
-    from wmoketen.termijnen.models import Termijn
-
-    for toewijzing in toewijzingen:
-        if (
-            toewijzing.beschikkingnummer
-            and Termijn.objects.filter(
-                regel__code="start_ondersteuning",
-                status__in=LOPEND,
-                gemeente_id=gemeente.pk,
-                content_type__model="beschikking",
-                object_id__in=_beschikkingen(toewijzing.beschikkingnummer),
-            ).exists()
-        ):
-            continue
-        termijnen.open_termijn(
-            "start_ondersteuning",
-            onderwerp=toewijzing,
-            gemeente=gemeente,
-            startdatum=op,
-            organisaties=[aanbieder],
-            acting_user=None,
-        )
-
-
-def _beschikkingen(nummer: str) -> list[int]:
-    from wmoketen.toegang.models import Beschikking  # late: toegang imports this module
-
-    return list(Beschikking.objects.filter(nummer=nummer).values_list("pk", flat=True))
-
-
-def volgend_nummer(organisatie, naam: str) -> int:
-    """The next number of the organisation's counter ``naam``; locks it until commit.
-
-    In use: an UPDATE (it locks the row) and a read. The first use inserts the row with ON
-    CONFLICT DO NOTHING: a second process doing the same waits for the first's commit and counts
-    on from there, with no unique-constraint error and no savepoint."""
-    reeks = Nummerreeks.objects.filter(organisatie_id=organisatie.pk, naam=naam)
-    if not reeks.update(laatste=F("laatste") + 1):
-        nieuw = Nummerreeks(organisatie_id=organisatie.pk, naam=naam)
-        Nummerreeks.objects.bulk_create([nieuw], ignore_conflicts=True)
-        reeks.update(laatste=F("laatste") + 1)
-    return reeks.select_for_update().values_list("laatste", flat=True).get()
-
-
-def _identificatie(gemeente, standaard: str) -> str:
-    """Unique per sender and message type (TR056), at most 12 characters: ``T`` + 11 digits.
-
-    Numbers already used by a 301 from this gemeente (e.g. sent outside this app) are skipped.
-    """
-    while True:
-        identificatie = f"T{volgend_nummer(gemeente, f'{standaard}301'):011d}"
-        assert len(identificatie) <= MAX_IDENTIFICATIE
-        if not Bericht.objects.filter(
-            afzender_id=gemeente.pk, standaard=standaard, nummer=301, identificatie=identificatie
-        ).exists():
-            return identificatie
 
 
 def controleer_product(te_wijzen, *, wet: str, gemeente, aanbieder) -> None:
@@ -419,6 +415,28 @@ def controleer_product(te_wijzen, *, wet: str, gemeente, aanbieder) -> None:
         )
     if te_wijzen.einddatum is not None and te_wijzen.einddatum < te_wijzen.ingangsdatum:
         raise ValidationError(f"Product {naam}: de einddatum ligt vóór de ingangsdatum.")
+    _controleer_omvang(te_wijzen, naam)
+    if te_wijzen.budget is None and (
+        fout := volumefout(
+            te_wijzen.volume,
+            te_wijzen.eenheid or product.eenheid,
+            te_wijzen.frequentie or product.frequentie,
+            ingangsdatum=te_wijzen.ingangsdatum,
+            einddatum=te_wijzen.einddatum,
+        )
+    ):
+        raise ValidationError(f"Product {naam}: {fout}")
+    if product.pk not in contractregels(gemeente, aanbieder, [product], op=te_wijzen.ingangsdatum):
+        raise ValidationError(
+            f"{aanbieder} heeft geen contract met {gemeente} voor product {naam} op "
+            f"{te_wijzen.ingangsdatum:%d-%m-%Y}."
+        )
+
+
+def _controleer_omvang(te_wijzen, naam: str) -> None:
+    """A budget (not negative, with an einddatum: CD075) or an omvang, never both; a product
+    with a code needs a volume (CD041), per week an einddatum (CD076)."""
+    product = te_wijzen.product
     if te_wijzen.budget is not None:
         if te_wijzen.volume is not None:
             raise ValidationError(
@@ -436,21 +454,6 @@ def controleer_product(te_wijzen, *, wet: str, gemeente, aanbieder) -> None:
             raise ValidationError(
                 f"Product {naam}: een toewijzing per week vraagt om een einddatum (CD076)."
             )
-    if te_wijzen.budget is None and (
-        fout := volumefout(
-            te_wijzen.volume,
-            te_wijzen.eenheid or product.eenheid,
-            te_wijzen.frequentie or product.frequentie,
-            ingangsdatum=te_wijzen.ingangsdatum,
-            einddatum=te_wijzen.einddatum,
-        )
-    ):
-        raise ValidationError(f"Product {naam}: {fout}")
-    if product.pk not in contractregels(gemeente, aanbieder, [product], op=te_wijzen.ingangsdatum):
-        raise ValidationError(
-            f"{aanbieder} heeft geen contract met {gemeente} voor product {naam} op "
-            f"{te_wijzen.ingangsdatum:%d-%m-%Y}."
-        )
 
 
 @dataclass(frozen=True)
@@ -502,7 +505,7 @@ def _controleer_stapeling(
             if periode.stapelt_met(_productperiode(ander)):
                 raise ValidationError(
                     f"Product {te_wijzen.product} is al aan {aanbieder} toegewezen "
-                    f"(toewijzing {ander.toewijzingnummer}, {_periode(ander)}); dezelfde "
+                    f"(toewijzing {ander.toewijzingnummer}, {periode_tekst(ander)}); dezelfde "
                     "toewijzing mag niet twee keer voor een overlappende periode bestaan "
                     "(stapeling, OP259). Wijzig of beëindig eerst de bestaande toewijzing."
                 )
@@ -512,30 +515,3 @@ def _controleer_stapeling(
                     f"Product {te_wijzen.product} staat twee keer in deze toewijzing voor een "
                     "overlappende periode (stapeling, OP259)."
                 )
-
-
-# Start and stop of care (aanbieder side): see levering.py.
-from .levering import (  # noqa: E402
-    _periode,
-    corrigeer_start,
-    corrigeer_stop,
-    mag_registreren,
-    pauze_moet_gemeld,
-    registreer_pauze,
-    registreer_start,
-    registreer_stop,
-    verwijder_start,
-    verwijder_stop,
-)
-
-__all__ += [
-    "corrigeer_start",
-    "corrigeer_stop",
-    "mag_registreren",
-    "pauze_moet_gemeld",
-    "registreer_pauze",
-    "registreer_start",
-    "registreer_stop",
-    "verwijder_start",
-    "verwijder_stop",
-]

@@ -14,7 +14,6 @@ CSV export are audit-logged per client.
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,8 +25,9 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.audit import services as audit
 from wmoketen.berichten.constants import Status as BerichtStatus
-from wmoketen.berichten.regelteksten import toon_op_formulier
+from wmoketen.berichten.regelteksten import toon_met
 from wmoketen.berichten.rollen import LEZERS
+from wmoketen.gedeeld.weigering import Poging
 from wmoketen.organisaties.models import Aanbieder, Gemeente
 from wmoketen.producten.models import Product
 
@@ -38,7 +38,6 @@ from .forms import PauzeForm, StartForm, StopForm, WachtlijstFilter
 from .models import Levering, Toewijzing
 from .regelteksten import AANWIJZINGEN
 
-FOUTEN = (ValidationError, PermissionDenied)
 WACHTLIJST_ROLLEN = (Rol.BACKOFFICE, Rol.CONTRACTMANAGER)
 
 TOESTANDEN = {
@@ -47,12 +46,6 @@ TOESTANDEN = {
     "gepauzeerd": "Gepauzeerd",
     "gestopt": "Gestopt",
 }
-
-
-def _fout(form, fout) -> None:
-    if toon_op_formulier(form, fout, tabel=AANWIJZINGEN):  # a message breaking the standard
-        return
-    form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
 
 
 def _laatste(leveringen) -> Levering | None:
@@ -180,39 +173,33 @@ def aanbieder_detail(request, pk: int):
     stop = StopForm(request.POST if actie == "stop" else None, prefix="stop", wet=toewijzing.wet)
     if actie == "start" and start.is_valid():
         herstart = rij.toestand == "gepauzeerd"
-        try:
+        with Poging(start, eerst=toon_met(AANWIJZINGEN)) as poging:
             services.registreer_start(
                 toewijzing, startdatum=start.cleaned_data["startdatum"], acting_user=request.user
             )
-        except FOUTEN as fout:
-            _fout(start, fout)
-        else:
+        if poging.gelukt:
             woord = "herstart" if herstart else "start"
             messages.success(request, f"De {woord} is gemeld; het startbericht (305) is verstuurd.")
             return redirect("toewijzingen:ontvangen", pk=toewijzing.pk)
     if actie == "pauze" and pauze.is_valid():
-        try:
+        with Poging(pauze, eerst=toon_met(AANWIJZINGEN)) as poging:
             services.registreer_pauze(
                 toewijzing, einddatum=pauze.cleaned_data["einddatum"], acting_user=request.user
             )
-        except FOUTEN as fout:
-            _fout(pauze, fout)
-        else:
+        if poging.gelukt:
             messages.success(
                 request, "De pauze is gemeld met reden 20; het stopbericht (307) is verstuurd."
             )
             return redirect("toewijzingen:ontvangen", pk=toewijzing.pk)
     if actie == "stop" and stop.is_valid():
-        try:
+        with Poging(stop, eerst=toon_met(AANWIJZINGEN)) as poging:
             services.registreer_stop(
                 toewijzing,
                 einddatum=stop.cleaned_data["einddatum"],
                 reden=stop.cleaned_data["reden"],
                 acting_user=request.user,
             )
-        except FOUTEN as fout:
-            _fout(stop, fout)
-        else:
+        if poging.gelukt:
             messages.success(request, "De stop is gemeld; het stopbericht (307) is verstuurd.")
             return redirect("toewijzingen:ontvangen", pk=toewijzing.pk)
     context = {
@@ -292,7 +279,7 @@ def opnieuw_versturen(request, pk: int):
             request, "Dit toewijzingsbericht is niet afgekeurd: opnieuw versturen is niet nodig."
         )
         return redirect("toewijzingen:detail", pk=toewijzing.pk)
-    try:
+    with Poging(request=request, per_regel=True) as poging:
         bericht = services.verstuur_301(
             gemeente=toewijzing.gemeente,
             aanbieder=toewijzing.aanbieder,
@@ -300,10 +287,7 @@ def opnieuw_versturen(request, pk: int):
             wet=toewijzing.wet,
             acting_user=request.user,
         )
-    except FOUTEN as fout:
-        for tekst in fout.messages if isinstance(fout, ValidationError) else [str(fout)]:
-            messages.error(request, tekst)
-    else:
+    if poging.gelukt:
         messages.success(
             request, f"Het {bericht.naam}-bericht is opnieuw verstuurd als {bericht.identificatie}."
         )

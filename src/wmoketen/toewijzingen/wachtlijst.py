@@ -20,12 +20,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 
 from wmoketen.termijnen import kalender
-from wmoketen.termijnen.constants import Eenheid
+from wmoketen.termijnen.constants import Eenheid, Regelcode
 from wmoketen.termijnen.queries import regel_voor
 
 from .models import Toewijzing
-
-NORMREGEL = "start_ondersteuning"
 
 GROEPERINGEN = {
     "aanbieder": "Aanbieder",
@@ -113,7 +111,7 @@ def wachtlijst(
     for t in qs.order_by("toewijzingsdatum", "toewijzingnummer", "pk"):
         if t.gemeente_id not in regels:
             try:
-                regels[t.gemeente_id] = regel_voor(NORMREGEL, t.gemeente)
+                regels[t.gemeente_id] = regel_voor(Regelcode.START_ONDERSTEUNING, t.gemeente)
             except ValidationError:
                 regels[t.gemeente_id] = None
         rijen.append(_wachtende(t, regels[t.gemeente_id], vandaag))

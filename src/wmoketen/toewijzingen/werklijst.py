@@ -1,4 +1,4 @@
-"""Worklist sources of the toewijzingen app (see ``portaal.werklijst``).
+"""Worklist sources of the toewijzingen app (see ``gedeeld.werklijst``).
 
 * "Signalen" (backoffice): open ``Signaal`` rows of the gemeente: what the standard does not
   let us refuse but is odd (a start outside the allocation period, …).
@@ -12,8 +12,8 @@ received allocation for the aanbieder (``werkplek``); the consulent has no work 
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Werkitem, Werkplek, bron, sleutel, werkplek
-from wmoketen.termijnen.constants import LOPEND
+from wmoketen.gedeeld.werklijst import Werkitem, Werkplek, bron, sleutel, werkplek
+from wmoketen.termijnen.constants import LOPEND, Regelcode
 from wmoketen.termijnen.queries import termijnen_voor
 
 from . import queries
@@ -63,7 +63,7 @@ def nog_te_starten(gebruiker):
     for toewijzing in rijen:
         termijn = (
             termijnen_voor(toewijzing, gebruiker.organisatie)
-            .filter(regel__code="start_zorg", status__in=LOPEND)
+            .filter(regel__code=Regelcode.START_ZORG, status__in=LOPEND)
             .first()
         )
         yield Werkitem(

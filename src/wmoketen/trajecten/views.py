@@ -1,16 +1,12 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.weigering import Poging
 
 from . import queries, services
 from .forms import DeelnemerForm, StatusForm, TaakForm, TrajectForm
-
-
-def _fouten(form, fout: ValidationError | PermissionDenied) -> None:
-    form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
 
 
 def lijst(request):
@@ -22,11 +18,9 @@ def lijst(request):
 def nieuw(request):
     form = TrajectForm(request.POST or None, organisatie=request.user.organisatie)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Poging(form) as poging:
             traject = services.start_traject(acting_user=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as fout:
-            _fouten(form, fout)
-        else:
+        if poging.gelukt:
             messages.success(request, f"Traject {traject.nummer} is gestart.")
             return redirect("trajecten:detail", pk=traject.pk)
     return render(request, "trajecten/nieuw.html", {"form": form})
@@ -37,11 +31,9 @@ def detail(request, pk: int):
     taakform = TaakForm(request.POST or None, traject=traject, prefix="taak")
     deelnemerform = DeelnemerForm(prefix="deelnemer")
     if request.method == "POST" and taakform.is_valid():
-        try:
+        with Poging(taakform) as poging:
             taak = services.maak_taak(traject, acting_user=request.user, **taakform.cleaned_data)
-        except (ValidationError, PermissionDenied) as fout:
-            _fouten(taakform, fout)
-        else:
+        if poging.gelukt:
             messages.success(request, f"Taak '{taak.naam}' is aangemaakt.")
             return redirect("trajecten:detail", pk=traject.pk)
     context = {
@@ -60,13 +52,11 @@ def deelnemer_toevoegen(request, pk: int):
     traject = queries.lees_traject(request.user, pk)
     form = DeelnemerForm(request.POST or None, prefix="deelnemer")
     if request.method == "POST" and form.is_valid():
-        try:
+        with Poging(request=request) as poging:
             services.voeg_aanbieder_toe(
                 traject, aanbieder=form.cleaned_data["aanbieder"], acting_user=request.user
             )
-        except (ValidationError, PermissionDenied) as fout:
-            messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
-        else:
+        if poging.gelukt:
             messages.success(request, f"{form.cleaned_data['aanbieder']} neemt nu deel.")
     return redirect("trajecten:detail", pk=traject.pk)
 
@@ -75,11 +65,9 @@ def taak(request, pk: int):
     taak = queries.lees_taak(request.user, pk)
     form = StatusForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Poging(form) as poging:
             services.wijzig_taakstatus(taak, acting_user=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as fout:
-            _fouten(form, fout)
-        else:
+        if poging.gelukt:
             messages.success(request, "De status is gewijzigd.")
             return redirect("trajecten:taak", pk=taak.pk)
     context = {

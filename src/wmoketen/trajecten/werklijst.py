@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Rang, Werkitem, Werkplek, bron, sleutel, werkplek
+from wmoketen.gedeeld.werklijst import Rang, Werkitem, Werkplek, bron, sleutel, werkplek
 
 from . import queries
 from .constants import UITVOERENDE_ROLLEN

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -24,8 +25,8 @@ from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
 from wmoketen.producten.plausibiliteit import volumefout
 from wmoketen.termijnen.kalender import plus_werkdagen
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen.constants import AanbiederStatus
-from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.toewijzingen.services import Productperiode, controleer_product
 
 from .bouw import bouw_315, bouw_317, nieuwe_referentie
@@ -40,6 +41,9 @@ from .constants import (
     Status,
 )
 from .models import Verzoek, VerzoekProduct
+
+if TYPE_CHECKING:
+    from wmoketen.toewijzingen.models import AanbiederToewijzing
 
 __all__ = [
     "AangevraagdProductInvoer",
@@ -334,12 +338,9 @@ def _controleer_toewijzing(toewijzing, aanbieder, gemeente, client, wet) -> None
 
 def _controleer_volledig(aanbieder, gemeente, client, wet, genoemd: list[int]) -> None:
     """TR349: a 317 names every current allocation of the client, unchanged or changed."""
-    ontbrekend = (
-        AanbiederToewijzing.objects.actueel()
-        .filter(aanbieder_id=aanbieder.pk, gemeente_id=gemeente.pk, client__bsn=client.bsn, wet=wet)
-        .exclude(pk__in=genoemd)
-        .order_by("toewijzingnummer")
-    )
+    ontbrekend = toewijzingen_queries.actueel_ontvangen(
+        aanbieder.pk, gemeente.pk, bsn=client.bsn, wet=wet
+    ).exclude(pk__in=genoemd)
     if ontbrekend:
         nummers = ", ".join(str(t.toewijzingnummer) for t in ontbrekend)
         raise ValidationError(
@@ -483,8 +484,8 @@ def _bestaande_perioden(aanbieder, gemeente, client, wet) -> list[_Periode]:
     """Current allocations and still pending requested products of the client."""
     perioden = [
         _Periode(t.productcategorie, t.productcode, t.ingangsdatum, t.einddatum, _bron(t))
-        for t in AanbiederToewijzing.objects.actueel().filter(
-            aanbieder_id=aanbieder.pk, gemeente_id=gemeente.pk, client__bsn=client.bsn, wet=wet
+        for t in toewijzingen_queries.actueel_ontvangen(
+            aanbieder.pk, gemeente.pk, bsn=client.bsn, wet=wet
         )
     ]
     open_producten = VerzoekProduct.objects.filter(

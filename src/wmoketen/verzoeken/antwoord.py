@@ -3,28 +3,27 @@ what a received 319 or honouring 301 does to its own Verzoek.
 
 A 319 carries ONE ReferentieAanbieder: a 315's product (each has its own) or a 317 as a whole.
 The gemeente builds it with :func:`bouw_319` (``beslissen``); the aanbieder's handler links a
-received one by that reference. A received 301 is linked through the ``toewijzing_ontvangen``
-signal of ``toewijzingen``, so that app does not import this one.
+received one by that reference. A received 301 is linked by :func:`koppel_toewijzingen`, which
+``stromen.toewijzing`` calls after ``toewijzingen`` handled the 301.
 """
 
 from __future__ import annotations
 
-from django.dispatch import receiver
 from django.utils import timezone
 
-from istandaarden.berichten import BERICHT_SUBVERSIE, BERICHT_VERSIE, XSD_VERSIE, bericht
 from istandaarden.codec import serialize
+from istandaarden.opbouw import header
+from istandaarden.waarden import waarde
 from wmoketen.audit import services as audit
 from wmoketen.berichten.handlers import Ontvangen, handler
+from wmoketen.berichten.standaarden import WET, modules
 from wmoketen.organisaties.models import Aanbieder, Gemeente
-from wmoketen.toewijzingen.signals import toewijzing_ontvangen
 
-from .bouw import identificatie, modules
+from .bouw import identificatie
 from .constants import (
     ANTWOORD_AFGEWEZEN,
     ANTWOORD_IN_ONDERZOEK,
     ONDERHANDEN,
-    WET,
     Kant,
     Soort,
     Status,
@@ -73,16 +72,13 @@ def bouw_319(antwoord: Antwoord) -> bytes:
     else:
         ident = identificatie(verzoek.gemeente, verzoek.standaard, 319)
         dagtekening = timezone.localdate()
-    header = m.Header(
-        bericht_code=bericht(verzoek.standaard, 319).berichtcode,
-        bericht_versie=BERICHT_VERSIE,
-        bericht_subversie=BERICHT_SUBVERSIE,
+    kop = header(
+        verzoek.standaard,
+        319,
         afzender=verzoek.gemeente.gemeentecode,
         ontvanger=verzoek.aanbieder.agb_code,
-        bericht_identificatie=b.CdtBerichtIdentificatie(
-            identificatie=ident, dagtekening=dagtekening.isoformat()
-        ),
-        xsd_versie=b.CdtXsdVersie(basisschema_xsd_versie=XSD_VERSIE, bericht_xsd_versie=XSD_VERSIE),
+        identificatie=ident,
+        dagtekening=dagtekening,
     )
     velden = dict(
         referentie_aanbieder=antwoord.referentie_aanbieder,
@@ -95,14 +91,10 @@ def bouw_319(antwoord: Antwoord) -> bytes:
     )
     if antwoord.woonplaatsbeginsel:
         velden["woonplaatsbeginsel"] = m.Woonplaatsbeginsel(gemeente=antwoord.woonplaatsbeginsel)
-    return serialize(m.Bericht(header=header, antwoord=m.Antwoord(**velden)))
+    return serialize(m.Bericht(header=kop, antwoord=m.Antwoord(**velden)))
 
 
 # Receiving (aanbieder side) ---------------------------------------------------------------
-
-
-def _v(waarde):
-    return getattr(waarde, "value", waarde)
 
 
 def _eigen_verzoeken(aanbieder_id: int, gemeente_id: int, wet: str):
@@ -144,8 +136,8 @@ def verwerk_319(ontvangen: Ontvangen) -> None:
         organisatie=aanbieder,
         verzoek=verzoek,
         referentie_aanbieder=referentie,
-        verzoek_antwoord=_v(a.verzoek_antwoord),
-        reden_afwijzing=_v(a.reden_afwijzing_verzoek) or "",
+        verzoek_antwoord=waarde(a.verzoek_antwoord),
+        reden_afwijzing=waarde(a.reden_afwijzing_verzoek) or "",
         woonplaatsbeginsel=(
             a.woonplaatsbeginsel.gemeente if getattr(a, "woonplaatsbeginsel", None) else ""
         ),
@@ -178,8 +170,7 @@ def verwerk_319(ontvangen: Ontvangen) -> None:
     )
 
 
-@receiver(toewijzing_ontvangen, dispatch_uid="verzoeken.koppel_toewijzingen")
-def koppel_toewijzingen(sender, *, bericht, toewijzingen, **kwargs) -> None:
+def koppel_toewijzingen(bericht, toewijzingen) -> None:
     """Aanbieder side: a 301 whose products carry a ReferentieAanbieder honours the request
     with that reference (TR379): its products become toegewezen, linked to the allocation."""
     geraakt: dict[int, Verzoek] = {}

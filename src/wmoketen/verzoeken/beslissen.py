@@ -13,6 +13,7 @@ error and nothing stored or sent, or fully applied and audit-logged.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,12 +27,12 @@ from wmoketen.berichten.services import verstuur
 from wmoketen.producten.codelijsten import codes
 from wmoketen.producten.constants import Wet
 from wmoketen.termijnen import services as termijnen
-from wmoketen.termijnen.constants import LOPEND
+from wmoketen.termijnen.constants import LOPEND, Regelcode
 from wmoketen.termijnen.queries import termijnen_voor
 from wmoketen.toegang.queries import open_beschikking
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen import services as toewijzingen
 from wmoketen.toewijzingen.constants import Status as ToewijzingStatus
-from wmoketen.toewijzingen.models import Toewijzing
 
 from .antwoord import bouw_319, werk_status_bij
 from .constants import (
@@ -41,13 +42,15 @@ from .constants import (
     REDEN_WIJZIGING_AANBIEDER,
     REDEN_WOONPLAATSBEGINSEL,
     TERMIJN_ANTWOORD,
-    TERMIJN_DEFINITIEF,
     Kant,
     ProductSoort,
     Soort,
     Status,
 )
 from .models import Antwoord, Verzoek, VerzoekProduct
+
+if TYPE_CHECKING:
+    from wmoketen.toewijzingen.models import Toewijzing
 
 __all__ = ["honoreer_wijziging", "wijs_af", "wijs_producten_toe", "zet_in_onderzoek"]
 
@@ -237,9 +240,9 @@ def zet_in_onderzoek(verzoek: Verzoek, *, toelichting: str = "", acting_user) ->
         vp.status = Status.IN_ONDERZOEK
         vp.save(update_fields=["status"])
     _na_antwoord(verzoek, acting_user, definitief=False)
-    if not _lopend(verzoek, TERMIJN_DEFINITIEF):
+    if not _lopend(verzoek, Regelcode.DEFINITIEF_ANTWOORD_VERZOEK):
         termijnen.open_termijn(
-            TERMIJN_DEFINITIEF,
+            Regelcode.DEFINITIEF_ANTWOORD_VERZOEK,
             onderwerp=verzoek,
             gemeente=verzoek.gemeente,
             startdatum=verzoek.dagtekening,
@@ -357,7 +360,7 @@ def honoreer_wijziging(verzoek: Verzoek, *, acting_user) -> list[Toewijzing]:
     for vp in producten:
         if vp.soort == ProductSoort.ONGEWIJZIGD:
             toewijzing = bestaand[vp.pk]
-            Toewijzing.objects.filter(pk=toewijzing.pk).update(referentie_aanbieder=referentie)
+            toewijzingen.neem_referentie_over(toewijzing, referentie, acting_user=acting_user)
         elif vp.soort == ProductSoort.TE_WIJZIGEN:
             toewijzing, beeindigd = _wijzig(verzoek, vp, bestaand[vp.pk], acting_user)
             gewijzigd.append(toewijzing.pk if beeindigd is None else beeindigd.pk)
@@ -391,25 +394,18 @@ def honoreer_wijziging(verzoek: Verzoek, *, acting_user) -> list[Toewijzing]:
 
 def _actuele_toewijzing(verzoek: Verzoek, vp: VerzoekProduct) -> Toewijzing:
     """The running allocation a 317 names (TR350/TR351); an ended one refuses the request."""
-    toewijzing = (
-        Toewijzing.objects.filter(
-            gemeente_id=verzoek.gemeente_id,
-            aanbieder_id=verzoek.aanbieder_id,
-            toewijzingnummer=vp.toewijzingnummer,
-            client__bsn=verzoek.client.bsn,
-        )
-        .select_related("product")
-        .first()
+    toewijzing = toewijzingen_queries.eigen_toewijzing(
+        verzoek.gemeente_id,
+        vp.toewijzingnummer,
+        aanbieder_id=verzoek.aanbieder_id,
+        bsn=verzoek.client.bsn,
     )
     if toewijzing is None:
         raise ValidationError(
             f"Toewijzing {vp.toewijzingnummer} bestaat niet voor deze cliënt bij deze aanbieder."
         )
-    vandaag = timezone.localdate()
-    if (
-        toewijzing.status in (ToewijzingStatus.BEEINDIGD, ToewijzingStatus.VERWIJDERD)
-        or not Toewijzing.objects.actueel(vandaag).filter(pk=toewijzing.pk).exists()
-    ):
+    beeindigd = toewijzing.status in (ToewijzingStatus.BEEINDIGD, ToewijzingStatus.VERWIJDERD)
+    if beeindigd or not toewijzingen_queries.is_actueel(toewijzing, timezone.localdate()):
         eind = f" op {toewijzing.einddatum:%d-%m-%Y}" if toewijzing.einddatum else ""
         raise ValidationError(
             f"Toewijzing {toewijzing} is beëindigd{eind}: een verzoek om wijziging gaat alleen "
@@ -448,7 +444,7 @@ def _wijzig(
         reden_wijziging=REDEN_WIJZIGING_AANBIEDER,
         acting_user=acting_user,
     )
-    Toewijzing.objects.filter(pk=oud.pk).update(referentie_aanbieder=verzoek.referentie_aanbieder)
+    toewijzingen.neem_referentie_over(oud, verzoek.referentie_aanbieder, acting_user=acting_user)
     nieuw = _maak_toewijzing(
         verzoek,
         _te_wijzen(
@@ -553,7 +549,10 @@ def _na_antwoord(verzoek: Verzoek, acting_user, *, definitief: bool) -> None:
     werk_status_bij(verzoek)
     if definitief and not verzoek.onderhanden:
         termijnen.sluit_termijnen_voor(
-            verzoek, regelcode=TERMIJN_DEFINITIEF, op=vandaag, acting_user=acting_user
+            verzoek,
+            regelcode=Regelcode.DEFINITIEF_ANTWOORD_VERZOEK,
+            op=vandaag,
+            acting_user=acting_user,
         )
         verzoek.besloten_op = timezone.now()
         verzoek.save(update_fields=["besloten_op", "gewijzigd"])

@@ -9,14 +9,13 @@ binnen contract, 6 stapeling). Other provisions of the client are listed as info
 from __future__ import annotations
 
 from datetime import date
-
-from django.utils import timezone
+from typing import TYPE_CHECKING
 
 from wmoketen.organisaties.models import Contractregel
 from wmoketen.organisaties.queries import geldige_contractregels
 from wmoketen.producten.constants import Wet
 from wmoketen.toegang.queries import open_beschikking
-from wmoketen.toewijzingen.models import Toewijzing
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen.services import Productperiode
 
 from .constants import (
@@ -26,6 +25,9 @@ from .constants import (
     ProductSoort,
 )
 
+if TYPE_CHECKING:
+    from wmoketen.toewijzingen.models import Toewijzing
+
 __all__ = ["bevindingen_315", "bevindingen_317", "zonder_contract"]
 
 INFO = "Ter info: "
@@ -33,7 +35,7 @@ INFO = "Ter info: "
 
 def bevindingen_315(verzoek) -> None:
     """Contract, stapeling against running allocations and the client's other provisions."""
-    lopend = _lopende_toewijzingen(verzoek)
+    lopend = _lopend(verzoek)
     bestaand = [(_periode_van(t), t) for t in lopend]
     overige = _overige_voorzieningen(lopend)
     for vp in verzoek.producten.all():
@@ -55,7 +57,7 @@ def zonder_contract(verzoek) -> bool:
 
 def bevindingen_317(verzoek) -> None:
     """The allocations named must be this aanbieder's current ones; new products as a 315."""
-    lopend = _lopende_toewijzingen(verzoek)
+    lopend = _lopend(verzoek)
     producten = list(verzoek.producten.all())
     gewijzigd = {
         vp.toewijzingnummer: vp for vp in producten if vp.soort == ProductSoort.TE_WIJZIGEN
@@ -75,18 +77,15 @@ def bevindingen_317(verzoek) -> None:
         vp.save(update_fields=["bevindingen", "voorgestelde_reden"])
 
 
+def _lopend(verzoek) -> list[Toewijzing]:
+    """The gemeente's current allocations of the client, at every aanbieder (the verzoek's
+    client is the gemeente's own record)."""
+    return list(toewijzingen_queries.lopende_toewijzingen(verzoek.gemeente_id, verzoek.client_id))
+
+
 def _stel_voor(vp, reden: str, tekst: str) -> None:
     vp.bevindingen.append(tekst)
     vp.voorgestelde_reden = vp.voorgestelde_reden or reden
-
-
-def _lopende_toewijzingen(verzoek) -> list[Toewijzing]:
-    """The gemeente's current allocations of the client (by BSN), at every aanbieder."""
-    return list(
-        Toewijzing.objects.actueel(timezone.localdate())
-        .filter(gemeente_id=verzoek.gemeente_id, client__bsn=verzoek.client.bsn)
-        .select_related("product", "aanbieder")
-    )
 
 
 def _beoordeel_nieuw(verzoek, vp, bestaand) -> None:

@@ -8,49 +8,26 @@ before anything is stored.
 
 from __future__ import annotations
 
-import importlib
 from types import ModuleType
 
-from istandaarden.berichten import BERICHT_SUBVERSIE, BERICHT_VERSIE, XSD_VERSIE, bericht
 from istandaarden.codec import serialize
-from wmoketen.berichten.models import Bericht
-from wmoketen.producten.constants import Wet
-from wmoketen.toewijzingen.bericht301 import MAX_IDENTIFICATIE, budget_in_centen
-from wmoketen.toewijzingen.services import volgend_nummer
+from istandaarden.opbouw import header
+from istandaarden.waarden import iso
+from wmoketen.berichten.nummering import nieuwe_identificatie
+from wmoketen.berichten.standaarden import modules
+from wmoketen.toewijzingen.bericht301 import budget_in_centen, geboortedatum
+from wmoketen.toewijzingen.nummering import volgend_nummer
 
 from .constants import ProductSoort
 
-__all__ = ["bouw_315", "bouw_317", "identificatie", "modules", "nieuwe_referentie"]
-
-
-def modules(wet: str, nummer: int) -> tuple[ModuleType, ModuleType]:
-    """(basisschema, message module) of message ``nummer`` of the wet's standard."""
-    if wet == Wet.WMO:
-        from istandaarden.bindings.v3_2 import iwmo as pakket
-
-        prefix = "wmo"
-    else:
-        from istandaarden.bindings.v3_2 import ijw as pakket
-
-        prefix = "jw"
-    return (
-        importlib.import_module(f"{pakket.__name__}.basisschema"),
-        importlib.import_module(f"{pakket.__name__}.{prefix}{nummer}"),
-    )
+__all__ = ["bouw_315", "bouw_317", "identificatie", "nieuwe_referentie"]
 
 
 def identificatie(organisatie, standaard: str, nummer: int) -> str:
-    """Unique per sender and message type (TR056): ``V`` + 11 digits, at most 12 characters.
-
-    Numbers already used (e.g. by a message sent outside this app) are skipped.
-    """
-    while True:
-        waarde = f"V{volgend_nummer(organisatie, f'{standaard}{nummer}'):011d}"
-        assert len(waarde) <= MAX_IDENTIFICATIE
-        if not Bericht.objects.filter(
-            afzender_id=organisatie.pk, standaard=standaard, nummer=nummer, identificatie=waarde
-        ).exists():
-            return waarde
+    """A new Identificatie for a request or its answer (315, 317, 319): ``V`` + 11 digits."""
+    return nieuwe_identificatie(
+        organisatie, standaard, nummer, voorvoegsel="V", teller=volgend_nummer
+    )
 
 
 def nieuwe_referentie(aanbieder) -> str:
@@ -58,17 +35,14 @@ def nieuwe_referentie(aanbieder) -> str:
     return f"R{volgend_nummer(aanbieder, 'referentie_aanbieder'):010d}"
 
 
-def _header(verzoek, b: ModuleType, m: ModuleType, nummer: int, ident: str):
-    return m.Header(
-        bericht_code=bericht(verzoek.standaard, nummer).berichtcode,
-        bericht_versie=BERICHT_VERSIE,
-        bericht_subversie=BERICHT_SUBVERSIE,
+def _header(verzoek, nummer: int, ident: str):
+    return header(
+        verzoek.standaard,
+        nummer,
         afzender=verzoek.aanbieder.agb_code,
         ontvanger=verzoek.gemeente.gemeentecode,
-        bericht_identificatie=b.CdtBerichtIdentificatie(
-            identificatie=ident, dagtekening=verzoek.dagtekening.isoformat()
-        ),
-        xsd_versie=b.CdtXsdVersie(basisschema_xsd_versie=XSD_VERSIE, bericht_xsd_versie=XSD_VERSIE),
+        identificatie=ident,
+        dagtekening=verzoek.dagtekening,
     )
 
 
@@ -94,19 +68,6 @@ def _product(b: ModuleType, vp):
     return b.CdtProduct(categorie=b.LdtProductCategorie(vp.productcategorie), code=code)
 
 
-def _d(waarde) -> str | None:
-    return waarde.isoformat() if waarde else None
-
-
-def _geboortedatum(b: ModuleType, client):
-    if client.geboortedatum is None:  # IV009: unknown is 1900-01-01 with DatumGebruik 3
-        return b.CdtGeboortedatum(datum="1900-01-01", datum_gebruik=b.LdtDatumGebruik("3"))
-    return b.CdtGeboortedatum(
-        datum=client.geboortedatum.isoformat(),
-        datum_gebruik=b.LdtDatumGebruik(client.datumgebruik) if client.datumgebruik else None,
-    )
-
-
 def _commentaar(verzoek) -> str | None:
     delen = [verzoek.commentaar.strip()]
     if verzoek.grondslag:
@@ -128,9 +89,9 @@ def _aangevraagd(b: ModuleType, m: ModuleType, vp):
         referentie_aanbieder=vp.referentie_aanbieder,
         beschikking_nummer=vp.beschikkingnummer,
         product=_product(b, vp),
-        beschikking_ingangsdatum=_d(vp.beschikking_ingangsdatum),
+        beschikking_ingangsdatum=iso(vp.beschikking_ingangsdatum),
         toewijzing_ingangsdatum=vp.ingangsdatum.isoformat(),
-        toewijzing_einddatum=_d(vp.einddatum),
+        toewijzing_einddatum=iso(vp.einddatum),
         omvang=omvang,
         budget=budget,
         verwijzer=_verwijzer(b, vp),
@@ -148,7 +109,7 @@ def bouw_315(verzoek) -> bytes:
     ident = _ident(verzoek, 315)
     bericht_client = m.Client(
         bsn=client.bsn,
-        geboortedatum=_geboortedatum(b, client),
+        geboortedatum=geboortedatum(b, client),
         geslacht=b.LdtGeslacht(client.geslacht),
         naam=b.CdtVerkorteNaam(
             geslachtsnaam=b.CdtAchternaam(
@@ -162,7 +123,7 @@ def bouw_315(verzoek) -> bytes:
             aangevraagd_product=[_aangevraagd(b, m, vp) for vp in verzoek.producten.all()]
         ),
     )
-    return serialize(m.Bericht(header=_header(verzoek, b, m, 315, ident), client=bericht_client))
+    return serialize(m.Bericht(header=_header(verzoek, 315, ident), client=bericht_client))
 
 
 def bouw_317(verzoek) -> bytes:
@@ -184,7 +145,7 @@ def bouw_317(verzoek) -> bytes:
             m.TeWijzigenProduct(
                 toewijzing_nummer=vp.toewijzingnummer,
                 gewenste_ingangsdatum=vp.ingangsdatum.isoformat(),
-                einddatum=_d(vp.einddatum),
+                einddatum=iso(vp.einddatum),
                 omvang=omvang,
                 budget=budget,
             )
@@ -196,7 +157,7 @@ def bouw_317(verzoek) -> bytes:
             m.NieuwProduct(
                 product=_product(b, vp),
                 gewenste_ingangsdatum=vp.ingangsdatum.isoformat(),
-                einddatum=_d(vp.einddatum),
+                einddatum=iso(vp.einddatum),
                 omvang=omvang,
                 budget=budget,
             )
@@ -214,7 +175,7 @@ def bouw_317(verzoek) -> bytes:
     )
     return serialize(
         m.Bericht(
-            header=_header(verzoek, b, m, 317, _ident(verzoek, 317)),
+            header=_header(verzoek, 317, _ident(verzoek, 317)),
             client=m.Client(bsn=verzoek.client.bsn, verzoek=verzoek_binding),
         )
     )

@@ -2,10 +2,9 @@
 
 from django.db import models
 
+from wmoketen.berichten.standaarden import WET as WET  # the wet of a message's standard
 from wmoketen.producten.constants import Wet
-
-# The wet of a message's standard (``Bericht.standaard``).
-WET = {"iwmo": Wet.WMO, "ijw": Wet.JEUGDWET}
+from wmoketen.termijnen.constants import Regelcode
 
 
 class Soort(models.IntegerChoices):
@@ -34,10 +33,12 @@ class Status(models.TextChoices):
 # States in which the gemeente still has to answer.
 ONDERHANDEN = (Status.OPEN, Status.IN_ONDERZOEK)
 
-# The gemeente's deadlines (termijnregel codes): the first answer per request soort
-# (OP274/OP346) and, after "in onderzoek", the final answer.
-TERMIJN_ANTWOORD = {Soort.TOEWIJZING: "antwoord_315", Soort.WIJZIGING: "antwoord_317"}
-TERMIJN_DEFINITIEF = "definitief_antwoord_verzoek"
+# The gemeente's first answer per request soort (OP274/OP346); after "in onderzoek" the final
+# answer runs by ``Regelcode.DEFINITIEF_ANTWOORD_VERZOEK``.
+TERMIJN_ANTWOORD = {
+    Soort.TOEWIJZING: Regelcode.ANTWOORD_VERZOEK_TOEWIJZING,
+    Soort.WIJZIGING: Regelcode.ANTWOORD_VERZOEK_WIJZIGING,
+}
 
 
 class ProductSoort(models.TextChoices):

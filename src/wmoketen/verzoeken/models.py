@@ -9,9 +9,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from wmoketen.berichten.standaarden import STANDAARD
 from wmoketen.organisaties.scoping import OrganisatieQuerySet
 from wmoketen.producten.codelijsten import InCodelijst, omschrijving
 from wmoketen.producten.constants import Wet
+from wmoketen.toewijzingen.models import Omvang
 
 from .constants import ONDERHANDEN, Kant, ProductSoort, Soort, Status
 
@@ -83,10 +85,10 @@ class Verzoek(models.Model):
 
     @property
     def standaard(self) -> str:
-        return "iwmo" if self.wet == Wet.WMO else "ijw"
+        return STANDAARD[self.wet]
 
 
-class VerzoekProduct(models.Model):
+class VerzoekProduct(Omvang):
     """One product in a request: aangevraagd (315) or ongewijzigd/te wijzigen/nieuw (317)."""
 
     verzoek = models.ForeignKey(Verzoek, models.CASCADE, related_name="producten")
@@ -107,23 +109,6 @@ class VerzoekProduct(models.Model):
     beschikking_ingangsdatum = models.DateField("ingangsdatum beschikking", null=True, blank=True)
     ingangsdatum = models.DateField("(gewenste) ingangsdatum", null=True, blank=True)
     einddatum = models.DateField("einddatum", null=True, blank=True)
-    volume = models.PositiveIntegerField(
-        "volume", null=True, blank=True, validators=[MaxValueValidator(99_999_999)]
-    )
-    eenheid = models.CharField(
-        "eenheid (WJ756)", max_length=2, blank=True, validators=[InCodelijst("WJ756")]
-    )
-    frequentie = models.CharField(
-        "frequentie (WMO757)", max_length=1, blank=True, validators=[InCodelijst("WMO757")]
-    )
-    budget = models.DecimalField(
-        "budget (€)",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
     verwijzer_type = models.CharField(
         "verwijzer (COD327)", max_length=2, blank=True, validators=[InCodelijst("COD327")]
     )

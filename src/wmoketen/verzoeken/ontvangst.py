@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
+from istandaarden.waarden import datum, waarde
 from wmoketen.audit import services as audit
 from wmoketen.berichten.handlers import Ontvangen, handler
+from wmoketen.berichten.standaarden import WET
 from wmoketen.clienten.models import Client
 from wmoketen.clienten.services import client_uit_bericht
 from wmoketen.organisaties.models import Aanbieder, Gemeente
@@ -27,14 +28,13 @@ from wmoketen.producten.codelijsten import codes
 from wmoketen.producten.constants import Wet
 from wmoketen.producten.models import Product
 from wmoketen.termijnen import services as termijnen
-from wmoketen.toewijzingen.models import Toewijzing
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 
 from .bevindingen import bevindingen_315, bevindingen_317, zonder_contract
 from .constants import (
     REDEN_BUITEN_CONTRACT,
     REDEN_GEEN_CONTRACT,
     TERMIJN_ANTWOORD,
-    WET,
     Kant,
     ProductSoort,
     Soort,
@@ -58,14 +58,6 @@ ONBEKENDE_CLIENT = (
 )
 
 
-def _d(waarde) -> date | None:
-    return date.fromisoformat(str(waarde)) if waarde else None
-
-
-def _v(waarde):
-    return getattr(waarde, "value", waarde)
-
-
 def _partijen(bericht) -> tuple[Gemeente, Aanbieder, str]:
     return (
         Gemeente.objects.get(pk=bericht.ontvanger_id),
@@ -79,14 +71,14 @@ def _omvang(p) -> dict:
     omvang = p.omvang
     return dict(
         volume=omvang.volume if omvang else None,
-        eenheid=_v(omvang.eenheid) if omvang else "",
-        frequentie=_v(omvang.frequentie) if omvang else "",
+        eenheid=waarde(omvang.eenheid) if omvang else "",
+        frequentie=waarde(omvang.frequentie) if omvang else "",
         budget=(Decimal(p.budget) / 100) if p.budget is not None else None,
     )
 
 
 def _product(wet: str, product) -> dict:
-    categorie = _v(product.categorie) if product else ""
+    categorie = waarde(product.categorie) if product else ""
     code = (product.code or "") if product else ""
     gevonden = (
         Product.objects.filter(wet=wet, productcategorie=categorie, productcode=code).first()
@@ -154,14 +146,14 @@ def verwerk_315(ontvangen: Ontvangen) -> None:
             referentie_aanbieder=p.referentie_aanbieder,
             **_product(wet, p.product),
             beschikkingnummer=p.beschikking_nummer,
-            beschikking_ingangsdatum=_d(p.beschikking_ingangsdatum),
-            ingangsdatum=_d(p.toewijzing_ingangsdatum),
-            einddatum=_d(p.toewijzing_einddatum),
+            beschikking_ingangsdatum=datum(p.beschikking_ingangsdatum),
+            ingangsdatum=datum(p.toewijzing_ingangsdatum),
+            einddatum=datum(p.toewijzing_einddatum),
             **_omvang(p),
-            verwijzer_type=_v(verwijzer.type_value),
+            verwijzer_type=waarde(verwijzer.type_value),
             verwijzer_zorgverlenercode=verwijzer.zorgverlener_code or "",
             verwijzer_naam=verwijzer.naam or "",
-            raamcontract=None if p.raamcontract is None else _v(p.raamcontract) == "1",
+            raamcontract=None if p.raamcontract is None else waarde(p.raamcontract) == "1",
             commentaar=p.commentaar or "",
         )
     bevindingen_315(verzoek)
@@ -260,7 +252,7 @@ def _client_315(gemeente, c) -> Client:
     A known record is not overwritten: the gemeente's data (BRP) prevails over the aanbieder's.
     """
     naam = c.naam
-    datumgebruik = _v(c.geboortedatum.datum_gebruik) or ""
+    datumgebruik = waarde(c.geboortedatum.datum_gebruik) or ""
     client, _ = client_uit_bericht(
         organisatie=gemeente,
         bsn=c.bsn,
@@ -269,8 +261,8 @@ def _client_315(gemeente, c) -> Client:
             voorvoegsel=naam.geslachtsnaam.voorvoegsel or "",
             voornamen=naam.voornamen or "",
             voorletters=naam.voorletters or "",
-            geslacht=_v(c.geslacht),
-            geboortedatum=None if datumgebruik == "3" else _d(c.geboortedatum.datum),
+            geslacht=waarde(c.geslacht),
+            geboortedatum=None if datumgebruik == "3" else datum(c.geboortedatum.datum),
             datumgebruik=datumgebruik,
         ),
         omschrijving="uit een verzoek om toewijzing (315)",
@@ -296,15 +288,10 @@ def verwerk_317(ontvangen: Ontvangen) -> None:
         client,
         soort=Soort.WIJZIGING,
         referentie_aanbieder=v.referentie_aanbieder,
-        reden_verzoek=_v(v.reden_verzoek),
+        reden_verzoek=waarde(v.reden_verzoek),
         bevindingen=bevindingen,
     )
-    toewijzingen = {
-        t.toewijzingnummer: t
-        for t in Toewijzing.objects.filter(
-            gemeente_id=gemeente.pk, aanbieder_id=aanbieder.pk
-        ).select_related("product")
-    }
+    toewijzingen = toewijzingen_queries.per_nummer(gemeente.pk, aanbieder.pk)
 
     def bestaand(nummer: int) -> dict:
         t = toewijzingen.get(nummer)
@@ -331,8 +318,8 @@ def verwerk_317(ontvangen: Ontvangen) -> None:
             verzoek=verzoek,
             soort=ProductSoort.TE_WIJZIGEN,
             **bestaand(p.toewijzing_nummer),
-            ingangsdatum=_d(p.gewenste_ingangsdatum),
-            einddatum=_d(p.einddatum),
+            ingangsdatum=datum(p.gewenste_ingangsdatum),
+            einddatum=datum(p.einddatum),
             **_omvang(p),
         )
     for p in v.nieuwe_producten.nieuw_product if v.nieuwe_producten else []:
@@ -340,8 +327,8 @@ def verwerk_317(ontvangen: Ontvangen) -> None:
             verzoek=verzoek,
             soort=ProductSoort.NIEUW,
             **_product(wet, p.product),
-            ingangsdatum=_d(p.gewenste_ingangsdatum),
-            einddatum=_d(p.einddatum),
+            ingangsdatum=datum(p.gewenste_ingangsdatum),
+            einddatum=datum(p.einddatum),
             **_omvang(p),
         )
     bevindingen_317(verzoek)

@@ -1,4 +1,4 @@
-"""Reactions to the retourberichten of the request messages.
+"""Reactions to the retourberichten of the request messages (``stromen.retour`` calls them).
 
 * 316/318 with errors (aanbieder side): the request counts as not sent (OP286): the
   aanbieder's Verzoek and its products become AFGEKEURD, so a corrected one can be sent.
@@ -8,13 +8,10 @@
 
 from __future__ import annotations
 
-from django.dispatch import receiver
 from django.utils import timezone
 
 from wmoketen.audit import services as audit
 from wmoketen.berichten.constants import FOUTLOZE_RETOURCODES
-from wmoketen.berichten.models import Bericht
-from wmoketen.berichten.signals import retour_gekoppeld
 from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.queries import termijnen_voor
 
@@ -26,14 +23,6 @@ from .models import Antwoord, Verzoek
 def fouten_in(codes) -> list[str]:
     """The RetourCodes that report an error (all but 0200 geaccepteerd and 0233)."""
     return [c for c in codes or () if c not in FOUTLOZE_RETOURCODES]
-
-
-@receiver(retour_gekoppeld, sender=Bericht, dispatch_uid="verzoeken.status")
-def retour_ontvangen(sender, *, retour, heenbericht, codes, **kwargs) -> None:
-    if heenbericht.nummer in (315, 317):
-        verzoek_afgekeurd(heenbericht, codes)
-    elif heenbericht.nummer == 319:
-        antwoord_afgekeurd(heenbericht, codes)
 
 
 def verzoek_afgekeurd(heenbericht, codes) -> Verzoek | None:

@@ -11,20 +11,21 @@ audit-logged.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.audit import services as audit
-from wmoketen.berichten.regelteksten import toon_op_formulier
+from wmoketen.berichten.regelteksten import toon_met
 from wmoketen.berichten.rollen import LEZERS
 from wmoketen.clienten.forms import AdresForm
 from wmoketen.clienten.services import registreer_client, voeg_contact_toe
+from wmoketen.gedeeld.weigering import Poging
 from wmoketen.termijnen.queries import termijnen_voor
+from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen.bericht301 import controleer_client
-from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.toewijzingen.views import Verkeer
 
 from . import aanvragen, beslissen
@@ -43,14 +44,7 @@ from .models import Verzoek
 from .regelteksten import AANWIJZINGEN
 from .werklijst import lopende_termijnen, te_beantwoorden
 
-FOUTEN = (ValidationError, PermissionDenied)
 BRP_ADRES = "01"  # COD757
-
-
-def _fout(form, fout) -> None:
-    if toon_op_formulier(form, fout, tabel=AANWIJZINGEN):  # a message breaking the standard
-        return
-    form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
 
 
 def _wacht_op_beslissing(verzoek) -> bool:
@@ -172,7 +166,7 @@ def nieuw(request):
     if data is not None and form.is_valid() and formset.is_valid():
         kop = form.cleaned_data
         if formset.controleer(aanbieder=aanbieder, gemeente=kop["gemeente"], wet=kop["wet"]):
-            try:
+            with Poging(form, eerst=toon_met(AANWIJZINGEN)) as poging:
                 # The client's registration and the request stand or fall together.
                 with transaction.atomic():
                     verzoek = aanvragen.vraag_toewijzing_aan(
@@ -186,9 +180,7 @@ def nieuw(request):
                         grondslag=kop["grondslag"],
                         acting_user=request.user,
                     )
-            except FOUTEN as fout:
-                _fout(form, fout)
-            else:
+            if poging.gelukt:
                 messages.success(
                     request,
                     f"Het verzoek om toewijzing is verstuurd aan {verzoek.gemeente} "
@@ -201,18 +193,12 @@ def nieuw(request):
 
 def _huidige_toewijzingen(toewijzing):
     """The client's current allocations at the same gemeente under the same wet."""
-    return (
-        AanbiederToewijzing.objects.voor_organisatie(toewijzing.aanbieder)
-        .actueel()
-        .filter(
-            aanbieder_id=toewijzing.aanbieder_id,
-            gemeente_id=toewijzing.gemeente_id,
-            wet=toewijzing.wet,
-            client__bsn=toewijzing.client.bsn,
-        )
-        .select_related("product", "client")
-        .order_by("ingangsdatum", "toewijzingnummer")
-    )
+    return toewijzingen_queries.actueel_ontvangen(
+        toewijzing.aanbieder_id,
+        toewijzing.gemeente_id,
+        bsn=toewijzing.client.bsn,
+        wet=toewijzing.wet,
+    ).order_by("ingangsdatum", "toewijzingnummer")
 
 
 def _wijziging(form) -> aanvragen.WijzigingInvoer:
@@ -247,14 +233,7 @@ def _nieuw_product(form) -> list[aanvragen.NieuwProductInvoer]:
 @rol_vereist(Rol.AANBIEDER)
 def wijziging(request, pk: int):
     """A 317 from a received allocation: the client's complete desired situation."""
-    organisatie = request.user.organisatie
-    toewijzing = get_object_or_404(
-        AanbiederToewijzing.objects.voor_organisatie(organisatie).select_related(
-            "client", "gemeente", "aanbieder"
-        ),
-        pk=pk,
-    )
-    audit.log(request.user, "toewijzing.gelezen", toewijzing, client_id=toewijzing.client_id)
+    toewijzing = toewijzingen_queries.lees_ontvangen(request.user, pk)
     huidige = list(_huidige_toewijzingen(toewijzing))
     data = request.POST if request.method == "POST" else None
     form = WijzigingVerzoekForm(data)
@@ -265,7 +244,7 @@ def wijziging(request, pk: int):
     alle = [form, nieuw_form, *per_toewijzing]
     if data is not None and all([f.is_valid() for f in alle]):
         kop = form.cleaned_data
-        try:
+        with Poging(form, eerst=toon_met(AANWIJZINGEN)) as poging:
             verzoek = aanvragen.vraag_wijziging_aan(
                 aanbieder=toewijzing.aanbieder,
                 gemeente=toewijzing.gemeente,
@@ -279,9 +258,7 @@ def wijziging(request, pk: int):
                 grondslag=kop["grondslag"],
                 acting_user=request.user,
             )
-        except FOUTEN as fout:
-            _fout(form, fout)
-        else:
+        if poging.gelukt:
             messages.success(
                 request, f"Het verzoek om wijziging is verstuurd aan {verzoek.gemeente}."
             )
@@ -344,11 +321,9 @@ def _adres(request, verzoek, actie: str) -> AdresForm | None:
         prefix="adres",
     )
     if actie == "adres" and form.is_valid():
-        try:
+        with Poging(form, eerst=toon_met(AANWIJZINGEN)) as poging:
             voeg_contact_toe(verzoek.client, acting_user=request.user, **form.gegevens())
-        except FOUTEN as fout:
-            _fout(form, fout)
-        else:
+        if poging.gelukt:
             return None
     return form
 
@@ -398,16 +373,12 @@ def beoordelen(request, pk: int):
             messages.error(request, "Deze beslissing past niet bij dit verzoek.")
             return redirect("verzoeken:beoordelen", pk=verzoek.pk)
         if honoreren or form.is_valid():
-            try:
-                tekst = _beslis(request, verzoek, actie, form)
-            except FOUTEN as fout:
-                if form is None:
-                    for regel in getattr(fout, "messages", [str(fout)]):
-                        messages.error(request, regel)
-                    return redirect("verzoeken:beoordelen", pk=verzoek.pk)
-                _fout(form, fout)
-            else:
-                messages.success(request, tekst)
+            # Without a form (honoreren) a refusal goes into the messages, line by line.
+            with Poging(
+                form, request=request, per_regel=True, eerst=toon_met(AANWIJZINGEN)
+            ) as poging:
+                messages.success(request, _beslis(request, verzoek, actie, form))
+            if poging.gelukt or form is None:
                 return redirect("verzoeken:beoordelen", pk=verzoek.pk)
     adres = _adres(request, verzoek, actie)
     if adres is None:

@@ -1,4 +1,4 @@
-"""Worklist sources of the requests (see ``portaal.werklijst``).
+"""Worklist sources of the requests (see ``gedeeld.werklijst``).
 
 * "Verzoeken te beantwoorden" (backoffice): the gemeente's open requests, with the running
   deadline to the (first or final) answer.
@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.portaal.werklijst import Werkitem, Werkplek, bron, sleutel, werkplek
+from wmoketen.gedeeld.werklijst import Werkitem, Werkplek, bron, sleutel, werkplek
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 

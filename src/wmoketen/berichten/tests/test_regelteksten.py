@@ -7,8 +7,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from istandaarden.fout import Fout
-from wmoketen.berichten.regelteksten import Aanwijzing, toon_op_formulier
+from wmoketen.berichten.regelteksten import Aanwijzing, toon_met, toon_op_formulier
 from wmoketen.berichten.services import OngeldigBericht
+from wmoketen.gedeeld.weigering import Poging
 
 TABEL = {("TR134", "Einddatum"): Aanwijzing("einddatum", "Kies uiterlijk {vandaag}.")}
 
@@ -45,3 +46,17 @@ def test_een_andere_weigering_laat_het_formulier_aan_de_aanroeper():
     assert toon_op_formulier(form, ValidationError("De levering loopt al."), tabel=TABEL) is False
     assert toon_op_formulier(form, OngeldigBericht(["XSD: …"]), tabel=TABEL) is False
     assert form.errors == {}
+
+
+def test_poging_met_de_tabel_eerst_en_anders_boven_het_formulier(vandaag_vast):
+    bevinding = _fout("TR134", "/Bericht[1]/Einddatum[1]", "Einddatum ligt na.")
+    weigeringen = [OngeldigBericht(["TR134: …"], fouten=[bevinding]), ValidationError("Nee.")]
+    formulieren = []
+    for weigering in weigeringen:
+        form = Formulier({"einddatum": "2026-12-10"})
+        form.is_valid()
+        with Poging(form, eerst=toon_met(TABEL)):
+            raise weigering
+        formulieren.append(form)
+    assert formulieren[0].errors == {"einddatum": ["Kies uiterlijk 04-12-2026. (regel TR134)"]}
+    assert formulieren[1].errors == {"__all__": ["Nee."]}

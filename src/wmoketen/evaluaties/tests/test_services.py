@@ -2,12 +2,10 @@
 nothing changed."""
 
 import types
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms.models import model_to_dict
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
@@ -16,7 +14,8 @@ from wmoketen.evaluaties.constants import Soort, Status
 from wmoketen.evaluaties.models import Evaluatie, Resultaat
 from wmoketen.evaluaties.services import ResultaatInvoer
 from wmoketen.factories import GebruikerFactory, GemeenteFactory
-from wmoketen.meldingen.models import Melding as Notificatie
+from wmoketen.meldingen.models import Notificatie
+from wmoketen.testhulp import geweigerd
 from wmoketen.toegang import vervolg
 from wmoketen.trajecten.models import Taak
 
@@ -36,26 +35,15 @@ def invoer(evaluatie, *, uitkomst="deels", **kwargs):
     }
 
 
-@contextmanager
-def niets_veranderd(evaluatie):
-    modellen = (Evaluatie, Resultaat, Taak, AuditRegel, Notificatie)
-    tellingen = {m: m.objects.count() for m in modellen}
-    oud = model_to_dict(Evaluatie.objects.get(pk=evaluatie.pk))
-    yield
-    assert {m: m.objects.count() for m in modellen} == tellingen
-    assert model_to_dict(Evaluatie.objects.get(pk=evaluatie.pk)) == oud
-
-
 def weiger(uitzondering, tekst, evaluatie):
-    @contextmanager
-    def _ctx():
-        with niets_veranderd(evaluatie):
-            with pytest.raises(uitzondering) as fout:
-                yield
-        berichten = fout.value.messages if uitzondering is ValidationError else [str(fout.value)]
-        assert berichten == [tekst]
-
-    return _ctx()
+    """Refused with exactly ``tekst``; no evaluation, outcome, task, audit row or
+    notification added or removed, and the evaluation unchanged."""
+    return geweigerd(
+        uitzondering,
+        tekst,
+        evaluatie,
+        modellen=(Evaluatie, Resultaat, Taak, AuditRegel, Notificatie),
+    )
 
 
 # Planning -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from datetime import date
 from wmoketen.accounts.constants import Rol
 from wmoketen.evaluaties import services
 from wmoketen.factories import GebruikerFactory
-from wmoketen.portaal.werklijst import werklijst
+from wmoketen.gedeeld.werklijst import werklijst
 
 from .conftest import CHECK
 

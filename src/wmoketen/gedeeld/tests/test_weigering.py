@@ -44,14 +44,30 @@ def test_per_veld_op_het_veld_en_het_deel_met_prefix():
     assert deel.errors["naam"] == ["Onbekend."]
 
 
-def test_geen_recht_zonder_formulier_in_de_meldingen():
+def _request():
     request = RequestFactory().post("/")
     request.session = {}
     request._messages = FallbackStorage(request)
+    return request
+
+
+def test_geen_recht_zonder_formulier_in_de_meldingen():
+    request = _request()
     with Poging(request=request) as poging:
         raise PermissionDenied("U mag dit niet.")
     assert not poging.gelukt
     assert [str(m) for m in get_messages(request)] == ["U mag dit niet."]
+
+
+def test_zonder_formulier_een_melding_of_een_per_regel():
+    samen, los = _request(), _request()
+    fout = ValidationError(["Eén.", "Twee."])
+    with Poging(request=samen):
+        raise fout
+    with Poging(request=los, per_regel=True):
+        raise fout
+    assert [str(m) for m in get_messages(samen)] == ["Eén. Twee."]
+    assert [str(m) for m in get_messages(los)] == ["Eén.", "Twee."]
 
 
 def test_eerst_toont_de_weigering_op_eigen_wijze():

@@ -1,8 +1,6 @@
 """Planned evaluations follow a mutation: to the new aanbieder on a switch, lapsed when the
 care ends (the beschikking of the evaluaties tests: its signal planned them)."""
 
-# ruff: noqa: F401, F811 - fixtures re-exported from the evaluaties and toegang tests
-
 from datetime import timedelta
 
 import pytest
@@ -10,19 +8,6 @@ from django.utils import timezone
 
 from wmoketen.evaluaties.constants import Status
 from wmoketen.evaluaties.models import Evaluatie
-from wmoketen.evaluaties.tests.conftest import (
-    akkoord,
-    backoffice,
-    beschikking,
-    contract,
-    gereed,
-    medewerker,
-    opdracht,
-    plan_deel_1,
-    regio,
-    wmo_client,
-    wmo_product,
-)
 from wmoketen.factories import AanbiederFactory, ContractFactory, ContractregelFactory
 from wmoketen.mutaties.services import naar_wlz, wissel_aanbieder
 from wmoketen.toewijzingen.models import Toewijzing

@@ -1,13 +1,12 @@
 """Bad input: a clear Dutch message (or PermissionDenied), nothing stored, nothing sent."""
 
-from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
 
-import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import model_to_dict
 
+from wmoketen import testhulp
 from wmoketen.accounts.constants import Rol
 from wmoketen.berichten.models import Bericht
 from wmoketen.factories import ClientFactory, GebruikerFactory, GemeenteFactory
@@ -39,15 +38,9 @@ def _stand():
     )
 
 
-@contextmanager
 def geweigerd(fout, tekst: str):
     """The block raises ``fout`` with ``tekst`` in its message and changes nothing."""
-    voor = _stand()
-    with pytest.raises(fout) as info:
-        yield
-    boodschap = " ".join(info.value.messages) if fout is ValidationError else str(info.value)
-    assert tekst in boodschap, boodschap
-    assert _stand() == voor
+    return testhulp.geweigerd(fout, tekst, stand=_stand, deel=True)
 
 
 def test_mutatie_op_een_beeindigde_toewijzing(p, lopend, bezorg):

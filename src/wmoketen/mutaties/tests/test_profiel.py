@@ -2,9 +2,8 @@
 beschikking is taken, the old allocation ends the day before (RedenWijziging 05) and the new
 one is allocated in ONE 301; the Mutatie then records both and that 301.
 
-The toegang route is walked with toegang's own fixtures and helpers (dates relative to today)."""
-
-# ruff: noqa: F811 - the shared fixtures come from toegang's tests
+The toegang route is walked with the root conftest's ``eerste`` and toegang's route helpers
+(``toegang.tests.routes``, dates relative to today)."""
 
 from datetime import timedelta
 
@@ -14,21 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from istandaarden.validation import validate
 from wmoketen.toegang.constants import Aanleiding
 from wmoketen.toegang.models import Melding
-from wmoketen.toegang.tests.test_herindicatie import (  # noqa: F401 - fixtures
+from wmoketen.toegang.tests.routes import (
     EINDE,
     PROFIEL_VANAF,
     START,
-    eerste,
     neem,
     vervolg_tot_akkoord,
-)
-from wmoketen.toegang.tests.test_scenario import (  # noqa: F401 - fixtures
-    backoffice,
-    contract,
-    medewerker,
-    regio,
-    wmo_client,
-    wmo_product,
 )
 from wmoketen.toewijzingen.constants import Status as ToewijzingStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing

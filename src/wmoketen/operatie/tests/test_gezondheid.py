@@ -71,9 +71,11 @@ def test_het_endpoint_antwoordt_zonder_inloggen_met_200(client, db, settings):
 
 def test_de_html_pagina_mag_alleen_inline_stijlen(client, db):
     beleid = client.get("/gezondheid/")["Content-Security-Policy"]
+    # Directives by name: django-csp does not promise their order in the header.
+    richtlijnen = {r.strip() for r in beleid.split(";")}
 
-    assert "style-src 'self' 'unsafe-inline'" in beleid
-    assert "script-src 'self';" in beleid
+    assert "style-src 'self' 'unsafe-inline'" in richtlijnen
+    assert "script-src 'self'" in richtlijnen
 
 
 def test_het_endpoint_geeft_500_zonder_persoonsgegevens(client, wachtend, settings):

@@ -16,11 +16,11 @@ from wmoketen.factories import (
     GebruikerFactory,
     GemeenteFactory,
 )
-from wmoketen.meldingen.models import Melding
+from wmoketen.gedeeld.werklijst import werklijst
+from wmoketen.meldingen.models import Notificatie
 from wmoketen.organisaties import services
 from wmoketen.organisaties.constants import OnderaannemingStatus
 from wmoketen.organisaties.models import Aanbieder, Contract, Onderaanneming
-from wmoketen.portaal.werklijst import werklijst
 from wmoketen.toegang.forms import Deel2Form
 from wmoketen.toewijzingen.levering import mag_registreren
 from wmoketen.toewijzingen.models import AanbiederToewijzing, _hoofdaannemers_van
@@ -100,7 +100,9 @@ def test_aanvraag_telt_pas_mee_na_goedkeuring(contract, onder, aanvrager, manage
     assert all(telt_mee(contract, onder).values())
     regel = AuditRegel.objects.get(actie="onderaanneming.goedgekeurd")
     assert regel.wijzigingen == {"status": ["aangevraagd", "goedgekeurd"]}
-    assert Melding.objects.get(ontvanger=aanvrager).titel.startswith("Onderaanneming goedgekeurd")
+    assert Notificatie.objects.get(ontvanger=aanvrager).titel.startswith(
+        "Onderaanneming goedgekeurd"
+    )
 
 
 def test_afgewezen_telt_niet_mee_en_mag_opnieuw(contract, onder, aanvrager, manager):

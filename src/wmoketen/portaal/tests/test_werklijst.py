@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the shared fixtures come from toegang's test_scenario
 from datetime import date
 
 import pytest
@@ -6,52 +5,12 @@ from django.urls import reverse
 from lxml import html
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.factories import ClientFactory, GebruikerFactory
+from wmoketen.factories import GebruikerFactory
+from wmoketen.gedeeld.werklijst import werklijst
 from wmoketen.organisaties.werklijst import te_beoordelen
-from wmoketen.portaal.werklijst import BRONNEN, werklijst
-from wmoketen.termijnen import services as termijnen
+from wmoketen.scenario import tot_deel_1
 from wmoketen.toegang import services as toegang
 from wmoketen.toegang.services import Deel2Invoer
-from wmoketen.toegang.tests.test_scenario import (  # noqa: F401 - fixtures
-    backoffice,
-    contract,
-    medewerker,
-    regio,
-    tot_deel_1,
-    wmo_client,
-    wmo_product,
-)
-
-
-def test_bronnen_zijn_geregistreerd_via_werklijst_modules():
-    assert {"Taken", "Termijnen"} <= set(BRONNEN)
-
-
-def test_termijn_van_een_regel_staat_in_de_werklijst_te_laat_eerst(consulent):
-    termijnen.laad_standaardregels()
-    client = ClientFactory(organisatie=consulent.organisatie)
-    ander = ClientFactory(organisatie=consulent.organisatie)  # two deadlines on one would merge
-    vandaag = date.today()
-    termijnen.open_termijn(
-        "retour",
-        onderwerp=ander,
-        gemeente=consulent.organisatie.gemeente,
-        startdatum=vandaag,
-        acting_user=consulent,
-    )
-    termijnen.open_termijn(
-        "retour",
-        onderwerp=client,
-        gemeente=consulent.organisatie.gemeente,
-        startdatum=date(2020, 1, 6),
-        acting_user=consulent,
-    )
-
-    items = werklijst(consulent, "Termijnen")
-
-    assert [i.vervaldatum for i in items][0] == date(2020, 1, 9)
-    assert items[0].te_laat and not items[1].te_laat
-    assert items[0].termijn_css == "termijn--verlopen"
 
 
 def test_rol_zonder_bron_heeft_geen_werklijst(client, gemeente):

@@ -23,14 +23,6 @@ def toegang_menu(gebruiker) -> list[tuple[str, str]]:
 
 
 @register.filter
-def code(waarde: str, lijst: str) -> str:
-    """The description of a code in an iStandaarden codelist, e.g. ``"04"|code:"WJ756"``."""
-    from wmoketen.producten.codelijsten import omschrijving
-
-    return omschrijving(lijst, waarde) or waarde
-
-
-@register.filter
 def criterium(waarde: str) -> str:
     """The label of a profile criterion, e.g. "Coöperatie van cliënt en netwerk"."""
     from ..constants import Criterium

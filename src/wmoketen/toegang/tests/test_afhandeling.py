@@ -1,8 +1,6 @@
 """The negative and administrative outcomes: afwijzen, an aanvraag back to the consulent,
 intrekking, buiten behandeling, and one open melding per client and wet."""
 
-# ruff: noqa: F811 - the shared fixtures come from test_scenario and test_services
-
 from datetime import date
 
 import pytest
@@ -10,39 +8,34 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from wmoketen.audit.models import AuditRegel
 from wmoketen.berichten.models import Bericht
-from wmoketen.meldingen.models import Melding as Notificatie
+from wmoketen.meldingen.models import Notificatie
+from wmoketen.scenario import Stap
 from wmoketen.termijnen.constants import LOPEND, Status
 from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang import afhandeling, services, vervolg
 from wmoketen.toegang.constants import BeschikkingSoort, MeldingStatus, PlanStatus
 from wmoketen.toegang.models import Beschikking, Melding
 from wmoketen.toegang.pdf import beschikking_html
+from wmoketen.toegang.services import brief as brief_module
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.trajecten.constants import TaakStatus, TrajectStatus
 
-from .test_scenario import (  # noqa: F401 - fixtures
-    ALLE_B,
-    backoffice,
-    contract,
-    jeugd_product,
-    medewerker,
-    regio,
-    termijn,
-    tot_deel_1,
-    wmo_client,
-    wmo_product,
-)
-from .test_services import (  # noqa: F401 - fixtures
-    akkoord,
-    beschik,
-    gereed,
-    niets_veranderd,
-    opdracht,
-    plan_deel_1,
-    weiger,
-)
+from .conftest import beschik, niets_veranderd, termijn, weiger
+from .routes import voorjaarsroute
 
 pytestmark = pytest.mark.usefixtures("vandaag_vast", "meldingen_achteraf")
+
+
+@pytest.fixture
+def scenario(consulent, wmo_client, aanbieder, wmo_product):
+    """The route of spring 2026 (the conftest's steps walk it)."""
+    return voorjaarsroute(wmo_client, consulent, aanbieder, wmo_product)
+
+
+@pytest.fixture
+def plan_deel_1(scenario):
+    """Deel 1 with profile and consent."""
+    return scenario.tot(Stap.TOESTEMMING).plan
 
 
 def lopende_termijnen(*onderwerpen):
@@ -160,7 +153,7 @@ def test_afwijzing_die_halverwege_faalt_laat_niets_achter(akkoord, backoffice, m
     def kapot(brief):
         raise RuntimeError("Pango ontbreekt")
 
-    monkeypatch.setattr(services, "_brief", kapot)
+    monkeypatch.setattr(brief_module, "beschikking_pdf", kapot)
     with niets_veranderd(akkoord, akkoord.melding, termijn(akkoord, "beschikking")):
         with pytest.raises(RuntimeError):
             afhandeling.wijs_af(akkoord, motivering="Nee.", acting_user=backoffice)

@@ -1,7 +1,5 @@
 """The pages of the negative and administrative outcomes, for each role, with bad input."""
 
-# ruff: noqa: F811 - the shared fixtures come from test_views
-
 import pytest
 from django.urls import reverse
 
@@ -10,22 +8,7 @@ from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang.constants import MeldingStatus, PlanStatus
 from wmoketen.toegang.models import Beschikking, Melding
 
-from .test_views import (  # noqa: F401 - fixtures
-    akkoord,
-    als,
-    backoffice,
-    gereed,
-    html,
-    inwoner,
-    medewerker,
-    melding,
-    onderzocht,
-    opdracht,
-    plan_deel_1,
-    product,
-    regels,
-    vandaag,
-)
+from .conftest import als, html, vandaag
 
 
 def test_backoffice_wijst_aanvraag_af_via_de_pagina(client, backoffice, akkoord):

@@ -7,8 +7,6 @@ Dates: the melding lies in the past (``MELDING_OP``) and every later date differ
 others, so a test sees which posted date ended up where.
 """
 
-# ruff: noqa: F811 - the shared fixtures come from test_views
-
 from datetime import date, timedelta
 
 import lxml.html
@@ -33,19 +31,7 @@ from wmoketen.toegang.constants import Criterium, Levensdomein, MeldingStatus, P
 from wmoketen.toegang.models import Beschikking, Melding, Onderzoek
 from wmoketen.toegang.services import Deel2Invoer, ResultaatgebiedInvoer
 
-from .test_views import (  # noqa: F401 - fixtures
-    akkoord,
-    als,
-    backoffice,
-    gereed,
-    html,
-    inwoner,
-    medewerker,
-    onderzocht,
-    plan_deel_1,
-    product,
-    regels,
-)
+from .conftest import als, html, vandaag
 
 VANDAAG = timezone.localdate()
 MELDING_OP = VANDAAG - timedelta(days=30)
@@ -94,30 +80,20 @@ def getoond(antwoord, data: dict, *zonder: str, **kenmerk) -> dict[str, list[str
 
 
 @pytest.fixture
-def melding(consulent, inwoner, product):
-    """A melding a month ago (overrides test_views' melding of today)."""
-    return services.registreer_melding(
-        client=inwoner, wet="wmo", ontvangen_op=MELDING_OP, kanaal="loket", acting_user=consulent
-    )
+def scenario(scenario):
+    """The conftest's route with a melding a month ago and the order for part 2 ten days ago;
+    the huisbezoek of the onderzocht melding is today."""
+    scenario.ontvangen_op = MELDING_OP
+    scenario.huisbezoek_op = vandaag()
+    scenario.toestemming_op = DEEL_1_GETEKEND_OP
+    scenario.opdracht_op = OPDRACHT_OP
+    return scenario
 
 
 @pytest.fixture
 def bezocht(melding, consulent):
     services.plan_huisbezoek(melding, datum=HUISBEZOEK_OP, op=AFSPRAAK_OP, acting_user=consulent)
     return melding
-
-
-@pytest.fixture
-def opdracht(plan_deel_1, consulent, aanbieder, product):
-    """The order for part 2, ten days ago (overrides test_views' order of today)."""
-    services.leg_toestemming_vast(
-        plan_deel_1, toestemming=True, ondertekend_op=DEEL_1_GETEKEND_OP, acting_user=consulent
-    )
-    services.geef_opdracht_deel_2(
-        plan_deel_1, aanbieder=aanbieder, producten=[product], op=OPDRACHT_OP, acting_user=consulent
-    )
-    plan_deel_1.refresh_from_db()
-    return plan_deel_1
 
 
 # Step 1 and 2 -------------------------------------------------------------------------------

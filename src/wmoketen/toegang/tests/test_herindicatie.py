@@ -7,8 +7,6 @@ months ahead (``EINDE``, on a werkdag 8 weeks after a werkdag). The werkdag rule
 (a weekend, Hemelvaartsdag) is tested on fixed dates: ``signaaldag`` does not depend on today.
 """
 
-# ruff: noqa: F811 - the shared fixtures come from test_scenario
-
 from datetime import date, timedelta
 from io import StringIO
 
@@ -21,164 +19,37 @@ from istandaarden.validation import validate
 from wmoketen.accounts.constants import Rol
 from wmoketen.berichten.constants import Status as BerichtStatus
 from wmoketen.factories import ContractregelFactory, GebruikerFactory, ProductFactory
+from wmoketen.gedeeld.werklijst import werklijst
 from wmoketen.organisaties import services as organisaties
-from wmoketen.portaal.werklijst import werklijst
+from wmoketen.scenario import Stap
 from wmoketen.termijnen import kalender
 from wmoketen.termijnen.models import Termijn
-from wmoketen.toegang import services, tasks, vervolg
+from wmoketen.toegang import tasks, vervolg
 from wmoketen.toegang.constants import Aanleiding, MeldingStatus, PlanStatus
 from wmoketen.toegang.models import Beschikking, Melding
-from wmoketen.toegang.services import BeschiktProductInvoer, Deel2Invoer, ResultaatgebiedInvoer
 from wmoketen.toewijzingen.constants import AanbiederStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
 from wmoketen.trajecten.constants import TaakSoort
 from wmoketen.trajecten.models import Taak
 
-from .test_scenario import (  # noqa: F401 - fixtures
-    ALLE_B,
-    alle_domeinen,
-    backoffice,
-    contract,
-    medewerker,
-    regio,
-    tot_deel_1,
-    wmo_client,
-    wmo_product,
+from .routes import (
+    AANSLUITEND,
+    BEGIN,
+    EINDE,
+    EINDE_VERVOLG,
+    PROFIEL_VANAF,
+    SIGNAALDAG,
+    START,
+    VANDAAG,
+    eerste_route,
+    neem,
+    vervolg_tot_akkoord,
 )
-
-VANDAAG = date.today()
-ACHT_WEKEN = timedelta(weeks=8)
-
-# The first route, in the past: melding, opdracht deel 2, deel 2 signed, akkoord, beschikking.
-MELDING_OP = VANDAAG - timedelta(days=250)
-OPDRACHT_OP = MELDING_OP + timedelta(days=1)
-DEEL_2_GEREED = MELDING_OP + timedelta(days=19)
-AKKOORD_OP = MELDING_OP + timedelta(days=20)
-DAGTEKENING = MELDING_OP + timedelta(days=35)
-BEGIN = MELDING_OP + timedelta(days=40)
-
-
-def _einde() -> date:
-    """About ten months ahead, a werkdag whose day 8 weeks before is a werkdag too: the signal
-    then falls exactly 8 weeks before and the tasks are due on the einddatum itself."""
-    einde = VANDAAG + timedelta(days=300)
-    while not (kalender.is_werkdag(einde) and kalender.is_werkdag(einde - ACHT_WEKEN)):
-        einde += timedelta(days=1)
-    return einde
-
-
-EINDE = _einde()
-SIGNAALDAG = EINDE - ACHT_WEKEN
-AANSLUITEND = EINDE + timedelta(days=1)  # the herindicatie's ingangsdatum
-EINDE_VERVOLG = kalender.plus_maanden(AANSLUITEND, 12) - timedelta(days=1)  # duur 1j
-START = VANDAAG - timedelta(days=30)  # the follow-up starts
-PROFIEL_VANAF = VANDAAG + timedelta(days=28)  # the profielwijziging's ingangsdatum
 
 
 def dmj(datum: date) -> str:
     return f"{datum:%d-%m-%Y}"
-
-
-def eerste_beschikking(
-    client, product, aanbieder, consulent, medewerker, backoffice, capture, *, einde=EINDE
-):
-    """The first route, in the past: beschikking from ``BEGIN`` to ``einde``."""
-    melding, plan = tot_deel_1(client, "wmo", consulent, melding_op=MELDING_OP)
-    services.geef_opdracht_deel_2(
-        plan, aanbieder=aanbieder, producten=[product], op=OPDRACHT_OP, acting_user=consulent
-    )
-    deel_2(plan, medewerker, BEGIN, DEEL_2_GEREED)
-    services.keur_goed(plan, op=AKKOORD_OP, acting_user=consulent)
-    with capture(execute=True):
-        return services.neem_beschikking(
-            plan,
-            producten=[BeschiktProductInvoer(product, 4)],
-            ingangsdatum=BEGIN,
-            duur="anders",
-            einddatum=einde,
-            motivering="Begeleiding is nodig.",
-            dagtekening=DAGTEKENING,
-            acting_user=backoffice,
-        )
-
-
-def deel_2(plan, medewerker, startdatum, gereed_op):
-    services.vul_deel_2_in(
-        plan,
-        resultaatgebieden=[
-            Deel2Invoer(
-                plan.resultaatgebieden.get(), "activering", "Dagbesteding", "2x", startdatum
-            )
-        ],
-        acting_user=medewerker,
-    )
-    services.deel_2_gereed(
-        plan,
-        client_ondertekend_op=gereed_op,
-        aanbieder_ondertekend_op=gereed_op,
-        op=gereed_op,
-        acting_user=medewerker,
-    )
-
-
-def vervolg_tot_akkoord(melding, product, aanbieder, consulent, medewerker, startdatum):
-    """The follow-up walks the normal route: onderzoek, plan deel 1 and 2, akkoord (from the
-    day after ``START`` to two weeks later)."""
-    dag = START + timedelta(days=1)
-    services.leg_onderzoek_vast(melding, domeinen=alle_domeinen(), acting_user=consulent)
-    services.onderzoek_afronden(
-        melding,
-        verslag="Herbeoordeling.",
-        ondertekend_door_client_op=dag,
-        op=dag,
-        acting_user=consulent,
-    )
-    plan = services.stel_plan_deel_1_op(
-        melding,
-        resultaatgebieden=[ResultaatgebiedInvoer("tijdsbesteding", "Dagbesteding behouden.")],
-        acting_user=consulent,
-    )
-    services.beoordeel_profiel(plan, scores=ALLE_B, acting_user=consulent)
-    services.leg_toestemming_vast(plan, toestemming=True, ondertekend_op=dag, acting_user=consulent)
-    services.geef_opdracht_deel_2(
-        plan, aanbieder=aanbieder, producten=[product], op=dag, acting_user=consulent
-    )
-    deel_2(plan, medewerker, startdatum, START + timedelta(days=14))
-    return services.keur_goed(plan, op=START + timedelta(days=15), acting_user=consulent)
-
-
-@pytest.fixture
-def eerste(
-    consulent,
-    medewerker,
-    backoffice,
-    aanbieder,
-    wmo_client,
-    wmo_product,
-    django_capture_on_commit_callbacks,
-):
-    return eerste_beschikking(
-        wmo_client,
-        wmo_product,
-        aanbieder,
-        consulent,
-        medewerker,
-        backoffice,
-        django_capture_on_commit_callbacks,
-    )
-
-
-def neem(plan, product, backoffice, capture, **velden):
-    velden = {"duur": "1j", "dagtekening": START + timedelta(days=18), **velden}
-    with capture(execute=True):
-        return services.neem_beschikking(
-            plan,
-            producten=[BeschiktProductInvoer(product, 6)],
-            motivering="Vervolg van de begeleiding.",
-            acting_user=backoffice,
-            **velden,
-        )
 
 
 def periodes(queryset):
@@ -401,26 +272,19 @@ def test_open_beschikking_zonder_toewijzing_geweigerd(
     consulent, medewerker, backoffice, aanbieder, wmo_client, wmo_product, gemeente
 ):
     organisaties.stel_open_beschikkingen_in(gemeente, open_beschikkingen=True, acting_user=None)
-    melding, plan = tot_deel_1(wmo_client, "wmo", consulent, melding_op=MELDING_OP)
-    services.geef_opdracht_deel_2(
-        plan,
-        aanbieder=aanbieder,
-        producten=[wmo_product],
-        op=OPDRACHT_OP,
-        acting_user=consulent,
-    )
-    deel_2(plan, medewerker, BEGIN, DEEL_2_GEREED)
-    services.keur_goed(plan, op=AKKOORD_OP, acting_user=consulent)
-    beschikking = services.neem_beschikking(
-        plan,
-        producten=[BeschiktProductInvoer(wmo_product, 4)],
-        ingangsdatum=BEGIN,
-        duur="anders",
-        einddatum=EINDE,
-        motivering="Recht op begeleiding.",
-        dagtekening=DAGTEKENING,
-        open_beschikking=True,
-        acting_user=backoffice,
+    beschikking = (
+        eerste_route(
+            wmo_client,
+            wmo_product,
+            aanbieder,
+            consulent,
+            medewerker,
+            backoffice,
+            motivering="Recht op begeleiding.",
+            open_beschikking=True,
+        )
+        .tot(Stap.BESCHIKKING)
+        .beschikking
     )
     with pytest.raises(ValidationError, match="is \\(nog\\) niets toegewezen"):
         vervolg.start_herindicatie(beschikking, acting_user=consulent, op=START)

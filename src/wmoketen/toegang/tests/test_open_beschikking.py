@@ -1,8 +1,6 @@
 """The open beschikking (Wmo): the right to support is decided, the aanbieder the client
 chooses requests the allocation with a WMO315 citing the beschikkingnummer."""
 
-# ruff: noqa: F811 - the shared fixtures come from test_scenario
-
 import re
 from datetime import date
 
@@ -12,27 +10,18 @@ from django.core.exceptions import ValidationError
 from wmoketen.audit.models import AuditRegel
 from wmoketen.berichten.models import Bericht
 from wmoketen.organisaties import services as organisaties
+from wmoketen.scenario import Stap, voorjaar
+from wmoketen.stromen import beschikking as stromen
 from wmoketen.termijnen.constants import Status as TermijnStatus
 from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang import queries, services
 from wmoketen.toegang.constants import MeldingStatus, PlanStatus
 from wmoketen.toegang.models import Beschikking
 from wmoketen.toegang.pdf import beschikking_html
-from wmoketen.toegang.services import BeschiktProductInvoer, Deel2Invoer
+from wmoketen.toegang.services import BeschiktProductInvoer
 from wmoketen.toewijzingen.models import Toewijzing
 
-from .test_scenario import (  # noqa: F401 - fixtures
-    backoffice,
-    contract,
-    jeugd_client,
-    jeugd_product,
-    medewerker,
-    regio,
-    termijn,
-    tot_deel_1,
-    wmo_client,
-    wmo_product,
-)
+from .conftest import termijn
 
 # The scenario's fixed dates hold around named holidays: today stays the day it was written.
 pytestmark = pytest.mark.usefixtures("vandaag_vast")
@@ -40,31 +29,24 @@ pytestmark = pytest.mark.usefixtures("vandaag_vast")
 
 def tot_akkoord(client, wet, product, aanbieder, consulent, medewerker):
     """Steps 1–7 on fixed dates: the signed plan is the aanvraag of 21 April 2026."""
-    melding, plan = tot_deel_1(client, wet, consulent)
-    services.geef_opdracht_deel_2(
-        plan, aanbieder=aanbieder, producten=[product], op=date(2026, 4, 2), acting_user=consulent
-    )
-    services.vul_deel_2_in(
-        plan,
-        resultaatgebieden=[
-            Deel2Invoer(
-                plan.resultaatgebieden.get(), "activering", "Dagbesteding", "2x", date(2026, 5, 11)
-            )
-        ],
-        acting_user=medewerker,
-    )
-    services.deel_2_gereed(
-        plan,
-        client_ondertekend_op=date(2026, 4, 20),
-        aanbieder_ondertekend_op=date(2026, 4, 20),
-        op=date(2026, 4, 20),
-        acting_user=medewerker,
-    )
-    return melding, services.keur_goed(plan, op=date(2026, 4, 21), acting_user=consulent)
+    route = voorjaar(
+        client,
+        wet,
+        consulent,
+        aanbieder=aanbieder,
+        medewerker=medewerker,
+        product=product,
+        opdracht_op=date(2026, 4, 2),
+        deel_2=("activering", "Dagbesteding", "2x", date(2026, 5, 11)),
+        deel_2_ondertekend_op=date(2026, 4, 20),
+        deel_2_gereed_op=date(2026, 4, 20),
+        akkoord_op=date(2026, 4, 21),
+    ).tot(Stap.AKKOORD)
+    return route.melding, route.plan
 
 
 def beschik(plan, product, backoffice, **kwargs):
-    return services.neem_beschikking(
+    return stromen.neem_beschikking(
         plan,
         producten=[BeschiktProductInvoer(product, 4)],
         ingangsdatum=date(2026, 5, 11),

@@ -2,34 +2,19 @@
 beyond its eenheid and frequentie too; a date in the weekend or on a feestdag gives a warning
 and is stored. Today is Friday 4 December 2026 (``vandaag_vast``)."""
 
-# ruff: noqa: F811 - the shared fixtures come from test_views
-
 from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from wmoketen.stromen import beschikking as stromen
 from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang import services
 from wmoketen.toegang.models import Beschikking, Melding
 from wmoketen.toegang.plausibiliteit import huisbezoekwaarschuwingen, meldingwaarschuwingen
 from wmoketen.trajecten.models import Traject
 
-from .test_views import (  # noqa: F401 - fixtures
-    akkoord,
-    als,
-    backoffice,
-    gereed,
-    html,
-    inwoner,
-    medewerker,
-    melding,
-    onderzocht,
-    opdracht,
-    plan_deel_1,
-    product,
-    regels,
-)
+from .conftest import als, html
 
 pytestmark = pytest.mark.usefixtures("vandaag_vast")
 
@@ -156,7 +141,7 @@ def test_huisbezoek_op_een_feestdag_of_werkdag():
 
 def test_beschikking_met_169_uur_per_week_wordt_geweigerd(akkoord, backoffice, product):
     with pytest.raises(ValidationError) as fout:
-        services.neem_beschikking(
+        stromen.neem_beschikking(
             akkoord,
             producten=[services.BeschiktProductInvoer(product, 169)],
             ingangsdatum=date(2026, 12, 4),
@@ -187,7 +172,7 @@ def test_beschikkingsformulier_weigert_99999999_uur_per_week(client, backoffice,
 
 
 def test_beschikking_met_168_uur_per_week_kan(akkoord, backoffice, product):
-    beschikking = services.neem_beschikking(
+    beschikking = stromen.neem_beschikking(
         akkoord,
         producten=[services.BeschiktProductInvoer(product, 168)],
         ingangsdatum=date(2026, 12, 4),

@@ -1,17 +1,12 @@
 """The toegang actions: each bad input gives a Dutch message and changes nothing."""
 
-# ruff: noqa: F811 - the shared fixtures come from test_scenario
-
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms.models import model_to_dict
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
-from wmoketen.berichten.models import Bericht
 from wmoketen.clienten.models import Client
 from wmoketen.factories import (
     AanbiederFactory,
@@ -21,115 +16,30 @@ from wmoketen.factories import (
     GebruikerFactory,
     ProductFactory,
 )
-from wmoketen.portaal.werklijst import werklijst
+from wmoketen.gedeeld.werklijst import werklijst
+from wmoketen.scenario import ALLE_B, Stap, tot_deel_1
 from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang import queries, services
-from wmoketen.toegang.models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
-from wmoketen.toegang.services import BeschiktProductInvoer, Deel2Invoer, DomeinInvoer
-from wmoketen.toewijzingen.models import Toewijzing
-from wmoketen.trajecten.models import Deelname, Taak
+from wmoketen.toegang.models import Onderzoek
+from wmoketen.toegang.services import Deel2Invoer, DomeinInvoer
 
-from .test_scenario import (  # noqa: F401 - fixtures
-    ALLE_B,
-    backoffice,
-    contract,
-    jeugd_product,
-    medewerker,
-    regio,
-    tot_deel_1,
-    wmo_client,
-    wmo_product,
-)
+from .conftest import beschik, niets_veranderd, weiger
+from .routes import voorjaarsroute
 
 # The scenario's fixed dates hold around named holidays: today stays the day it was written.
 pytestmark = pytest.mark.usefixtures("vandaag_vast", "meldingen_achteraf")
 
-MODELLEN = (
-    Melding,
-    Onderzoek,
-    Ondersteuningsplan,
-    Beschikking,
-    Termijn,
-    Taak,
-    Deelname,
-    Client,
-    AuditRegel,
-    Toewijzing,
-    Bericht,
-)
 
-
-@contextmanager
-def niets_veranderd(*objecten):
-    """Assert that no row was added or removed and ``objecten`` kept every field."""
-    tellingen = {m: m.objects.count() for m in MODELLEN}
-    velden = [(o, model_to_dict(type(o).objects.get(pk=o.pk))) for o in objecten]
-    yield
-    assert {m: m.objects.count() for m in MODELLEN} == tellingen
-    for obj, oud in velden:
-        assert model_to_dict(type(obj).objects.get(pk=obj.pk)) == oud
-
-
-def weiger(uitzondering, tekst, *objecten):
-    """The call inside must raise ``uitzondering`` with exactly ``tekst``, changing nothing."""
-
-    @contextmanager
-    def _ctx():
-        with niets_veranderd(*objecten):
-            with pytest.raises(uitzondering) as fout:
-                yield
-        berichten = fout.value.messages if uitzondering is ValidationError else [str(fout.value)]
-        assert berichten == [tekst]
-
-    return _ctx()
+@pytest.fixture
+def scenario(consulent, wmo_client, aanbieder, wmo_product):
+    """The route of spring 2026 (the conftest's steps walk it)."""
+    return voorjaarsroute(wmo_client, consulent, aanbieder, wmo_product)
 
 
 @pytest.fixture
-def plan_deel_1(consulent, wmo_client, wmo_product):
-    return tot_deel_1(wmo_client, "wmo", consulent)[1]
-
-
-@pytest.fixture
-def opdracht(plan_deel_1, consulent, aanbieder, wmo_product):
-    services.geef_opdracht_deel_2(
-        plan_deel_1,
-        aanbieder=aanbieder,
-        producten=[wmo_product],
-        op=date(2026, 4, 2),
-        acting_user=consulent,
-    )
-    return plan_deel_1
-
-
-@pytest.fixture
-def gereed(opdracht, medewerker):
-    gebied = opdracht.resultaatgebieden.get()
-    services.vul_deel_2_in(
-        opdracht,
-        resultaatgebieden=[
-            Deel2Invoer(gebied, "ondersteuning", "Thuis", "1x per week", date(2026, 5, 1))
-        ],
-        acting_user=medewerker,
-    )
-    services.deel_2_gereed(
-        opdracht,
-        client_ondertekend_op=date(2026, 4, 14),
-        aanbieder_ondertekend_op=date(2026, 4, 14),
-        op=date(2026, 4, 14),
-        acting_user=medewerker,
-    )
-    return opdracht
-
-
-def beschik(plan, product, gebruiker, **kwargs):
-    return services.neem_beschikking(
-        plan,
-        producten=[BeschiktProductInvoer(product, 3)],
-        motivering="Nodig.",
-        dagtekening=date(2026, 4, 20),
-        acting_user=gebruiker,
-        **{"ingangsdatum": date(2026, 5, 1), "duur": "1j", **kwargs},
-    )
+def plan_deel_1(scenario):
+    """Deel 1 with profile and consent."""
+    return scenario.tot(Stap.TOESTEMMING).plan
 
 
 # Bad input ---------------------------------------------------------------------------------
@@ -234,11 +144,6 @@ def test_motivering_zonder_afwijking_wordt_geweigerd(plan_deel_1, consulent):
             motivering="Toch maar volgens de tabel.",
             acting_user=consulent,
         )
-
-
-@pytest.fixture
-def akkoord(gereed, consulent):
-    return services.keur_goed(gereed, op=date(2026, 4, 15), acting_user=consulent)
 
 
 def test_einddatum_voor_ingangsdatum(akkoord, wmo_product, backoffice):
@@ -445,7 +350,6 @@ def test_opnieuw_delen_werkt_het_clientrecord_van_de_aanbieder_bij(
 
 
 def test_beschikking_opent_een_termijn_start_ondersteuning(akkoord, wmo_product, backoffice):
-    from wmoketen.termijnen.models import Termijn
 
     beschik(akkoord, wmo_product, backoffice)
 

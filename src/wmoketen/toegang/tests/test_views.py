@@ -4,67 +4,19 @@ beschikking towards the aanbieder, role refusals and the htmx partials."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.factories import (
     AanbiederFactory,
     ClientFactory,
-    ContactFactory,
-    ContractFactory,
-    ContractregelFactory,
     GebruikerFactory,
-    ProductFactory,
 )
-from wmoketen.termijnen import services as termijnregels
+from wmoketen.scenario import ALLE_B
 from wmoketen.toegang import services
 from wmoketen.toegang.constants import Levensdomein, MeldingStatus, PlanStatus
 from wmoketen.toegang.models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
-from wmoketen.toegang.services import Deel2Invoer, DomeinInvoer, ResultaatgebiedInvoer
 
-ALLE_B = {c: "B" for c in ("veiligheid", "balans", "afstand", "zelfredzaamheid", "cooperatie")}
-GEHEIM_VERSLAG = "Verslag: schulden en eenzaamheid"
-
-
-def vandaag():
-    return timezone.localdate()
-
-
-@pytest.fixture
-def regels(db):
-    termijnregels.laad_standaardregels(acting_user=None)
-
-
-@pytest.fixture
-def product(gemeente, aanbieder, regels):
-    product = ProductFactory(productcategorie="02", productcode="02A01", naam="Begeleiding")
-    contract = ContractFactory(gemeente=gemeente, aanbieder=aanbieder)
-    ContractregelFactory(contract=contract, product=product, eenheid="04", frequentie="2")
-    return product
-
-
-@pytest.fixture
-def backoffice(gemeente):
-    return GebruikerFactory(username="backoffice", organisatie=gemeente, rol=Rol.BACKOFFICE)
-
-
-@pytest.fixture
-def medewerker(aanbieder):
-    return GebruikerFactory(username="medewerker", organisatie=aanbieder, rol=Rol.AANBIEDER)
-
-
-@pytest.fixture
-def inwoner(gemeente):
-    client = ClientFactory(organisatie=gemeente, geslachtsnaam="Berg", voornamen="Anna")
-    ContactFactory(client=client)
-    return client
-
-
-@pytest.fixture
-def melding(consulent, inwoner, product):
-    return services.registreer_melding(
-        client=inwoner, wet="wmo", ontvangen_op=vandaag(), kanaal="loket", acting_user=consulent
-    )
+from .conftest import GEHEIM_VERSLAG, als, html, vandaag
 
 
 def formulier_onderzoek(**extra):
@@ -73,95 +25,6 @@ def formulier_onderzoek(**extra):
         data[f"onderzoek-score_{domein}"] = "3"
         data[f"onderzoek-problemen_{domein}"] = "schulden" if domein == "financien" else ""
     return data | extra
-
-
-@pytest.fixture
-def onderzocht(melding, consulent):
-    services.plan_huisbezoek(melding, datum=vandaag(), acting_user=consulent)
-    services.leg_onderzoek_vast(
-        melding,
-        domeinen=[DomeinInvoer(d, 3, "Geheim probleem") for d in Levensdomein.values],
-        acting_user=consulent,
-    )
-    services.onderzoek_afronden(
-        melding, verslag=GEHEIM_VERSLAG, ondertekend_door_client_op=vandaag(), acting_user=consulent
-    )
-    return melding
-
-
-@pytest.fixture
-def plan_deel_1(onderzocht, consulent):
-    plan = services.stel_plan_deel_1_op(
-        onderzocht,
-        resultaatgebieden=[ResultaatgebiedInvoer("tijdsbesteding", "Zinvolle dagbesteding")],
-        acting_user=consulent,
-    )
-    return services.beoordeel_profiel(
-        plan,
-        scores=ALLE_B,
-        categorie=2,
-        intensiteit="basis",
-        motivering="Geheime motivering",
-        acting_user=consulent,
-    )
-
-
-@pytest.fixture
-def opdracht(plan_deel_1, consulent, aanbieder, product):
-    services.leg_toestemming_vast(
-        plan_deel_1, toestemming=True, ondertekend_op=vandaag(), acting_user=consulent
-    )
-    services.geef_opdracht_deel_2(
-        plan_deel_1, aanbieder=aanbieder, producten=[product], acting_user=consulent
-    )
-    plan_deel_1.refresh_from_db()
-    return plan_deel_1
-
-
-@pytest.fixture
-def gereed(opdracht, medewerker):
-    services.vul_deel_2_in(
-        opdracht,
-        resultaatgebieden=[
-            Deel2Invoer(
-                opdracht.resultaatgebieden.get(), "activering", "Dagbesteding", "2x", vandaag()
-            )
-        ],
-        acting_user=medewerker,
-    )
-    services.deel_2_gereed(
-        opdracht,
-        client_ondertekend_op=vandaag(),
-        aanbieder_ondertekend_op=vandaag(),
-        acting_user=medewerker,
-    )
-    return opdracht
-
-
-@pytest.fixture
-def akkoord(gereed, consulent):
-    return services.keur_goed(gereed, acting_user=consulent)
-
-
-@pytest.fixture
-def beschikt(akkoord, backoffice, product):
-    return services.neem_beschikking(
-        akkoord,
-        producten=[services.BeschiktProductInvoer(product, 4)],
-        ingangsdatum=vandaag(),
-        duur="1j",
-        motivering="Begeleiding is nodig.",
-        acting_user=backoffice,
-    )
-
-
-def als(client, gebruiker):
-    client.force_login(gebruiker)
-    return client
-
-
-def html(antwoord) -> str:
-    return antwoord.content.decode()
 
 
 # Caseload and new melding ------------------------------------------------------------------
@@ -639,3 +502,16 @@ def test_nieuwe_melding_vanaf_de_clientpagina_kiest_de_client(client, consulent,
     vreemd = ClientFactory(organisatie=AanbiederFactory())
     antwoord = client.get(f"/toegang/nieuw/?client={vreemd.pk}")
     assert f'value="{vreemd.pk}"' not in html(antwoord)
+
+
+def test_plan_deel_1_zonder_resultaatgebied_geeft_nederlandse_fout(client, consulent, onderzocht):
+    """The refusal of the whole set shows above the rows (it was a 500)."""
+    als(client, consulent)
+    leeg = {"rg-0-domein": "", "rg-0-beoogd_resultaat": "", "rg-1-domein": ""}
+    antwoord = client.post(
+        f"/toegang/{onderzocht.pk}/",
+        {"stap": "resultaten", "rg-TOTAL_FORMS": "2", "rg-INITIAL_FORMS": "0", **leeg},
+    )
+    assert antwoord.status_code == 200
+    assert "Geef ten minste één resultaatgebied met het beoogde resultaat." in html(antwoord)
+    assert not Ondersteuningsplan.objects.filter(melding=onderzocht).exists()

@@ -3,9 +3,9 @@
 It never touches our database or services: it only sees the XML that reaches it over the
 transport (the file mailbox of the exchange, or the HTTP API) and answers with XML. What it
 knows about its allocations it learns from the 301s it received, as a real aanbieder package
-does. Its 305/307 are built from the bindings with the toewijzingen app's binding helpers
-(``levering._modules`` / ``levering._product``), its 302 with ``istandaarden.retour``; every
-message in or out is validated (``validate(...) == []``).
+does. Its 305/307 are built from the bindings with our binding helpers
+(``berichten.standaarden.modules``, ``toewijzingen.levering.cdt_product``), its 302 with
+``istandaarden.retour``; every message in or out is validated (``validate(...) == []``).
 
 The transports:
 
@@ -28,7 +28,8 @@ from istandaarden.berichten import BERICHT_SUBVERSIE, BERICHT_VERSIE, XSD_VERSIE
 from istandaarden.codec import parse, serialize, soort_van
 from istandaarden.retour import maak_retour
 from istandaarden.validation import validate
-from wmoketen.toewijzingen.levering import _modules, _product
+from wmoketen.berichten.standaarden import modules
+from wmoketen.toewijzingen.levering import cdt_product
 
 URL = "/api/v1/berichten/"
 
@@ -171,7 +172,7 @@ class BuitenAanbieder:
         return f"B{self.teller:011d}"
 
     def _kop_en_client(self, t: Ontvangen, nummer: int):
-        b, m = _modules(t.wet, nummer)
+        b, m = modules(t.wet, nummer)
         standaard = "iwmo" if t.wet == "wmo" else "ijw"
         identificatie = self._identificatie()
         header = m.Header(
@@ -199,7 +200,7 @@ class BuitenAanbieder:
         return b, m, header, velden, identificatie
 
     def _product(self, b, t: Ontvangen):
-        return _product(b, SimpleNamespace(productcategorie=t.categorie, productcode=t.code))
+        return cdt_product(b, SimpleNamespace(productcategorie=t.categorie, productcode=t.code))
 
     def start(self, nummer: int, begindatum: date, status: str = "1") -> str:
         """A 305 for allocation ``nummer``; returns its Identificatie."""

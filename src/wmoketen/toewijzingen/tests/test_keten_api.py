@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 
 from istandaarden.validation import validate
 from wmoketen.berichten.api.authenticatie import nieuwe_token
@@ -19,7 +20,7 @@ from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing
 
 from .buitenpartij import URL, Api, BuitenAanbieder
-from .test_keten_brievenbus import (
+from .keten import (
     HERSTART,
     INGANG,
     PAUZE_EINDE,
@@ -29,6 +30,12 @@ from .test_keten_brievenbus import (
     keten,
     leveringen,
 )
+
+
+@pytest.fixture
+def client():
+    """Django's test client (the conftest's ``client`` is the gemeente's client record)."""
+    return Client()
 
 
 @pytest.mark.parametrize("wet", ["wmo", "jeugdwet"])

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from test_toewijzen)
 """Start, pause, restart and stop through the real pipeline (intern), both sides."""
 
 import pytest
@@ -12,40 +11,11 @@ from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 from wmoketen.toewijzingen.services import (
-    TeWijzenProduct,
     corrigeer_stop,
     registreer_pauze,
     registreer_start,
     registreer_stop,
-    wijs_toe,
 )
-from wmoketen.toewijzingen.tests.test_toewijzen import (  # noqa: F401  (fixtures)
-    EINDE,
-    INGANG,
-    client,
-    consulent,
-    contract,
-    gecontracteerd,
-    partijen,
-)
-
-
-@pytest.fixture(params=["wmo", "jeugdwet"])
-def toegewezen(request, partijen, client, consulent, contract, django_capture_on_commit_callbacks):
-    gemeente, aanbieder = partijen
-    extra = {"productcategorie": "45"} if request.param == "jeugdwet" else {}
-    product = gecontracteerd(contract, wet=request.param, **extra)
-    with django_capture_on_commit_callbacks(execute=True):
-        [toewijzing] = wijs_toe(
-            gemeente=gemeente,
-            aanbieder=aanbieder,
-            client=client,
-            wet=request.param,
-            producten=[TeWijzenProduct(product, INGANG, EINDE, 4, None, None)],
-            beschikkingnummer="B-1",
-            acting_user=consulent,
-        )
-    return toewijzing
 
 
 def test_301_start_pauze_herstart_stop(partijen, toegewezen, django_capture_on_commit_callbacks):

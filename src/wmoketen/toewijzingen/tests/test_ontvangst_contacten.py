@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from test_toewijzen / test_levering)
 """The received 301 copies the client's contacts into the aanbieder's own client record."""
 
 from istandaarden.codec import parse
@@ -7,13 +6,6 @@ from wmoketen.berichten.models import Bericht
 from wmoketen.clienten.models import Contact
 from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.toewijzingen.ontvangst import _client
-from wmoketen.toewijzingen.tests.test_levering import toegewezen  # noqa: F401  (fixture)
-from wmoketen.toewijzingen.tests.test_toewijzen import (  # noqa: F401  (fixtures)
-    client,
-    consulent,
-    contract,
-    partijen,
-)
 
 VELDEN = ("soort", "straatnaam", "huisnummer", "postcode", "plaatsnaam", "landcode")
 VELDEN += ("telefoonnummer", "telefoon_landnummer", "emailadres")

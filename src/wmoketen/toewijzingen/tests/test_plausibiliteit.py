@@ -1,8 +1,6 @@
 """Issue #17: an allocation's volume fits its eenheid and frequentie (``controleer_product``),
 so no service allocates 169 hours in a week; refused, nothing stored or sent."""
 
-# ruff: noqa: F811 - the shared fixtures come from test_toewijzen
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
@@ -11,17 +9,7 @@ from wmoketen.berichten.models import Bericht
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijzig_toewijzing
 
-from .test_toewijzen import (  # noqa: F401 - fixtures
-    EINDE,
-    INGANG,
-    client,
-    consulent,
-    contract,
-    gecontracteerd,
-    partijen,
-    per_week,
-    toewijzen,
-)
+from .conftest import EINDE, INGANG, gecontracteerd, per_week, toewijzen
 
 
 def test_169_uur_per_week_wordt_niet_toegewezen(partijen, contract, client, consulent):

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from test_toewijzen and test_views)
 """A pause or stop the standard refuses (a 307 ending after its Dagtekening, TR134): the date
 field says what to choose, with the rule code as a detail, and nothing is stored or sent."""
 
@@ -12,15 +11,16 @@ from wmoketen.berichten.models import Bericht
 from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
-from wmoketen.toewijzingen.tests.test_toewijzen import (  # noqa: F401  (fixtures)
-    client,
-    consulent,
-    contract,
-    partijen,
-)
-from wmoketen.toewijzingen.tests.test_views import medewerker, post, tekst, toegewezen  # noqa: F401
+
+from .conftest import post, tekst
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def toegewezen(toegewezen_wmo):
+    """Begeleiding (Wmo) under the standard deadline rules."""
+    return toegewezen_wmo
 
 
 @pytest.mark.parametrize(

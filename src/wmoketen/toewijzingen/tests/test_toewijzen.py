@@ -17,79 +17,14 @@ from wmoketen.factories import (
     AanbiederFactory,
     ClientFactory,
     ContactFactory,
-    ContractFactory,
-    ContractregelFactory,
-    GebruikerFactory,
     GemeenteFactory,
-    ProductFactory,
 )
 from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.constants import Status
 from wmoketen.toewijzingen.models import Toewijzing
-from wmoketen.toewijzingen.services import TeWijzenProduct, verstuur_301, wijs_toe
+from wmoketen.toewijzingen.services import TeWijzenProduct, verstuur_301
 
-INGANG = dag(2026, 3, 2)
-EINDE = dag(2027, 3, 1)
-
-
-@pytest.fixture
-def partijen(db):
-    gemeente = GemeenteFactory(naam="Voorbeeldgemeente", gemeentecode="0384")
-    aanbieder = AanbiederFactory(naam="Zorggroep Voorbeeld", agb_code="42420001")
-    return gemeente, aanbieder
-
-
-@pytest.fixture
-def contract(partijen):
-    gemeente, aanbieder = partijen
-    return ContractFactory(gemeente=gemeente, aanbieder=aanbieder, begindatum=dag(2026, 1, 1))
-
-
-def gecontracteerd(contract, **kwargs):
-    product = ProductFactory(**kwargs)
-    ContractregelFactory(
-        contract=contract, product=product, eenheid=product.eenheid, frequentie=product.frequentie
-    )
-    return product
-
-
-@pytest.fixture
-def client(partijen):
-    gemeente, _ = partijen
-    client = ClientFactory(
-        organisatie=gemeente, geslachtsnaam="Berg", voorvoegsel="van den", voornamen="Anna Maria"
-    )
-    ContactFactory(client=client, telefoonnummer="0612345678", emailadres="anna@example.org")
-    return client
-
-
-@pytest.fixture
-def consulent(partijen):
-    return GebruikerFactory(organisatie=partijen[0])
-
-
-def toewijzen(partijen, client, consulent, producten, wet="wmo", beschikking="B-2026-001"):
-    gemeente, aanbieder = partijen
-    return wijs_toe(
-        gemeente=gemeente,
-        aanbieder=aanbieder,
-        client=client,
-        wet=wet,
-        producten=producten,
-        beschikkingnummer=beschikking,
-        acting_user=consulent,
-    )
-
-
-def per_week(product, volume=3, ingang=INGANG, einde=EINDE):
-    return TeWijzenProduct(
-        product=product,
-        ingangsdatum=ingang,
-        einddatum=einde,
-        volume=volume,
-        eenheid="04",
-        frequentie="2",
-    )
+from .conftest import EINDE, INGANG, gecontracteerd, per_week, toewijzen
 
 
 def test_wmo_toewijzing_verstuurt_geldige_wmo301_die_de_aanbieder_ontvangt(

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from test_toewijzen)
 """The allocation pages: the aanbieder's start/pause/restart/stop, the backoffice's view with
 the messages and a rejected 301, the waiting list and its CSV, and who may open what."""
 
@@ -8,61 +7,19 @@ from django.test import Client as Web
 from wmoketen.accounts.constants import Rol
 from wmoketen.berichten.models import Bericht
 from wmoketen.factories import AanbiederFactory, GebruikerFactory, GemeenteFactory
-from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
-from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
-from wmoketen.toewijzingen.tests.test_toewijzen import (  # noqa: F401  (fixtures)
-    EINDE,
-    INGANG,
-    client,
-    consulent,
-    contract,
-    gecontracteerd,
-    partijen,
-)
+
+from .conftest import post, tekst
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def toegewezen(partijen, client, consulent, contract, django_capture_on_commit_callbacks):
-    laad_standaardregels(acting_user=None)
-    gemeente, aanbieder = partijen
-    product = gecontracteerd(contract, wet="wmo", productcode="02A01", naam="Begeleiding")
-    with django_capture_on_commit_callbacks(execute=True):
-        [toewijzing] = wijs_toe(
-            gemeente=gemeente,
-            aanbieder=aanbieder,
-            client=client,
-            wet="wmo",
-            producten=[TeWijzenProduct(product, INGANG, EINDE, 4, None, None)],
-            beschikkingnummer="B-1",
-            acting_user=consulent,
-        )
-    return toewijzing
-
-
-@pytest.fixture
-def medewerker(partijen):
-    return GebruikerFactory(organisatie=partijen[1], rol=Rol.AANBIEDER)
-
-
-@pytest.fixture
-def backoffice(partijen):
-    return GebruikerFactory(organisatie=partijen[0], rol=Rol.BACKOFFICE)
-
-
-def tekst(antwoord) -> str:
-    return antwoord.content.decode()
-
-
-def post(web, url, capture, **data):
-    """POST, deliver the messages it sent (on-commit), then follow the redirect."""
-    with capture(execute=True):
-        antwoord = web.post(url, data)
-    return web.get(antwoord.url) if antwoord.status_code == 302 else antwoord
+def toegewezen(toegewezen_wmo):
+    """Begeleiding (Wmo) under the standard deadline rules."""
+    return toegewezen_wmo
 
 
 def test_aanbieder_start_pauze_herstart_stop(

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from test_toewijzen / test_levering)
 """Bad input and disorder (issue 8): each deliberately wrong 305/307 is refused by the rule the
 standard names, with that rule's retourcode in the 306/308, and nothing is recorded on the
 gemeente's side. The wrong messages bypass the aanbieder services' own refusals: they are built
@@ -15,13 +14,6 @@ from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.levering import bouw_305, bouw_307
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 from wmoketen.toewijzingen.services import registreer_pauze, registreer_start, registreer_stop
-from wmoketen.toewijzingen.tests.test_levering import toegewezen  # noqa: F401  (fixture)
-from wmoketen.toewijzingen.tests.test_toewijzen import (  # noqa: F401  (fixtures)
-    client,
-    consulent,
-    contract,
-    partijen,
-)
 
 START = dag(2026, 3, 9)
 

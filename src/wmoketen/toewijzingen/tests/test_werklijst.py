@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from test_toewijzen / test_levering)
 """The worklist sources of the toewijzingen app and the stop_zorg deadline (OP272)."""
 
 from django.utils import timezone
@@ -7,19 +6,12 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.berichten.constants import Transport
 from wmoketen.berichten.services import ontvang
 from wmoketen.factories import GebruikerFactory
-from wmoketen.portaal.werklijst import werklijst
+from wmoketen.gedeeld.werklijst import werklijst
 from wmoketen.termijnen.models import Termijn
 from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.levering import bouw_305
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Signaal
 from wmoketen.toewijzingen.services import registreer_start, registreer_stop, verstuur_301
-from wmoketen.toewijzingen.tests.test_levering import toegewezen  # noqa: F401  (fixture)
-from wmoketen.toewijzingen.tests.test_toewijzen import (  # noqa: F401  (fixtures)
-    client,
-    consulent,
-    contract,
-    partijen,
-)
 from wmoketen.toewijzingen.werklijst import nog_te_starten, signalen
 
 

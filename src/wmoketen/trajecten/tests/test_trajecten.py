@@ -8,7 +8,7 @@ from django.utils import timezone
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
 from wmoketen.factories import AanbiederFactory, ClientFactory, GebruikerFactory
-from wmoketen.meldingen.models import Melding
+from wmoketen.meldingen.models import Notificatie
 from wmoketen.meldingen.services import MAIL_TEKST
 from wmoketen.trajecten import services
 from wmoketen.trajecten.constants import TaakStatus
@@ -78,7 +78,7 @@ def test_aanbieder_toevoegen_meldt_de_medewerkers(traject, consulent, aanbieder,
     services.voeg_aanbieder_toe(traject, aanbieder=aanbieder, acting_user=consulent)
 
     assert traject.is_deelnemer(aanbieder)
-    assert Melding.objects.get(ontvanger=medewerker).titel == (
+    assert Notificatie.objects.get(ontvanger=medewerker).titel == (
         f"U neemt deel aan traject {traject.nummer}"
     )
 
@@ -93,7 +93,7 @@ def test_taak_voor_aanbieder_met_termijn_geschiedenis_en_melding(
     assert taak.termijn.vervaldatum == OVER_EEN_WEEK
     assert taak.termijn.status == "open"
     assert [g.omschrijving for g in taak.geschiedenis.all()] == ["Taak aangemaakt"]
-    assert Melding.objects.filter(
+    assert Notificatie.objects.filter(
         ontvanger=medewerker, titel="Nieuwe taak: Deel 2 opstellen"
     ).exists()
     # The e-mail says only that there is something waiting: no names, no health data.
@@ -145,7 +145,7 @@ def test_aanbieder_rondt_taak_af_en_maker_krijgt_melding(traject, consulent, aan
         "Status gewijzigd naar Afgerond",
     ]
     assert taak.geschiedenis.last().toelichting == "Plan getekend"
-    assert Melding.objects.filter(
+    assert Notificatie.objects.filter(
         ontvanger=consulent, titel="Taak afgerond: Deel 2 opstellen"
     ).exists()
 

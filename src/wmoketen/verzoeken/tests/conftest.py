@@ -187,3 +187,12 @@ def toegewezen(aanbieder, contracten, bezorg):
         ]
 
     return toewijzen
+
+
+@pytest.fixture
+def lopend(aanbieder, almere, contracten, producten, kind, kind_almere, toegewezen):
+    """Kind's Jeugdwet allocations at Almere (ambulant and gezin), delivered: what a 317
+    changes."""
+    return toegewezen(
+        almere, kind_almere, [producten.jw_ambulant, producten.jw_gezin], wet="jeugdwet"
+    )

@@ -271,13 +271,6 @@ def test_intake_langer_dan_5_werkdagen_geleden_wordt_genoteerd(
 # ------------------------------------------------------------------------------- 317
 
 
-@pytest.fixture
-def lopend(aanbieder, almere, contracten, producten, kind, kind_almere, toegewezen):
-    return toegewezen(
-        almere, kind_almere, [producten.jw_ambulant, producten.jw_gezin], wet="jeugdwet"
-    )
-
-
 def test_jw317_wijzigt_en_vraagt_nieuw_product(
     aanbieder, almere, producten, kind, medewerker, lopend
 ):

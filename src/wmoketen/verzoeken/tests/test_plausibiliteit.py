@@ -2,8 +2,6 @@
 beyond its eenheid and frequentie (the contract: uur per week) are refused, by the forms and
 by the services, and nothing is stored."""
 
-# ruff: noqa: F811 - the shared fixtures come from test_aanvragen
-
 from datetime import timedelta
 
 import pytest
@@ -16,7 +14,7 @@ from wmoketen.verzoeken.aanvragen import WijzigingInvoer, vraag_wijziging_aan
 from wmoketen.verzoeken.models import Verzoek
 
 from .conftest import BSN_KIND, EINDE
-from .test_aanvragen import aangevraagd, jw_315, lopend  # noqa: F401 - lopend: a fixture
+from .test_aanvragen import aangevraagd, jw_315
 from .test_views import VANDAAG, _nieuw, _product, _tekst, _wijziging
 
 TE_VEEL = "169 uur per week kan niet; een week heeft ten hoogste 168 uur."

@@ -263,52 +263,69 @@ def verzoek(kant, organisatie, gemeente, aanbieder, client, *, referentie="", so
     return v
 
 
-@pytest.fixture
-def wmo(weert, aanbieder, producten, volwassene_weert, volwassene):
+class Wmo:
     """Weert (Wmo), its record of the adult and the aanbieder's record of the same adult."""
 
-    class Wmo:
-        gemeente, client, eigen_client = weert, volwassene_weert, volwassene
-        begeleiding, groep = producten.wmo_begeleiding, producten.wmo_groep
+    def __init__(self, weert, aanbieder, producten, volwassene_weert, volwassene):
+        self.gemeente, self.aanbieder = weert, aanbieder
+        self.client, self.eigen_client = volwassene_weert, volwassene
+        self.begeleiding, self.groep = producten.wmo_begeleiding, producten.wmo_groep
 
-        def toewijzing(self, nummer, product=None, **velden):
-            return toewijzing(
-                weert, aanbieder, volwassene_weert, product or self.begeleiding, nummer, **velden
-            )
+    def toewijzing(self, nummer, product=None, **velden):
+        return toewijzing(
+            self.gemeente,
+            self.aanbieder,
+            self.client,
+            product or self.begeleiding,
+            nummer,
+            **velden,
+        )
 
-        def aan_gemeente(self, data, codes=None):
-            if codes is not None:
-                return afgekeurd(data, aanbieder, weert, codes)
-            heen = geaccepteerd(data, aanbieder, weert)
-            # Judge each message on its own: forget the request a 315/317 handler recorded.
-            Verzoek.objects.filter(kant=Kant.GEMEENTE, bericht=heen).delete()
-            return heen
+    def aan_gemeente(self, data, codes=None):
+        if codes is not None:
+            return afgekeurd(data, self.aanbieder, self.gemeente, codes)
+        heen = geaccepteerd(data, self.aanbieder, self.gemeente)
+        # Judge each message on its own: forget the request a 315/317 handler recorded.
+        Verzoek.objects.filter(kant=Kant.GEMEENTE, bericht=heen).delete()
+        return heen
 
-        def aan_aanbieder(self, data, codes=None):
-            if codes is not None:
-                return afgekeurd(data, weert, aanbieder, codes)
-            heen = geaccepteerd(data, weert, aanbieder)
-            Antwoord.objects.filter(bericht=heen).delete()  # as above: the 319 handler's record
-            return heen
+    def aan_aanbieder(self, data, codes=None):
+        if codes is not None:
+            return afgekeurd(data, self.gemeente, self.aanbieder, codes)
+        heen = geaccepteerd(data, self.gemeente, self.aanbieder)
+        Antwoord.objects.filter(bericht=heen).delete()  # as above: the 319 handler's record
+        return heen
 
-        def b317(self, **kwargs):
-            return bericht_317(weert, aanbieder, volwassene_weert.bsn, **kwargs)
+    def b317(self, **kwargs):
+        return bericht_317(self.gemeente, self.aanbieder, self.client.bsn, **kwargs)
 
-        def b315(self, *referenties):
-            return bericht_315(
-                weert, aanbieder, volwassene_weert.bsn, list(referenties), self.begeleiding
-            )
+    def b315(self, *referenties):
+        return bericht_315(
+            self.gemeente, self.aanbieder, self.client.bsn, list(referenties), self.begeleiding
+        )
 
-        def b319(self, referentie, antwoord):
-            return bericht_319(weert, aanbieder, referentie, antwoord)
+    def b319(self, referentie, antwoord):
+        return bericht_319(self.gemeente, self.aanbieder, referentie, antwoord)
 
-        def gemeente_verzoek(self, **kwargs):
-            return verzoek(Kant.GEMEENTE, weert, weert, aanbieder, volwassene_weert, **kwargs)
+    def gemeente_verzoek(self, **kwargs):
+        return verzoek(
+            Kant.GEMEENTE, self.gemeente, self.gemeente, self.aanbieder, self.client, **kwargs
+        )
 
-        def eigen_verzoek(self, **kwargs):
-            return verzoek(Kant.AANBIEDER, aanbieder, weert, aanbieder, volwassene, **kwargs)
+    def eigen_verzoek(self, **kwargs):
+        return verzoek(
+            Kant.AANBIEDER,
+            self.aanbieder,
+            self.gemeente,
+            self.aanbieder,
+            self.eigen_client,
+            **kwargs,
+        )
 
-    return Wmo()
+
+@pytest.fixture
+def wmo(weert, aanbieder, producten, volwassene_weert, volwassene):
+    return Wmo(weert, aanbieder, producten, volwassene_weert, volwassene)
 
 
 # -- gemeente side: 315 and 317 ----------------------------------------------------------------
@@ -621,7 +638,7 @@ def test_ijw_317_tr351_en_tr361(almere, aanbieder, producten, kind_almere):
 
 
 def test_tr361_categorie_11_tot_14_mag_overlappen_alleen_in_de_wmo():
-    from wmoketen.verzoeken.regels import _Periode, _zelfde_product
+    from wmoketen.verzoeken.regels.gemeente import _Periode, _zelfde_product
 
     def periode(categorie, code=""):
         return _Periode(None, True, categorie, code, INGANG, EINDE)

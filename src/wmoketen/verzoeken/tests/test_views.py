@@ -11,7 +11,7 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
 from wmoketen.clienten.models import Client
 from wmoketen.factories import AanbiederFactory, GebruikerFactory
-from wmoketen.portaal.werklijst import werklijst
+from wmoketen.gedeeld.werklijst import werklijst
 from wmoketen.termijnen import services as termijnen
 from wmoketen.testdatum import dag
 from wmoketen.verzoeken.constants import Kant, ProductSoort, Soort, Status

@@ -1,0 +1,127 @@
+"""The worklist on the start page, fed by the apps through one registration mechanism.
+
+An app adds items by defining a source in its own ``werklijst.py`` (``portaal`` finds these
+modules at start-up):
+
+    from wmoketen.gedeeld.werklijst import Werkitem, bron
+
+    @bron("Taken", Rol.AANBIEDER, Rol.TOEGANGSMEDEWERKER)
+    def open_taken(gebruiker):
+        for taak in ...:
+            yield Werkitem("Taken", taak.naam, url, vervaldatum=..., termijn_label=...)
+
+The worklist shows each user the items of the sources for his roles, overdue first. Items
+about one piece of work (the same ``sleutels``) become one row (see ``samenvoegen.py``).
+Every item names its client (``client``), or says why it has none (``geen_client``).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum
+
+from django.utils import timezone
+
+from .samenvoegen import voeg_samen
+
+
+class Rang(IntEnum):
+    """Which item leads when items about one piece of work merge (lowest first)."""
+
+    ACTIE = 0  # the step to take, on the page where it is taken
+    OVERZICHT = 1  # a case in the caseload
+    TAAK = 2
+    TERMIJN = 3
+
+
+def sleutel(obj) -> str:
+    """The identity of an object in the worklist, e.g. ``toegang.melding:12``."""
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+@dataclass(frozen=True)
+class Werkitem:
+    soort: str
+    titel: str
+    url: str
+    vervaldatum: date | None = None
+    termijn_label: str = ""  # e.g. "Nog 3 dagen", "2 dagen te laat"
+    termijn_css: str = ""  # e.g. "termijn--verlopen"
+    prioriteit: str = ""
+    toelichting: str = ""
+    client: str = ""
+    geen_client: str = ""  # why the row names no client
+    sleutels: frozenset[str] = frozenset()  # the objects the work is about
+    rang: Rang = Rang.ACTIE
+    termijn_titel: str = ""  # which deadline the date is, once rows merged
+    taakstatus: str = ""
+    soorten: frozenset[str] = field(default=frozenset(), compare=False)  # set when merged
+
+    @property
+    def te_laat(self) -> bool:
+        return self.vervaldatum is not None and self.vervaldatum < timezone.localdate()
+
+
+@dataclass(frozen=True)
+class Bron:
+    naam: str
+    rollen: frozenset[str]
+    items: Callable[..., Iterable[Werkitem]]
+
+
+BRONNEN: dict[str, Bron] = {}
+
+
+def bron(naam: str, *rollen):
+    """Register a worklist source for users with one of ``rollen``."""
+
+    def registreer(functie):
+        BRONNEN[naam] = Bron(naam, frozenset(str(r) for r in rollen), functie)
+        return functie
+
+    return registreer
+
+
+def bronnen_voor(gebruiker) -> list[Bron]:
+    return [b for b in BRONNEN.values() if b.rollen & gebruiker.rollen]
+
+
+def _volgorde(item: Werkitem) -> tuple:
+    # Overdue first, then the nearest due date; items without a date last.
+    return (not item.te_laat, item.vervaldatum is None, item.vervaldatum or date.max, item.titel)
+
+
+def werklijst(gebruiker, soort: str | None = None) -> list[Werkitem]:
+    """The user's rows, merged per piece of work; ``soort`` keeps the rows with an item of
+    that source (so a filter shows the same row as "Alles")."""
+    items = [item for b in bronnen_voor(gebruiker) for item in b.items(gebruiker)]
+    rijen = [r for r in voeg_samen(items) if not soort or soort in r.soorten]
+    return sorted(rijen, key=_volgorde)
+
+
+@dataclass(frozen=True)
+class Werkplek:
+    """Where the work on a deadline's subject is done, for one user."""
+
+    url: str
+    client: str
+    sleutels: frozenset[str]
+
+
+WERKPLEKKEN: dict[str, Callable] = {}
+
+
+def werkplek(model):
+    """Register ``functie(onderwerp, gebruiker) -> Werkplek | None`` for deadlines on
+    ``model``; None: not this user's work (the deadline stays off his list)."""
+
+    def registreer(functie):
+        WERKPLEKKEN[model._meta.label_lower] = functie
+        return functie
+
+    return registreer
+
+
+def werkplek_voor(onderwerp, gebruiker) -> Werkplek | None:
+    functie = WERKPLEKKEN.get(onderwerp._meta.label_lower) if onderwerp else None
+    return functie(onderwerp, gebruiker) if functie else None
