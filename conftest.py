@@ -6,6 +6,18 @@ from contextlib import contextmanager
 import pytest
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests last. The run's one Playwright (``tests/conftest.py``) keeps an event loop
+    running in the main thread from its first use on, and Django's test client cannot run an
+    async view (``/gezondheid/``) in such a thread."""
+    items.sort(
+        key=lambda item: (
+            bool(item.get_closest_marker("browser"))
+            or "browser" in getattr(item, "fixturenames", ())
+        )
+    )
+
+
 @pytest.fixture
 def gemeente(db):
     from wmoketen.factories import GemeenteFactory

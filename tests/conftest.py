@@ -1,5 +1,5 @@
-"""Fixtures of the project-wide tests: one chromium for the whole run (each test opens its own
-page) and the other organisation's data the isolation tests open."""
+"""Fixtures of the project-wide tests: one chromium for the whole run (``page``: each test's own
+page in its own context) and the other organisation's data the isolation tests open."""
 
 import os
 import shutil
@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Playwright's sync API runs an event loop in this thread; the ORM is only used before it.
+# Playwright's sync API runs an event loop in this thread from the first browser test on; the
+# root conftest runs the browser tests last, and they reach the ORM only to set up their data.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
@@ -34,6 +35,17 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page of its own context for one test (its cookies and storage too), closed afterwards
+    whatever the test's outcome; the test sets the viewport size it needs."""
+    context = browser.new_context()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.demo.laden import WACHTWOORD, laad_demo
 from wmoketen.termijnen.services import laad_standaardregels
 
+from .browserhulp import inloggen
+
 # Demo accounts (wmoketen.demo); Leudal has the traject and the mutation, Maasland its aanbieder.
 ROLLEN = {
     "consulent": ("Leudal", "leudal.consulent"),
@@ -36,14 +38,10 @@ def demo():
         laad_demo()
 
 
-def inloggen(page, url, rol):
+def inloggen_als(page, url, rol):
+    """Logs in as the demo account of ``rol`` (``ROLLEN``)."""
     organisatie, gebruikersnaam = ROLLEN[rol]
-    page.goto(f"{url}/account/inloggen/")
-    page.select_option("#id_organisatie", label=organisatie)
-    page.fill("#id_username", gebruikersnaam)
-    page.fill("#id_password", WACHTWOORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{url}/")
+    inloggen(page, url, organisatie, gebruikersnaam, WACHTWOORD)
 
 
 def patroon(pad: str) -> str | None:

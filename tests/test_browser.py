@@ -8,7 +8,6 @@ import pytest
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.factories import (
-    WACHTWOORD,
     AanbiederFactory,
     ClientFactory,
     ContactFactory,
@@ -16,7 +15,7 @@ from wmoketen.factories import (
     GemeenteFactory,
 )
 
-from .browserhulp import SCREENSHOTS
+from .browserhulp import SCREENSHOTS, inloggen
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +30,7 @@ ROLLEN = [
 
 
 @pytest.mark.parametrize(("soort", "rol"), ROLLEN, ids=[r.value.split()[0] for _, r in ROLLEN])
-def test_rol_logt_in_zoekt_en_opent_client(live_server, browser, soort, rol):
+def test_rol_logt_in_zoekt_en_opent_client(live_server, page, soort, rol):
     organisatie = (
         GemeenteFactory(naam="Weert", gemeentecode="0988")
         if soort == "gemeente"
@@ -55,13 +54,8 @@ def test_rol_logt_in_zoekt_en_opent_client(live_server, browser, soort, rol):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     naam = rol.value.split()[0]
 
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/")
-    page.select_option("#id_organisatie", label=organisatie.naam)
-    page.fill("#id_username", gebruiker.username)
-    page.fill("#id_password", WACHTWOORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    inloggen(page, live_server.url, organisatie, gebruiker)
     assert "Welkom, Sanne" in page.inner_text("h1")
     werkend = rol in (Rol.TOEGANGSMEDEWERKER, Rol.BACKOFFICE, Rol.AANBIEDER, Rol.CONTRACTMANAGER)
     verwacht = "Werklijst" if werkend else "Uw rol heeft geen werklijst"
@@ -80,4 +74,3 @@ def test_rol_logt_in_zoekt_en_opent_client(live_server, browser, soort, rol):
     assert "111222333" in page.inner_text("main")
     assert "Markt 1" in page.inner_text("main")
     page.screenshot(path=SCREENSHOTS / f"{naam}-client.png", full_page=True)
-    page.close()

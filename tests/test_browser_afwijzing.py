@@ -52,7 +52,7 @@ def tot_aanvraag(client, product, aanbieder, consulent, medewerker):
     return route.tot(Stap.AKKOORD).plan
 
 
-def test_aanvraag_afwijzen_en_melding_intrekken(live_server, browser, tmp_path):
+def test_aanvraag_afwijzen_en_melding_intrekken(live_server, page, tmp_path):
     laad_standaardregels(acting_user=None)
     gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
     aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
@@ -80,7 +80,7 @@ def test_aanvraag_afwijzen_en_melding_intrekken(live_server, browser, tmp_path):
         acting_user=consulent,
     )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_viewport_size({"width": 1280, "height": 1000})
     url = live_server.url
 
     # Backoffice: the aanvraag, refused; first without a motivering.
@@ -155,4 +155,3 @@ def test_aanvraag_afwijzen_en_melding_intrekken(live_server, browser, tmp_path):
     assert "Melding afgesloten" in page.inner_text("#stap")
     assert "Vervallen" in page.inner_text(".route")
     foto(page, "5-ingetrokken")
-    page.close()

@@ -43,7 +43,7 @@ def nl(dagen_geleden: int) -> str:
     return f"{timezone.localdate() - timedelta(days=dagen_geleden):%d-%m-%Y}"
 
 
-def test_start_pauze_herstart_stop(live_server, browser):
+def test_start_pauze_herstart_stop(live_server, page):
     laad_standaardregels(acting_user=None)
     vandaag = timezone.localdate()
     gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
@@ -78,7 +78,7 @@ def test_start_pauze_herstart_stop(live_server, browser):
     )
     eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)  # the 301 was delivered
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_viewport_size({"width": 1280, "height": 1000})
     url = live_server.url
 
     # Backoffice: the allocation waits for its start.

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import Resolver404, resolve
 
-from .demohulp import demo, inloggen, links, openen
+from .demohulp import demo, inloggen_als, links, openen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -86,26 +86,25 @@ def zoek_client(page, url: str) -> None:
 
 
 @pytest.mark.parametrize("rol", ROLLEN)
-def test_elke_pagina_en_htmx_zonder_csp_schending(live_server, browser, rol):
+def test_elke_pagina_en_htmx_zonder_csp_schending(live_server, page, rol):
     demo()
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.set_viewport_size({"width": 1366, "height": 900})
     bewaker = Bewaker(page)
-    inloggen(page, live_server.url, rol)
+    inloggen_als(page, live_server.url, rol)
 
     bezocht = crawl(page, live_server.url)
     zoek_client(page, live_server.url)
-    page.close()
 
     assert len(bezocht) >= 8, bezocht
     assert rol != "beheerder" or "/beheer/" in bezocht  # Django's admin too
     assert bewaker.gevonden == [], "\n".join(bewaker.gevonden)
 
 
-def test_werklijstfilter_berichtenfilter_en_qr_code(live_server, browser):
+def test_werklijstfilter_berichtenfilter_en_qr_code(live_server, page):
     demo()
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.set_viewport_size({"width": 1366, "height": 900})
     bewaker = Bewaker(page)
-    inloggen(page, live_server.url, "backoffice")
+    inloggen_als(page, live_server.url, "backoffice")
 
     filter_ = page.locator("#werklijst nav.filters a").nth(1)
     soort = filter_.inner_text()
@@ -119,7 +118,6 @@ def test_werklijstfilter_berichtenfilter_en_qr_code(live_server, browser):
     # Setting up 2FA shows the QR code as inline SVG (no data: image needed).
     page.goto(f"{live_server.url}/account/tweestapsverificatie/")
     assert page.locator(".qr svg path").count() == 1
-    page.close()
 
     assert bewaker.gevonden == [], "\n".join(bewaker.gevonden)
 
@@ -133,15 +131,14 @@ REDOCLY_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
     ("pad", "klaar", "geweigerd"),
     [("swagger/", ".opblock-summary", []), ("redoc/", "[role=menuitem] label", [REDOCLY_LOGO])],
 )
-def test_api_documentatie_werkt_binnen_het_beleid(live_server, browser, pad, klaar, geweigerd):
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
+def test_api_documentatie_werkt_binnen_het_beleid(live_server, page, pad, klaar, geweigerd):
+    page.set_viewport_size({"width": 1366, "height": 900})
     bewaker = Bewaker(page)
 
     page.goto(f"{live_server.url}/api/schema/{pad}")
     page.locator(klaar).first.click()  # opens an operation (Swagger), a section (Redoc)
     page.wait_for_load_state("networkidle")
     assert "berichten-API" in page.inner_text("body")
-    page.close()
 
     onverwacht = [g for g in bewaker.gevonden if not any(url in g for url in geweigerd)]
     assert onverwacht == [], "\n".join(onverwacht)

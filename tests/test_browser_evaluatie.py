@@ -31,7 +31,7 @@ def foto(page, naam):
     page.screenshot(path=SCREENSHOTS / f"evaluatie-{naam}.png", full_page=True)
 
 
-def test_aanbieder_legt_tussentijdse_evaluatie_vast(live_server, browser):
+def test_aanbieder_legt_tussentijdse_evaluatie_vast(live_server, page):
     vandaag = timezone.localdate()
     weert = GemeenteFactory(naam="Weert", gemeentecode="0988")
     aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
@@ -53,7 +53,7 @@ def test_aanbieder_legt_tussentijdse_evaluatie_vast(live_server, browser):
     evaluatie = Evaluatie.objects.get(beschikking=beschikking, soort=Soort.TUSSENTIJDS)
     Evaluatie.objects.filter(pk=evaluatie.pk).update(gepland_op=vandaag)
 
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_viewport_size({"width": 1280, "height": 900})
     url = live_server.url
 
     # The aanbieder finds it in its worklist and records the outcome.
@@ -86,7 +86,6 @@ def test_aanbieder_legt_tussentijdse_evaluatie_vast(live_server, browser):
     page.click("#evaluaties ~ table >> text=Tussentijdse evaluatie")
     page.wait_for_selector("text=Deels behaald")
     foto(page, "6-consulent-evaluatie")
-    page.close()
 
     evaluatie.refresh_from_db()
     assert evaluatie.status == Status.UITGEVOERD

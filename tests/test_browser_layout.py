@@ -5,7 +5,7 @@ look at, and the aanbieder's menu on one line at 1366 px (a common laptop width)
 import pytest
 
 from .browserhulp import SCREENSHOTS
-from .demohulp import ROLLEN, demo, inloggen, links, openen, patroon
+from .demohulp import ROLLEN, demo, inloggen_als, links, openen, patroon
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,11 +34,11 @@ def bestandsnaam(rol: str, pad: str, breedte: int) -> str:
 
 
 @pytest.mark.parametrize("rol", list(ROLLEN))
-def test_menupaginas_passen_van_320_tot_1920_px(live_server, browser, rol):
+def test_menupaginas_passen_van_320_tot_1920_px(live_server, page, rol):
     demo()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    inloggen(page, live_server.url, rol)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    inloggen_als(page, live_server.url, rol)
     te_breed = []
     for pad in menupaginas(page):
         assert openen(page, live_server.url + pad), pad
@@ -48,16 +48,14 @@ def test_menupaginas_passen_van_320_tot_1920_px(live_server, browser, rol):
                 te_breed.append(f"{pad} bij {breedte} px: {overloop} px te breed")
             page.screenshot(path=SCREENSHOTS / bestandsnaam(rol, pad, breedte), full_page=True)
         page.set_viewport_size({"width": 1366, "height": 900})
-    page.close()
 
     assert te_breed == [], "\n".join(te_breed)
 
 
-def test_menu_van_de_aanbieder_op_een_regel_bij_1366_px(live_server, browser):
+def test_menu_van_de_aanbieder_op_een_regel_bij_1366_px(live_server, page):
     demo()
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    inloggen(page, live_server.url, "aanbieder")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    inloggen_als(page, live_server.url, "aanbieder")
 
     assert page.evaluate(MENU_REGELS) == 1
     assert page.evaluate(MENU_NAAST_RECHTS)
-    page.close()

@@ -38,7 +38,7 @@ def foto(page, naam):
     page.screenshot(path=SCREENSHOTS / f"mutatie-{naam}.png", full_page=True)
 
 
-def test_backoffice_wisselt_van_aanbieder(live_server, browser):
+def test_backoffice_wisselt_van_aanbieder(live_server, page):
     laad_standaardregels(acting_user=None)
     vandaag = timezone.localdate()
     ingang, einde, wissel = (
@@ -94,7 +94,7 @@ def test_backoffice_wisselt_van_aanbieder(live_server, browser):
     ontvangen = AanbiederToewijzing.objects.get(aanbieder=oud)
     registreer_start(ontvangen, startdatum=ingang, acting_user=oud_medewerker)
 
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_viewport_size({"width": 1280, "height": 900})
     url = live_server.url
 
     # The backoffice enters the switch from the traject page and checks what goes out.
@@ -158,7 +158,6 @@ def test_backoffice_wisselt_van_aanbieder(live_server, browser):
     page.goto(f"{url}/trajecten/{traject.pk}/")
     page.wait_for_selector("#mutaties >> text=Wissel van aanbieder")
     foto(page, "10-nieuwe-aanbieder-traject")
-    page.close()
 
     mutatie = Mutatie.objects.get()
     assert (mutatie.aanbieder, mutatie.nieuwe_aanbieder) == (oud, nieuw)

@@ -30,7 +30,7 @@ def foto(page, naam):
     page.screenshot(path=SCREENSHOTS / f"toegang-{naam}.png", full_page=True)
 
 
-def test_route_van_melding_tot_wmo301(live_server, browser):
+def test_route_van_melding_tot_wmo301(live_server, page):
     laad_standaardregels(acting_user=None)
     gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
     aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
@@ -51,7 +51,7 @@ def test_route_van_melding_tot_wmo301(live_server, browser):
     )
     vandaag = timezone.localdate().isoformat()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_viewport_size({"width": 1280, "height": 1000})
     url = live_server.url
 
     # Consulent: a new client, refused with a wrong BSN, then registered; his BRP address,
@@ -226,4 +226,3 @@ def test_route_van_melding_tot_wmo301(live_server, browser):
         assert kop in dossier
     assert "WMO305" in dossier and "WMO307" in dossier
     foto(page, "14-dossier")
-    page.close()

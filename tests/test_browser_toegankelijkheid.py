@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from wmoketen.factories import GemeenteFactory
 
 from .browserhulp import SCREENSHOTS
-from .demohulp import ROLLEN, demo, inloggen, links, openen, patroon
+from .demohulp import ROLLEN, demo, inloggen_als, links, openen, patroon
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,12 +90,11 @@ def crawl(page, url: str) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("rol", list(ROLLEN))
-def test_elke_bereikbare_pagina_zonder_axe_schendingen(live_server, browser, rol):
+def test_elke_bereikbare_pagina_zonder_axe_schendingen(live_server, page, rol):
     demo()
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    inloggen(page, live_server.url, rol)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    inloggen_als(page, live_server.url, rol)
     bezocht, gevonden = crawl(page, live_server.url)
-    page.close()
     # What was checked, for docs/toegankelijkheid.md and for a person reading a failure.
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     (SCREENSHOTS / f"axe-{rol}.txt").write_text("\n".join(bezocht + gevonden) + "\n")
@@ -104,9 +103,9 @@ def test_elke_bereikbare_pagina_zonder_axe_schendingen(live_server, browser, rol
     assert gevonden == [], "\n".join(gevonden)
 
 
-def test_inlogpagina_en_foutoverzicht_zonder_axe_schendingen(live_server, browser):
+def test_inlogpagina_en_foutoverzicht_zonder_axe_schendingen(live_server, page):
     GemeenteFactory(naam="Weert", gemeentecode="0988")
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(f"{live_server.url}/account/inloggen/")
     gevonden = schendingen(page, "inloggen")
     page.click("button[type=submit]")
@@ -127,15 +126,14 @@ def test_inlogpagina_en_foutoverzicht_zonder_axe_schendingen(live_server, browse
     gevonden += schendingen(page, "inloggen (leeg verstuurd)")
     page.goto(f"{live_server.url}/account/wachtwoord-vergeten/")
     gevonden += schendingen(page, "wachtwoord vergeten")
-    page.close()
 
     assert gevonden == [], "\n".join(gevonden)
 
 
-def test_statusberichten_na_htmx_in_een_live_regio(live_server, browser):
+def test_statusberichten_na_htmx_in_een_live_regio(live_server, page):
     demo()
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    inloggen(page, live_server.url, "backoffice")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    inloggen_als(page, live_server.url, "backoffice")
 
     page.locator("#werklijst nav.filters a").nth(1).click()
     page.wait_for_url("**/?soort=*")
@@ -148,4 +146,3 @@ def test_statusberichten_na_htmx_in_een_live_regio(live_server, browser):
     page.wait_for_url("**/berichten/?*")
     teller = page.locator("#berichten p", has_text="bericht").first
     assert teller.evaluate("el => !!el.closest('[aria-live=polite]')")
-    page.close()

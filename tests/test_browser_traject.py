@@ -19,7 +19,7 @@ from .browserhulp import SCREENSHOTS, inloggen, uitloggen
 pytestmark = pytest.mark.browser
 
 
-def test_traject_taak_voor_aanbieder_afronden(live_server, browser):
+def test_traject_taak_voor_aanbieder_afronden(live_server, page):
     gemeente = GemeenteFactory(naam="Leudal", gemeentecode="1640")
     aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
     consulent = GebruikerFactory(
@@ -34,7 +34,7 @@ def test_traject_taak_voor_aanbieder_afronden(live_server, browser):
     ClientFactory(organisatie=gemeente, geslachtsnaam="Bakker", voornamen="Piet")
     uiterste = (timezone.localdate() + timedelta(days=10)).isoformat()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_viewport_size({"width": 1280, "height": 1000})
     url = live_server.url
 
     inloggen(page, url, gemeente, consulent)
@@ -84,4 +84,3 @@ def test_traject_taak_voor_aanbieder_afronden(live_server, browser):
     assert "Plan besproken en getekend" in geschiedenis
     assert "maasland.medewerker (Zorggroep Maasland)" in geschiedenis
     page.screenshot(path=SCREENSHOTS / "traject-gemeente-geschiedenis.png", full_page=True)
-    page.close()

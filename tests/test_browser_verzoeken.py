@@ -38,7 +38,7 @@ def foto(page, naam):
     page.screenshot(path=SCREENSHOTS / f"verzoeken-{naam}.png", full_page=True)
 
 
-def test_jw315_van_huisarts_toegewezen_en_317_afgewezen(live_server, browser):
+def test_jw315_van_huisarts_toegewezen_en_317_afgewezen(live_server, page):
     laad_standaardregels(acting_user=None)
     vandaag = timezone.localdate()
     almere = GemeenteFactory(naam="Almere", gemeentecode="0034")
@@ -65,7 +65,7 @@ def test_jw315_van_huisarts_toegewezen_en_317_afgewezen(live_server, browser):
     kind = ClientFactory(organisatie=almere, bsn=BSN, geslachtsnaam="Visser", voornamen="Daan")
     ContactFactory(client=kind, plaatsnaam="Almere", postcode="1315AA")
 
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_viewport_size({"width": 1280, "height": 900})
     url = live_server.url
 
     # The aanbieder files the JW315 after the huisarts's referral and the intake.
@@ -137,7 +137,6 @@ def test_jw315_van_huisarts_toegewezen_en_317_afgewezen(live_server, browser):
     page.click("text=Verzoek om wijziging (317)")
     page.wait_for_selector("text=Zorginhoudelijke afkeur")
     foto(page, "9-aanbieder-afgewezen")
-    page.close()
 
     verzonden = Verzoek.objects.filter(organisatie=aanbieder).order_by("pk")
     assert [(v.soort, v.status) for v in verzonden] == [(315, "toegewezen"), (317, "afgewezen")]

@@ -186,13 +186,9 @@ class MutatieForm(DatumForm):
         return _aanbieders_voor_een_van(self.gemeente, producten)
 
     def _beschikkingen(self):
-        from wmoketen.toegang.models import Beschikking  # late: toegang imports toewijzingen
-
-        return Beschikking.objects.filter(
-            gemeente_id=self.gemeente.pk,
-            client_id=self.traject.client_id,
-            einddatum__gte=timezone.localdate(),
-        ).order_by("-ingangsdatum", "-pk")
+        return toegang_queries.niet_verlopen_beschikkingen(
+            self.gemeente.pk, self.traject.client_id, op=timezone.localdate()
+        )
 
     def clean(self):
         data = super().clean()

@@ -30,6 +30,9 @@ from django.db import transaction
 from wmoketen.accounts.constants import Rol
 from wmoketen.organisaties.models import Gemeente
 from wmoketen.producten.constants import Wet
+from wmoketen.toegang import queries as toegang_queries
+from wmoketen.toegang import vervolg
+from wmoketen.toegang.constants import Aanleiding
 from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen import services as toewijzingen
 from wmoketen.toewijzingen.models import AanbiederToewijzing  # isinstance: who reports
@@ -180,9 +183,6 @@ def wijzig_profiel(
             f"{beschikking.einddatum:%d-%m-%Y}): een profielwijziging gaat over een lopende "
             "beschikking."
         )
-    from wmoketen.toegang import vervolg  # late: toegang imports toewijzingen, not us
-    from wmoketen.toegang.constants import Aanleiding
-
     melding = vervolg.start_herindicatie(
         beschikking, aanleiding=Aanleiding.PROFIELWIJZIGING, acting_user=acting_user, op=op
     )
@@ -397,14 +397,6 @@ def _beeindig_alles(client, *, soort: str, datum: date, acting_user, toelichting
 
 
 def _lopende_beschikking(client, wet: str, datum: date):
-    from wmoketen.toegang.models import Beschikking  # late: toegang imports toewijzingen
-
     if wet not in Wet.values:
         raise ValidationError(f"Onbekende wet: {wet!r}.")
-    return (
-        Beschikking.objects.filter(
-            client_id=client.pk, wet=wet, ingangsdatum__lte=datum, einddatum__gte=datum
-        )
-        .order_by("-dagtekening", "-pk")
-        .first()
-    )
+    return toegang_queries.lopende_beschikking(client, wet, datum)

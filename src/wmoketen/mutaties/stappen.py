@@ -14,6 +14,7 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
 from wmoketen.evaluaties import services as evaluaties
+from wmoketen.toegang import queries as toegang_queries
 from wmoketen.toegang.plausibiliteit import datumfout
 from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen import services as toewijzingen
@@ -90,17 +91,9 @@ def traject_van(client, toewijzing: Toewijzing | None = None) -> Traject | None:
     """The traject a mutation belongs to: the one of the beschikking the allocation cites,
     else the client's latest traject that is not closed (None: the client has none)."""
     if toewijzing is not None and toewijzing.beschikkingnummer:
-        from wmoketen.toegang.models import Melding  # late: toegang imports toewijzingen
-
-        melding = (
-            Melding.objects.filter(
-                plan__beschikking__nummer=toewijzing.beschikkingnummer, traject__isnull=False
-            )
-            .select_related("traject")
-            .first()
-        )
-        if melding is not None:
-            return melding.traject
+        traject = toegang_queries.traject_van_beschikking(toewijzing.beschikkingnummer)
+        if traject is not None:
+            return traject
     return (
         Traject.objects.filter(client_id=client.pk)
         .exclude(status=TrajectStatus.AFGESLOTEN)
@@ -232,8 +225,6 @@ def leg_vast(
 def _volg_evaluaties(mutatie: Mutatie, beeindigd, nieuw, acting_user) -> None:
     """Planned evaluations follow the care: they lapse from the mutation's date when no
     allocation of their beschikking runs on, and go to the new aanbieder on a switch."""
-    from wmoketen.toegang.models import Beschikking  # late: toegang imports toewijzingen
-
     nummers = {t.beschikkingnummer for t in beeindigd if t.beschikkingnummer}
     if not nummers:
         return
@@ -243,9 +234,7 @@ def _volg_evaluaties(mutatie: Mutatie, beeindigd, nieuw, acting_user) -> None:
     overgedragen = mutatie.nieuwe_aanbieder_id and any(
         t.beschikkingnummer in nummers for t in nieuw
     )
-    for beschikking in Beschikking.objects.filter(
-        gemeente_id=mutatie.gemeente_id, nummer__in=nummers
-    ):
+    for beschikking in toegang_queries.beschikkingen_met_nummer(mutatie.gemeente_id, nummers):
         if beschikking.nummer not in lopend:
             evaluaties.laat_vervallen(beschikking, vanaf=mutatie.datum, acting_user=acting_user)
         elif overgedragen:

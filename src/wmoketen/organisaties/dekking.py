@@ -70,7 +70,9 @@ def _verloren(gemeente_id: int, regel: Contractregel, nieuw: dict) -> list[Perio
     return zonder(oud, na)
 
 
-def verweesd(regels: list[Contractregel], nieuw: dict[int, Periode | None]) -> list:
+def verweesd(
+    regels: list[Contractregel], nieuw: dict[int, Periode | None]
+) -> list[tuple[Afnemer, object]]:
     """Running rows (toewijzingen) that lose their cover when each line in ``nieuw`` (by pk)
     counts for its new period only, as (afnemer, row). ``regels`` are the changed lines, with
     their contract."""

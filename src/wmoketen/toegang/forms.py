@@ -34,7 +34,7 @@ from .services import (
     ResultaatgebiedInvoer,
     bereken_einddatum,
 )
-from .vervolg import aansluitende_ingangsdatum
+from .services.vervolg import aansluitende_ingangsdatum
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

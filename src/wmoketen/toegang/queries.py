@@ -90,6 +90,41 @@ def open_beschikking(gemeente, nummer: int | str | None) -> Beschikking | None:
     )
 
 
+def beschikkingen_met_nummer(gemeente_id: int, nummers):
+    """The gemeente's beschikkingen with one of ``nummers`` (an allocation's
+    beschikkingnummer)."""
+    return Beschikking.objects.filter(gemeente_id=gemeente_id, nummer__in=nummers)
+
+
+def traject_van_beschikking(nummer: str):
+    """The traject of the melding that led to beschikking ``nummer`` (None without one)."""
+    melding = (
+        Melding.objects.filter(plan__beschikking__nummer=nummer, traject__isnull=False)
+        .select_related("traject")
+        .first()
+    )
+    return melding.traject if melding is not None else None
+
+
+def lopende_beschikking(client, wet: str, op: date) -> Beschikking | None:
+    """The client's beschikking under ``wet`` that runs on ``op``, the latest given first."""
+    return (
+        Beschikking.objects.filter(
+            client_id=client.pk, wet=wet, ingangsdatum__lte=op, einddatum__gte=op
+        )
+        .order_by("-dagtekening", "-pk")
+        .first()
+    )
+
+
+def niet_verlopen_beschikkingen(gemeente_id: int, client_id: int, *, op: date):
+    """The client's beschikkingen at the gemeente that have not ended before ``op``, the
+    latest starting first (a mutation's choice list)."""
+    return Beschikking.objects.filter(
+        gemeente_id=gemeente_id, client_id=client_id, einddatum__gte=op
+    ).order_by("-ingangsdatum", "-pk")
+
+
 def onderzoek_van(melding: Melding, organisatie) -> Onderzoek | None:
     """The onderzoek of a melding, only for its gemeente."""
     return (
@@ -164,18 +199,6 @@ def opdrachten_deel_2(organisatie):
     return plannen_voor(organisatie).filter(
         aanbieder_id=organisatie.pk,
         status__in=[PlanStatus.OPDRACHT_DEEL_2, PlanStatus.TERUGGESTUURD],
-    )
-
-
-def afgekeurde_301(organisatie):
-    """WMO301/JW301 messages of the gemeente that the aanbieder's side rejected."""
-    from wmoketen.berichten.constants import Status
-    from wmoketen.berichten.models import Bericht
-
-    return (
-        Bericht.objects.filter(afzender_id=organisatie.pk, nummer=301, status=Status.AFGEKEURD)
-        .prefetch_related("toewijzingen__client")
-        .order_by("-ontvangen_op")
     )
 
 

@@ -2,7 +2,8 @@
 
 A follow-up is a new melding on the same traject that cites the beschikking it follows up
 (``Melding.vorige_beschikking``) and walks the normal route (``services``: onderzoek, plan
-deel 1 and 2, akkoord, beschikking). Its beschikking continues the care:
+deel 1 and 2, akkoord, beschikking). Its beschikking continues the care
+(``services.vervolg``, the step the beschikking takes for a follow-up):
 
 - herindicatie: the new beschikking starts the day after the previous einddatum; the previous
   allocations run to their einddatum and the new 301 carries both, so there is no gap;
@@ -30,7 +31,6 @@ from wmoketen.termijnen import kalender
 from wmoketen.termijnen.constants import Eenheid, Regelcode
 from wmoketen.termijnen.models import Termijnregel
 from wmoketen.termijnen.queries import regel_voor
-from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.trajecten import services as trajecten
 from wmoketen.trajecten.constants import TaakSoort
 
@@ -38,28 +38,13 @@ from . import controles
 from .constants import Aanleiding
 from .models import Beschikking, Melding
 from .services.melding import open_meldingstermijnen
-from .services.toewijzing import startnorm, te_wijzen_producten
+from .services.vervolg import lopend_onder
 
 logger = logging.getLogger(__name__)
 
 TAAKNAAM_HERINDICATIE = "Herindicatie voorbereiden"
 
-# RedenWijziging (WMO002/JZ002) of a previous allocation shortened by a profielwijziging.
-REDEN_VERKORTING = "05"
-
-GEEN_OPEN_VERVOLG = (
-    "Een herindicatie of profielwijziging zet de zorg voort bij de aanbieder van het plan: "
-    "neem geen open beschikking."
-)
-
 VERVOLGEN = (Aanleiding.HERINDICATIE, Aanleiding.PROFIELWIJZIGING)
-
-
-def _lopend_onder(beschikking: Beschikking, op: date):
-    """The allocations under ``beschikking`` current on ``op``."""
-    return toewijzingen_queries.lopende_toewijzingen(
-        beschikking.gemeente_id, beschikking.client_id, op=op, beschikkingnummer=beschikking.nummer
-    )
 
 
 def _controleer_start(beschikking: Beschikking, aanleiding: str, op: date) -> None:
@@ -88,7 +73,7 @@ def _controleer_start(beschikking: Beschikking, aanleiding: str, op: date) -> No
             f"{eerder.get_aanleiding_display().lower()} gestart (melding van "
             f"{eerder.ontvangen_op:%d-%m-%Y})."
         )
-    if not _lopend_onder(beschikking, op).exists():
+    if not lopend_onder(beschikking, op).exists():
         if beschikking.open:
             raise ValidationError(
                 f"Bij open beschikking {beschikking.nummer} is (nog) niets toegewezen: er is "
@@ -188,86 +173,6 @@ def start_herindicatie(
     return melding
 
 
-# The follow-up's beschikking ------------------------------------------------------------------
-
-
-def aansluitende_ingangsdatum(vorige: Beschikking) -> date:
-    return vorige.einddatum + timedelta(days=1)
-
-
-def ingangsdatum_vervolg(melding: Melding, ingangsdatum: date | None) -> date:
-    """The ingangsdatum of a follow-up's beschikking (called by ``services.neem_beschikking``).
-
-    Herindicatie: the day after the previous einddatum (the default), never later (a gap)
-    nor earlier (that is a profielwijziging). Profielwijziging: the chosen date, after the
-    previous ingangsdatum and at the latest the day after its einddatum."""
-    vorige = melding.vorige_beschikking
-    aansluitend = aansluitende_ingangsdatum(vorige)
-    gat = (
-        f"Tussen beschikking {vorige.nummer} (tot en met {vorige.einddatum:%d-%m-%Y}) en de "
-        f"nieuwe beschikking zit een gat: laat de nieuwe ingaan op {aansluitend:%d-%m-%Y}."
-    )
-    if melding.aanleiding == Aanleiding.HERINDICATIE:
-        if ingangsdatum is None:
-            return aansluitend
-        if ingangsdatum > aansluitend:
-            raise ValidationError(gat)
-        if ingangsdatum < aansluitend:
-            raise ValidationError(
-                f"Bij een herindicatie gaat de nieuwe beschikking in op {aansluitend:%d-%m-%Y}, "
-                f"de dag na de einddatum van beschikking {vorige.nummer}. Verandert de "
-                "ondersteuning eerder, dan is het een profielwijziging."
-            )
-        return ingangsdatum
-    if ingangsdatum is None:
-        raise ValidationError("Vul de ingangsdatum in: vanaf die dag geldt het nieuwe profiel.")
-    if ingangsdatum <= vorige.ingangsdatum:
-        raise ValidationError(
-            f"De nieuwe beschikking gaat in na de ingangsdatum van beschikking {vorige.nummer} "
-            f"({vorige.ingangsdatum:%d-%m-%Y})."
-        )
-    if ingangsdatum > aansluitend:
-        raise ValidationError(gat)
-    return ingangsdatum
-
-
-def wijs_toe_na_profielwijziging(beschikking: Beschikking, vorige: Beschikking, acting_user):
-    """End the previous allocations the day before the new beschikking (RedenWijziging 05),
-    create the new ones, and send each aanbieder concerned ONE 301 with both."""
-    from wmoketen.toewijzingen import services as toewijzingen
-
-    einde = beschikking.ingangsdatum - timedelta(days=1)
-    oud = list(_lopend_onder(vorige, beschikking.ingangsdatum).order_by("pk"))
-    for toewijzing in oud:  # one that starts later than ``einde`` is removed (13)
-        toewijzingen.trek_in(
-            toewijzing, laatste=einde, reden_wijziging=REDEN_VERKORTING, acting_user=acting_user
-        )
-    nieuw = toewijzingen.maak_toewijzingen(
-        gemeente=beschikking.gemeente,
-        aanbieder=beschikking.aanbieder,
-        client=beschikking.client,
-        wet=beschikking.wet,
-        producten=te_wijzen_producten(beschikking),
-        beschikkingnummer=beschikking.nummer,
-        acting_user=acting_user,
-    )
-    aanbieders = {beschikking.aanbieder_id: beschikking.aanbieder}
-    aanbieders.update((t.aanbieder_id, t.aanbieder) for t in oud)
-    for aanbieder_id, aanbieder in aanbieders.items():
-        toewijzingen.verstuur_301(
-            gemeente=beschikking.gemeente,
-            aanbieder=aanbieder,
-            client=beschikking.client,
-            wet=beschikking.wet,
-            acting_user=acting_user,
-            gewijzigd=[t.pk for t in oud if t.aanbieder_id == aanbieder_id],
-            startnorm=startnorm(beschikking),
-        )
-    for toewijzing in nieuw:
-        toewijzing.refresh_from_db(fields=["bericht"])
-    return nieuw
-
-
 # The signal 8 weeks before the einddatum ------------------------------------------------------
 
 
@@ -305,7 +210,7 @@ def te_signaleren(op: date) -> list[Beschikking]:
     for b in kandidaten:
         if b.gemeente_id not in regels:
             regels[b.gemeente_id] = regel_voor(Regelcode.HERINDICATIE_SIGNAAL, b.gemeente)
-        if signaaldag(b, regels[b.gemeente_id]) <= op and _lopend_onder(b, b.einddatum).exists():
+        if signaaldag(b, regels[b.gemeente_id]) <= op and lopend_onder(b, b.einddatum).exists():
             gevonden.append(b)
     return gevonden
 
@@ -358,7 +263,7 @@ def signaleer_herindicatie(beschikking: Beschikking, *, op: date) -> list:
             ),
         )
     ]
-    aanbieders = {t.aanbieder_id: t.aanbieder for t in _lopend_onder(beschikking, einde)}
+    aanbieders = {t.aanbieder_id: t.aanbieder for t in lopend_onder(beschikking, einde)}
     for aanbieder in aanbieders.values():
         if not traject.is_deelnemer(aanbieder):
             trajecten.voeg_aanbieder_toe(traject, aanbieder=aanbieder, acting_user=namens)

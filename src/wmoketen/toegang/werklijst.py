@@ -110,7 +110,7 @@ def aanvragen(gebruiker):
 
 @bron("Afgekeurde toewijzingen", Rol.BACKOFFICE)
 def afgekeurde_301(gebruiker):
-    for bericht in queries.afgekeurde_301(gebruiker.organisatie):
+    for bericht in toewijzingen.afgekeurde_301(gebruiker.organisatie):
         clienten = sorted({_naam(t.client) for t in bericht.toewijzingen.all()})
         yield _item(
             "Afgekeurde toewijzingen",

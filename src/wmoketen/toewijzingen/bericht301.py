@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from types import ModuleType
 
 from django.core.exceptions import ValidationError
@@ -26,7 +25,7 @@ from django.utils import timezone
 
 from istandaarden.berichten import bericht
 from istandaarden.codec import serialize
-from istandaarden.opbouw import header
+from istandaarden.opbouw import budget_in_centen, geboortedatum, header
 from istandaarden.waarden import iso
 from wmoketen.berichten.standaarden import STANDAARD, modules
 from wmoketen.clienten.models import Client, Contact, Relatie
@@ -36,9 +35,7 @@ from .models import Toewijzing
 __all__ = [
     "Standaard",
     "bouw_301",
-    "budget_in_centen",
     "controleer_client",
-    "geboortedatum",
     "maak_301",
     "standaard_voor",
 ]
@@ -190,17 +187,6 @@ def _contacten(client: Client) -> list[Contact]:
     return sorted(contacten, key=lambda c: (volgorde.get(c.soort, 2), c.pk))
 
 
-def geboortedatum(b: ModuleType, persoon):
-    """The CDT_Geboortedatum of a client or relatie in any message (``b`` the basisschema):
-    IV009, an unknown date is sent as 1900-01-01 with DatumGebruik 3 (all unknown)."""
-    if persoon.geboortedatum is None:
-        return b.CdtGeboortedatum(datum="1900-01-01", datum_gebruik=b.LdtDatumGebruik("3"))
-    return b.CdtGeboortedatum(
-        datum=persoon.geboortedatum.isoformat(),
-        datum_gebruik=b.LdtDatumGebruik(persoon.datumgebruik) if persoon.datumgebruik else None,
-    )
-
-
 def _naam(b: ModuleType, persoon):
     """CDT_VolledigeNaam (IV007): geslachtsnaam always, partnernaam when known."""
     partner = (
@@ -289,11 +275,6 @@ def _relatie(s: Standaard, relatie: Relatie):
         naam=_naam(b, relatie),
         contact=_contact(s, contact) if contact else None,
     )
-
-
-def budget_in_centen(budget: Decimal) -> int:
-    """IV024: amounts in 1/100 of the currency."""
-    return int((budget * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
 def _toegewezen_product(s: Standaard, t: Toewijzing, gewijzigd: bool, gehonoreerd: bool):

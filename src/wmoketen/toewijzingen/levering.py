@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from istandaarden.codec import serialize
-from istandaarden.opbouw import header
+from istandaarden.opbouw import geboortedatum, header
 from wmoketen.audit import services as audit
 from wmoketen.berichten.models import Bericht
 from wmoketen.berichten.nummering import nieuwe_identificatie
@@ -37,9 +37,9 @@ from wmoketen.berichten.services import OngeldigBericht, verstuur
 from wmoketen.berichten.standaarden import STANDAARD, modules
 from wmoketen.organisaties.models import Onderaanneming
 from wmoketen.producten.codelijsten import omschrijving
+from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.constants import Regelcode
 
-from .bericht301 import geboortedatum
 from .constants import (
     PAUZE_MELDEN_NA_DAGEN,
     REDEN_BEEINDIGING_LIJST,
@@ -389,8 +389,6 @@ def periode_tekst(toewijzing) -> str:
 
 
 def _sluit_termijn(toewijzing, regelcode: str) -> None:
-    from wmoketen.termijnen import services as termijnen
-
     termijnen.sluit_termijnen_voor(
         toewijzing, regelcode=regelcode, op=timezone.localdate(), acting_user=None
     )

@@ -22,12 +22,15 @@ from wmoketen.clienten.services import (
 )
 from wmoketen.organisaties.models import Aanbieder, Gemeente
 from wmoketen.producten.models import Product
+from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.constants import Regelcode
+from wmoketen.termijnen.queries import termijnen_voor
 
 from . import start_ondersteuning
 from .constants import REDEN_PAUZE, AanbiederStatus, LeveringStatus, StatusAanlevering
-from .models import AanbiederToewijzing, Levering, Signaal
+from .models import AanbiederToewijzing, Levering
 from .regels import producten, toewijzing_van
+from .signalen import signaleer
 
 
 def verwerk_301(ontvangen: Ontvangen) -> list[AanbiederToewijzing]:
@@ -88,8 +91,6 @@ def verwerk_301(ontvangen: Ontvangen) -> list[AanbiederToewijzing]:
         )
         if nieuw and toewijzing.ingangsdatum < vandaag:
             # OP271: allocated retroactively, the 305 is due 5 werkdagen after receiving the 301.
-            from wmoketen.termijnen import services as termijnen
-
             termijnen.open_termijn(
                 Regelcode.START_ZORG,
                 onderwerp=toewijzing,
@@ -111,8 +112,8 @@ def verwerk_301(ontvangen: Ontvangen) -> list[AanbiederToewijzing]:
         toewijzing.save(update_fields=["status", "gewijzigd"])
         if toewijzing.leveringen.lopend().exists():
             _open_stop_zorg(toewijzing, gemeente, aanbieder, vandaag)
-            Signaal.objects.create(
-                organisatie=aanbieder,
+            signaleer(
+                aanbieder.pk,
                 soort="toewijzing vervallen",
                 tekst=f"Toewijzing {toewijzing} staat niet meer in de 301 van {gemeente}, maar de "
                 "levering loopt nog: stuur een stop (307).",
@@ -123,8 +124,6 @@ def verwerk_301(ontvangen: Ontvangen) -> list[AanbiederToewijzing]:
 
 
 def _lopende_stop_zorg(toewijzing, aanbieder):
-    from wmoketen.termijnen.queries import termijnen_voor
-
     return termijnen_voor(toewijzing, aanbieder, alleen_lopend=True).filter(
         regel__code=Regelcode.STOP_ZORG
     )
@@ -136,8 +135,6 @@ def _volg_einddatum(toewijzing, gemeente, aanbieder) -> None:
     intrekking after a shortening, or a longer allocation) or drop it: a deadline counted from
     the old end would fall due on a day that no longer ends the care, so it is withdrawn and
     opened again from the new end (or only withdrawn when no end remains)."""
-    from wmoketen.termijnen import services as termijnen
-
     einde = toewijzing.einddatum
     for termijn in _lopende_stop_zorg(toewijzing, aanbieder):
         if termijn.startdatum == einde:
@@ -157,8 +154,6 @@ def _open_stop_zorg(toewijzing, gemeente, aanbieder, einde: date) -> None:
     """OP272: the 307 is due 5 werkdagen after the actual end of care; the 301 that ends the
     allocation (an einddatum, or the product left out) tells the aanbieder that end. Closed by
     the 307 (``levering.registreer_stop``). A deadline already running is kept."""
-    from wmoketen.termijnen import services as termijnen
-
     if _lopende_stop_zorg(toewijzing, aanbieder).exists():
         return
     termijnen.open_termijn(
@@ -276,8 +271,8 @@ def verwerk_305(ontvangen: Ontvangen) -> None:
         if p.begindatum < toewijzing.ingangsdatum or (
             toewijzing.einddatum and p.begindatum > toewijzing.einddatum
         ):
-            Signaal.objects.create(
-                organisatie_id=toewijzing.gemeente_id,
+            signaleer(
+                toewijzing.gemeente_id,
                 soort="start buiten toewijzing",
                 tekst=(
                     f"{toewijzing.aanbieder} meldt een start op {p.begindatum:%d-%m-%Y} buiten "

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from wmoketen.audit import services as audit
+from wmoketen.berichten.constants import Status as BerichtStatus
+from wmoketen.berichten.models import Bericht
 from wmoketen.organisaties.dekking import Afnemer
 from wmoketen.organisaties.perioden import periode, tekst
 
@@ -307,4 +309,16 @@ def onder_beschikking(organisatie, gemeente_id: int, beschikkingnummer: str):
         Toewijzing.objects.voor_organisatie(organisatie)
         .filter(gemeente_id=gemeente_id, beschikkingnummer=beschikkingnummer)
         .select_related("product", "bericht")
+    )
+
+
+def afgekeurde_301(organisatie):
+    """The WMO301/JW301 messages the gemeente sent that the aanbieder's side rejected, the
+    latest first, with the allocations' clients."""
+    return (
+        Bericht.objects.filter(
+            afzender_id=organisatie.pk, nummer=301, status=BerichtStatus.AFGEKEURD
+        )
+        .prefetch_related("toewijzingen__client")
+        .order_by("-ontvangen_op")
     )

@@ -11,11 +11,10 @@ from __future__ import annotations
 from types import ModuleType
 
 from istandaarden.codec import serialize
-from istandaarden.opbouw import header
+from istandaarden.opbouw import budget_in_centen, geboortedatum, header
 from istandaarden.waarden import iso
 from wmoketen.berichten.nummering import nieuwe_identificatie
 from wmoketen.berichten.standaarden import modules
-from wmoketen.toewijzingen.bericht301 import budget_in_centen, geboortedatum
 from wmoketen.toewijzingen.nummering import volgend_nummer
 
 from .constants import ProductSoort

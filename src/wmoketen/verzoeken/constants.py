@@ -2,7 +2,6 @@
 
 from django.db import models
 
-from wmoketen.berichten.standaarden import WET as WET  # the wet of a message's standard
 from wmoketen.producten.constants import Wet
 from wmoketen.termijnen.constants import Regelcode
 

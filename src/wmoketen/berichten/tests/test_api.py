@@ -13,6 +13,7 @@ from wmoketen.berichten.api.authenticatie import hash_van, nieuwe_token
 from wmoketen.berichten.constants import Status, Transport
 from wmoketen.berichten.models import ApiToken, Bericht, Berichtkanaal
 from wmoketen.factories import AanbiederFactory, GemeenteFactory
+from wmoketen.testhulp import niets_veranderd
 
 URL = "/api/v1/berichten/"
 XXE = b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r>&x;</r>'
@@ -47,8 +48,11 @@ def verwerkte(handlers, nummer=301):
     return gezien
 
 
+# What a refused request must leave unchanged.
+WEIGERING = (Bericht, AuditRegel)
+
+
 def stand():
-    """What a refused request must leave unchanged."""
     return Bericht.objects.count(), AuditRegel.objects.count()
 
 
@@ -274,16 +278,14 @@ def test_token_van_een_andere_organisatie_ziet_niets(client, partijen, gemeente_
 def test_zonder_geldige_token_wordt_niets_opgeslagen(
     client, partijen, gemeente_api, wmo301, kop, melding
 ):
-    voor = stand()
+    with niets_veranderd(modellen=WEIGERING):
+        antwoord = client.post(
+            f"{URL}?ontvanger=42420001", data=wmo301, content_type="application/xml", **kop
+        )
 
-    antwoord = client.post(
-        f"{URL}?ontvanger=42420001", data=wmo301, content_type="application/xml", **kop
-    )
-
-    assert antwoord.status_code == 401
-    assert antwoord.json() == {"detail": melding}
-    assert antwoord["WWW-Authenticate"] == "Token"
-    assert stand() == voor
+        assert antwoord.status_code == 401
+        assert antwoord.json() == {"detail": melding}
+        assert antwoord["WWW-Authenticate"] == "Token"
     assert client.get(f"{URL}1/", **kop).status_code == 401
 
 
@@ -338,12 +340,10 @@ def test_onbekende_of_externe_ontvanger(
 ):
     extern = AanbiederFactory(naam="Zorg op afstand", agb_code="22220000")
     Berichtkanaal.objects.create(organisatie=extern, transport=Transport.BESTAND)
-    voor = stand()
+    with niets_veranderd(modellen=WEIGERING):
+        antwoord = post(client, wmo301, gemeente_api, ontvanger=ontvanger)
 
-    antwoord = post(client, wmo301, gemeente_api, ontvanger=ontvanger)
-
-    assert (antwoord.status_code, antwoord.json()) == (status, melding)
-    assert stand() == voor
+        assert (antwoord.status_code, antwoord.json()) == (status, melding)
 
 
 def test_afzender_zonder_api_kanaal_wordt_geweigerd(client, partijen, wmo301):
@@ -361,17 +361,15 @@ def test_afzender_zonder_api_kanaal_wordt_geweigerd(client, partijen, wmo301):
 
 @override_settings(BERICHT_MAX_BYTES=1000)
 def test_te_groot_bericht_geeft_413_en_niets_opgeslagen(client, partijen, gemeente_api, wmo301):
-    voor = stand()
+    with niets_veranderd(modellen=WEIGERING):
+        antwoord = post(client, wmo301, gemeente_api)
 
-    antwoord = post(client, wmo301, gemeente_api)
-
-    assert antwoord.status_code == 413
-    assert antwoord.json() == {
-        "detail": f"Het bericht is te groot ({len(wmo301)} bytes): de "
-        "grens is 1000 bytes (0.000953674 MB). Er is niets "
-        "opgeslagen."
-    }
-    assert stand() == voor
+        assert antwoord.status_code == 413
+        assert antwoord.json() == {
+            "detail": f"Het bericht is te groot ({len(wmo301)} bytes): de "
+            "grens is 1000 bytes (0.000953674 MB). Er is niets "
+            "opgeslagen."
+        }
 
 
 def test_verkeerd_mediatype_en_lege_body(client, partijen, gemeente_api, wmo301):

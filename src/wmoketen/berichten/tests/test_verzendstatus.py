@@ -9,7 +9,7 @@ from wmoketen.berichten import queries
 from wmoketen.berichten.constants import Soort, Status
 from wmoketen.factories import GebruikerFactory
 
-from .test_views import kaal_bericht, ontvang
+from .hulp import kaal_bericht, ontvang
 
 
 def heen(partijen, status=Status.VERZONDEN, retourcodes=(), retour=False, **velden):

@@ -1,6 +1,5 @@
 """The berichtenverkeer pages: list, detail, reprocessing, start page counts, admin."""
 
-import hashlib
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,10 +9,12 @@ from django.utils.html import escape
 from istandaarden.samples import lees
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
-from wmoketen.berichten import queries, services
+from wmoketen.berichten import queries
 from wmoketen.berichten.constants import Status
 from wmoketen.berichten.models import ApiToken, Bericht, Berichtkanaal
 from wmoketen.factories import AanbiederFactory, GebruikerFactory, GemeenteFactory
+
+from .hulp import kaal_bericht, ontvang
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -25,24 +26,6 @@ def wmo301_tussen(gemeente, aanbieder, identificatie: str = "123456789012") -> b
         .replace(b"<wmo301:Afzender>0384<", f"<wmo301:Afzender>{gemeente.code}<".encode())
         .replace(b"<wmo301:Ontvanger>42420001<", f"<wmo301:Ontvanger>{aanbieder.code}<".encode())
         .replace(b">123456789012<", f">{identificatie}<".encode())
-    )
-
-
-def ontvang(data, afzender, ontvanger):
-    return services.ontvang(data, afzender=afzender, ontvanger=ontvanger, transport="api")
-
-
-def kaal_bericht(afzender, ontvanger, **velden) -> Bericht:
-    """A stored row without running the pipeline (for paging and counts)."""
-    data = velden.pop("inhoud", b"<x/>")
-    return Bericht.objects.create(
-        inhoud=data,
-        sha256=hashlib.sha256(data).hexdigest(),
-        grootte=len(data),
-        afzender=afzender,
-        ontvanger=ontvanger,
-        transport="api",
-        **{"status": Status.ONTVANGEN, "standaard": "iwmo", "nummer": 301, **velden},
     )
 
 

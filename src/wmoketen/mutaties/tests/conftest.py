@@ -14,11 +14,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
-from istandaarden.validation import validate
 from wmoketen.accounts.constants import Rol
-from wmoketen.berichten.models import Bericht
 from wmoketen.factories import (
     AanbiederFactory,
     ClientFactory,
@@ -30,9 +27,7 @@ from wmoketen.factories import (
 )
 from wmoketen.producten.models import Product
 
-VANDAAG = timezone.localdate()
-INGANG = VANDAAG - timedelta(days=60)
-EINDE = VANDAAG + timedelta(days=300)
+from .hulp import EINDE, INGANG, VANDAAG
 
 
 @dataclass
@@ -178,49 +173,3 @@ def lopend(bezorg):
         return toewijzing, ontvangen
 
     return toewijzen
-
-
-def berichten_sinds(pk: int, standaard: str) -> list[Bericht]:
-    """The messages stored after ``pk``, each valid XML and without retour errors."""
-    nieuw = list(Bericht.objects.filter(pk__gt=pk).order_by("pk"))
-    for bericht in nieuw:
-        assert validate(bericht.bytes) == [], bericht
-        assert bericht.foutmelding == "", bericht.foutmelding
-        assert set(bericht.retourcodes or []) <= {"0200"}, (bericht, bericht.retourcodes)
-        assert bericht.standaard == standaard
-    return nieuw
-
-
-def laatste_pk() -> int:
-    return Bericht.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-
-
-def uitgewisseld(berichten: list[Bericht]) -> list[tuple]:
-    """(nummer, afzender, ontvanger) per message: who sent what to whom, in order."""
-    return [(b.nummer, b.afzender.naam, b.ontvanger.naam) for b in berichten]
-
-
-def producten_301(bericht: Bericht) -> dict[int, dict]:
-    """Per ToewijzingNummer of a 301: Einddatum, RedenWijziging, Volume, Ingangsdatum."""
-    from lxml import etree
-
-    root = etree.fromstring(bericht.bytes)
-    uit = {}
-    for tp in root.iter("{*}ToegewezenProduct"):
-        uit[int(tp.findtext("{*}ToewijzingNummer"))] = {
-            "ingang": tp.findtext("{*}Ingangsdatum"),
-            "einde": tp.findtext("{*}Einddatum"),
-            "reden": tp.findtext("{*}RedenWijziging"),
-            "volume": tp.findtext("{*}Omvang/{*}Volume"),
-        }
-    return uit
-
-
-def reden_307(bericht: Bericht) -> list[tuple[str, str]]:
-    from lxml import etree
-
-    root = etree.fromstring(bericht.bytes)
-    return [
-        (sp.findtext("{*}RedenBeeindiging"), sp.findtext("{*}Einddatum"))
-        for sp in root.iter("{*}StopProduct")
-    ]

@@ -24,7 +24,7 @@ from ..services import (
     wijzig_intensiteit,
     wissel_aanbieder,
 )
-from .conftest import EINDE, VANDAAG
+from .hulp import EINDE, VANDAAG
 
 
 def _stand():

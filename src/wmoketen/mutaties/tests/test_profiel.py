@@ -26,7 +26,7 @@ from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing
 from ..constants import Soort
 from ..models import Mutatie
 from ..services import wijzig_profiel
-from .conftest import producten_301
+from .hulp import producten_301
 
 
 def test_profielwijziging(

@@ -29,7 +29,7 @@ from ..services import (
     wijzig_intensiteit,
     wissel_aanbieder,
 )
-from .conftest import (
+from .hulp import (
     EINDE,
     VANDAAG,
     berichten_sinds,

@@ -16,7 +16,7 @@ from wmoketen.toewijzingen.models import Toewijzing
 
 from ..constants import Soort
 from ..models import Mutatie
-from .conftest import EINDE, VANDAAG
+from .hulp import EINDE, VANDAAG
 
 # Both wetten run through the services' own scenario tests; the pages once, for the Jeugdwet.
 pytestmark = pytest.mark.parametrize("p", ["jeugdwet"], indirect=True)

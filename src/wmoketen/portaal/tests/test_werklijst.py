@@ -8,9 +8,8 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.factories import GebruikerFactory
 from wmoketen.gedeeld.werklijst import werklijst
 from wmoketen.organisaties.werklijst import te_beoordelen
-from wmoketen.scenario import tot_deel_1
+from wmoketen.scenario import Stap, voorjaar
 from wmoketen.toegang import services as toegang
-from wmoketen.toegang.services import Deel2Invoer
 
 
 def test_rol_zonder_bron_heeft_geen_werklijst(client, gemeente):
@@ -26,34 +25,32 @@ def test_rol_zonder_bron_heeft_geen_werklijst(client, gemeente):
 
 
 @pytest.fixture
-def opdracht(vandaag_vast, consulent, wmo_client, aanbieder, wmo_product):
-    """A plan deel 2 order of 18-11-2026 (today is 04-12-2026)."""
-    _, plan = tot_deel_1(wmo_client, "wmo", consulent, melding_op=date(2026, 11, 16))
-    toegang.geef_opdracht_deel_2(
-        plan,
+def route(vandaag_vast, consulent, wmo_client, aanbieder, wmo_product):
+    """A melding of 16-11-2026, deel 2 ordered on 18-11-2026 and ready on 30-11-2026 (today is
+    04-12-2026)."""
+    return voorjaar(
+        wmo_client,
+        "wmo",
+        consulent,
+        melding_op=date(2026, 11, 16),
         aanbieder=aanbieder,
-        producten=[wmo_product],
-        op=date(2026, 11, 18),
-        acting_user=consulent,
+        product=wmo_product,
+        opdracht_op=date(2026, 11, 18),
+        deel_2=("ondersteuning", "Thuis", "1x per week", date(2026, 12, 14)),
+        deel_2_ondertekend_op=date(2026, 11, 30),
+        deel_2_gereed_op=date(2026, 11, 30),
     )
-    plan.refresh_from_db()
-    return plan
 
 
 @pytest.fixture
-def gereed(opdracht, medewerker):
-    gebied = opdracht.resultaatgebieden.get()
-    invoer = Deel2Invoer(gebied, "ondersteuning", "Thuis", "1x per week", date(2026, 12, 14))
-    toegang.vul_deel_2_in(opdracht, resultaatgebieden=[invoer], acting_user=medewerker)
-    dag = date(2026, 11, 30)
-    toegang.deel_2_gereed(
-        opdracht,
-        client_ondertekend_op=dag,
-        aanbieder_ondertekend_op=dag,
-        op=dag,
-        acting_user=medewerker,
-    )
-    return opdracht
+def opdracht(route):
+    return route.tot(Stap.OPDRACHT).plan
+
+
+@pytest.fixture
+def gereed(route, opdracht, medewerker):
+    route.medewerker = medewerker
+    return route.tot(Stap.DEEL_2).plan
 
 
 def _rijen(client, gebruiker) -> list[tuple[str, str]]:

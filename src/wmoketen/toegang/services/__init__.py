@@ -2,13 +2,17 @@
 the case page shows them (docs/toegang.md): ``melding`` (1), ``onderzoek`` (2–3: huisbezoek,
 onderzoek), ``plan`` (4–5: deel 1, profile, consent, the order for deel 2), ``deel_2`` (6: the
 aanbieder), ``akkoord`` (7–8: akkoord = aanvraag, or back), ``beschikking`` (9, with ``brief``:
-the PDF letter) and ``toewijzing`` (10: the 301).
+the PDF letter, and ``vervolg``: a follow-up's ingangsdatum and 301) and ``toewijzing`` (10:
+the 301).
 
 Every function is one domain step: one transaction, ``acting_user`` keyword-only, checked
 (a Dutch ``ValidationError`` or ``PermissionDenied``, nothing changed), written to the audit
 trail, deadlines opened and closed through the engine. Steps that happened on a known day take
 that day (``op``, default today), so a case can be entered afterwards and a scenario runs on
-fixed dates. Callers use the package (``services.neem_beschikking``); the names are below.
+fixed dates. Callers use the package (``services.keur_goed``); the names are below. A
+beschikking is taken through ``stromen.beschikking.neem_beschikking`` (what the views and the
+demo call), which also runs what follows it (the profile mutation, the evaluations);
+``neem_beschikking`` here is its first step.
 
 Walking one client (e.g. for the demo)::
 
@@ -24,10 +28,10 @@ Walking one client (e.g. for the demo)::
     vul_deel_2_in(plan, resultaatgebieden=[Deel2Invoer(...)], acting_user=medewerker)
     deel_2_gereed(plan, client_ondertekend_op=d4, aanbieder_ondertekend_op=d4, acting_user=...)
     keur_goed(plan, acting_user=consulent)                      # akkoord = aanvraag
-    neem_beschikking(plan, producten=[BeschiktProductInvoer(p, 3)], ingangsdatum=d5,
-                     duur="1j", motivering="...", acting_user=backoffice)   # + PDF + 301
+    stromen.beschikking.neem_beschikking(plan, producten=[BeschiktProductInvoer(p, 3)],
+        ingangsdatum=d5, duur="1j", motivering="...", acting_user=backoffice)  # + PDF + 301
     # or, Wmo only, for a gemeente with open beschikkingen: no 301, the aanbieder sends a 315
-    neem_beschikking(..., open_beschikking=True)
+    stromen.beschikking.neem_beschikking(..., open_beschikking=True)
 """
 
 from .akkoord import keur_goed, stuur_terug
@@ -51,7 +55,6 @@ from .plan import (
     leg_toestemming_vast,
     stel_plan_deel_1_op,
 )
-from .toewijzing import te_wijzen_producten, wijs_beschikking_toe
 
 __all__ = [
     "GEEN_TOESTEMMING",
@@ -80,7 +83,5 @@ __all__ = [
     "registreer_melding",
     "stel_plan_deel_1_op",
     "stuur_terug",
-    "te_wijzen_producten",
     "vul_deel_2_in",
-    "wijs_beschikking_toe",
 ]

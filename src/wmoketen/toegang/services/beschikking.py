@@ -18,9 +18,6 @@ from wmoketen.termijnen import kalender
 from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.constants import Regelcode
 
-# ``vervolg`` builds on ``melding`` and ``toewijzing`` of this package, never on this module;
-# imported as a module because the package may still be loading when vervolg is.
-from .. import vervolg
 from ..constants import (
     BEZWAARCLAUSULE,
     DUUR_MAANDEN,
@@ -34,6 +31,7 @@ from ..controles import dag, eis_gemeente, niet_voor, vergrendel_plan, zet_statu
 from ..models import Beschikking, BeschiktProduct, Melding, Ondersteuningsplan
 from .brief import bewaar_brief
 from .toewijzing import wijs_beschikking_toe
+from .vervolg import GEEN_OPEN_VERVOLG, ingangsdatum_vervolg, wijs_toe_na_profielwijziging
 
 MAXIMAAL_BESCHIKKINGNUMMER = 999_999_999  # iWmo BeschikkingNummer: LDT_Nummer, 9 digits
 
@@ -178,8 +176,8 @@ def _ingangsdatum(melding: Melding, ingangsdatum: date | None, open_beschikking:
     where it exists."""
     if melding.vorige_beschikking is not None:
         if open_beschikking:
-            raise ValidationError(vervolg.GEEN_OPEN_VERVOLG)
-        ingangsdatum = vervolg.ingangsdatum_vervolg(melding, ingangsdatum)
+            raise ValidationError(GEEN_OPEN_VERVOLG)
+        ingangsdatum = ingangsdatum_vervolg(melding, ingangsdatum)
     if open_beschikking:
         _eis_open_beschikkingen(melding)
     return ingangsdatum
@@ -268,7 +266,7 @@ def _wijs_toe(beschikking: Beschikking, acting_user) -> None:
     melding = beschikking.plan.melding
     vorige = melding.vorige_beschikking
     if vorige is not None and melding.aanleiding == Aanleiding.PROFIELWIJZIGING:
-        vervolg.wijs_toe_na_profielwijziging(beschikking, vorige, acting_user)
+        wijs_toe_na_profielwijziging(beschikking, vorige, acting_user)
     else:
         wijs_beschikking_toe(beschikking, acting_user)
 

@@ -8,15 +8,8 @@ where its deel 1 includes the consent). The parties (``wmo_client``, ``backoffic
 are in the root conftest.
 """
 
-from datetime import date
-from functools import partial
-
 import pytest
-from django.utils import timezone
 
-from wmoketen.audit.models import AuditRegel
-from wmoketen.berichten.models import Bericht
-from wmoketen.clienten.models import Client
 from wmoketen.factories import (
     ClientFactory,
     ContactFactory,
@@ -25,18 +18,11 @@ from wmoketen.factories import (
     ProductFactory,
 )
 from wmoketen.scenario import ACHTERAF, Scenario, Stap
-from wmoketen.stromen import beschikking as stromen
 from wmoketen.termijnen import services as termijnregels
-from wmoketen.termijnen.models import Termijn
-from wmoketen.testhulp import geweigerd
-from wmoketen.testhulp import niets_veranderd as _niets_veranderd
 from wmoketen.toegang.constants import Levensdomein
-from wmoketen.toegang.models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
-from wmoketen.toegang.services import BeschiktProductInvoer, DomeinInvoer, ResultaatgebiedInvoer
-from wmoketen.toewijzingen.models import Toewijzing
-from wmoketen.trajecten.models import Deelname, Taak
+from wmoketen.toegang.services import DomeinInvoer, ResultaatgebiedInvoer
 
-GEHEIM_VERSLAG = "Verslag: schulden en eenzaamheid"
+from .hulp import GEHEIM_VERSLAG
 
 
 @pytest.fixture
@@ -44,55 +30,6 @@ def meldingen_achteraf(settings):
     """``MELDING_MAX_DAGEN_TERUG`` for a test that registers a melding of spring 2026 itself
     (``scenario.voorjaar`` does so on its own): a gemeente entering its old cases."""
     settings.MELDING_MAX_DAGEN_TERUG = ACHTERAF
-
-
-def vandaag():
-    return timezone.localdate()
-
-
-def als(client, gebruiker):
-    client.force_login(gebruiker)
-    return client
-
-
-def html(antwoord) -> str:
-    return antwoord.content.decode()
-
-
-def termijn(onderwerp, code):
-    return Termijn.objects.get(
-        regel__code=code, object_id=onderwerp.pk, content_type__model=onderwerp._meta.model_name
-    )
-
-
-# Refused and nothing changed: none of these rows added or removed, the objects unchanged.
-MODELLEN = (
-    Melding,
-    Onderzoek,
-    Ondersteuningsplan,
-    Beschikking,
-    Termijn,
-    Taak,
-    Deelname,
-    Client,
-    AuditRegel,
-    Toewijzing,
-    Bericht,
-)
-niets_veranderd = partial(_niets_veranderd, modellen=MODELLEN)
-weiger = partial(geweigerd, modellen=MODELLEN)
-
-
-def beschik(plan, product, gebruiker, **kwargs):
-    """The beschikking of the spring-2026 route (``routes.voorjaarsroute``), with ``kwargs``."""
-    return stromen.neem_beschikking(
-        plan,
-        producten=[BeschiktProductInvoer(product, 3)],
-        motivering="Nodig.",
-        dagtekening=date(2026, 4, 20),
-        acting_user=gebruiker,
-        **{"ingangsdatum": date(2026, 5, 1), "duur": "1j", **kwargs},
-    )
 
 
 # The page tests' parties and route, today ---------------------------------------------------

@@ -2,7 +2,7 @@
 evaluaties, mutaties and portaal tests through the root conftest's fixtures.
 
 * ``voorjaarsroute``: the route of spring 2026 of the service tests, to a beschikking of one
-  year from 1 May 2026.
+  year from 1 May 2026; ``beschik``: that beschikking, taken by hand.
 * The herindicatie's dates, relative to today: a 301 carries the allocations current today
   and a service date may not lie in the future, so the first route lies in the past and its
   beschikking ends about ten months ahead (``EINDE``, on a werkdag 8 weeks after a werkdag).
@@ -35,6 +35,18 @@ def voorjaarsroute(client, consulent, aanbieder, product, **velden) -> Scenario:
         motivering="Nodig.",
         dagtekening=date(2026, 4, 20),
         **velden,
+    )
+
+
+def beschik(plan, product, gebruiker, **kwargs):
+    """The beschikking of the spring-2026 route (``voorjaarsroute``), with ``kwargs``."""
+    return stromen.neem_beschikking(
+        plan,
+        producten=[BeschiktProductInvoer(product, 3)],
+        motivering="Nodig.",
+        dagtekening=date(2026, 4, 20),
+        acting_user=gebruiker,
+        **{"ingangsdatum": date(2026, 5, 1), "duur": "1j", **kwargs},
     )
 
 

@@ -20,8 +20,8 @@ from wmoketen.toegang.services import brief as brief_module
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.trajecten.constants import TaakStatus, TrajectStatus
 
-from .conftest import beschik, niets_veranderd, termijn, weiger
-from .routes import voorjaarsroute
+from .hulp import niets_veranderd, termijn, weiger
+from .routes import beschik, voorjaarsroute
 
 pytestmark = pytest.mark.usefixtures("vandaag_vast", "meldingen_achteraf")
 

@@ -8,7 +8,7 @@ from wmoketen.termijnen.models import Termijn
 from wmoketen.toegang.constants import MeldingStatus, PlanStatus
 from wmoketen.toegang.models import Beschikking, Melding
 
-from .conftest import als, html, vandaag
+from .hulp import als, html, vandaag
 
 
 def test_backoffice_wijst_aanvraag_af_via_de_pagina(client, backoffice, akkoord):

@@ -31,7 +31,7 @@ from wmoketen.toegang.constants import Criterium, Levensdomein, MeldingStatus, P
 from wmoketen.toegang.models import Beschikking, Melding, Onderzoek
 from wmoketen.toegang.services import Deel2Invoer, ResultaatgebiedInvoer
 
-from .conftest import als, html, vandaag
+from .hulp import als, html, vandaag
 
 VANDAAG = timezone.localdate()
 MELDING_OP = VANDAAG - timedelta(days=30)

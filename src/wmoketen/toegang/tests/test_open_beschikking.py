@@ -21,7 +21,7 @@ from wmoketen.toegang.pdf import beschikking_html
 from wmoketen.toegang.services import BeschiktProductInvoer
 from wmoketen.toewijzingen.models import Toewijzing
 
-from .conftest import termijn
+from .hulp import termijn
 
 # The scenario's fixed dates hold around named holidays: today stays the day it was written.
 pytestmark = pytest.mark.usefixtures("vandaag_vast")

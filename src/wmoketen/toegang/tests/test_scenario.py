@@ -19,7 +19,7 @@ from wmoketen.toegang.constants import MeldingStatus, PlanStatus
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.trajecten.constants import TaakStatus
 
-from .conftest import termijn
+from .hulp import termijn
 
 # The scenario's fixed dates hold around named holidays: today stays the day it was written.
 pytestmark = pytest.mark.usefixtures("vandaag_vast")

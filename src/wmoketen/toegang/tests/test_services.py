@@ -23,8 +23,8 @@ from wmoketen.toegang import queries, services
 from wmoketen.toegang.models import Onderzoek
 from wmoketen.toegang.services import Deel2Invoer, DomeinInvoer
 
-from .conftest import beschik, niets_veranderd, weiger
-from .routes import voorjaarsroute
+from .hulp import niets_veranderd, weiger
+from .routes import beschik, voorjaarsroute
 
 # The scenario's fixed dates hold around named holidays: today stays the day it was written.
 pytestmark = pytest.mark.usefixtures("vandaag_vast", "meldingen_achteraf")

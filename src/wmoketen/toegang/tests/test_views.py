@@ -16,7 +16,7 @@ from wmoketen.toegang import services
 from wmoketen.toegang.constants import Levensdomein, MeldingStatus, PlanStatus
 from wmoketen.toegang.models import Beschikking, Melding, Ondersteuningsplan, Onderzoek
 
-from .conftest import GEHEIM_VERSLAG, als, html, vandaag
+from .hulp import GEHEIM_VERSLAG, als, html, vandaag
 
 
 def formulier_onderzoek(**extra):

@@ -14,12 +14,13 @@ from wmoketen.berichten.rollen import LEZERS
 from wmoketen.gedeeld.weigering import Poging
 from wmoketen.organisaties.queries import contractregels
 from wmoketen.stromen import beschikking as stromen
-from wmoketen.toewijzingen.queries import onder_beschikking
+from wmoketen.toewijzingen.queries import afgekeurde_301, onder_beschikking
 
 from .. import queries, services, vervolg
 from ..constants import GEMEENTE_ROLLEN, PlanStatus
 from ..forms import BeschikkingForm
 from ..models import Beschikking
+from ..services.vervolg import aansluitende_ingangsdatum
 
 
 @rol_vereist(Rol.BACKOFFICE)
@@ -30,7 +31,7 @@ def aanvragen(request):
     context = {
         "rijen": [(p, termijnen.get(p.pk)) for p in plannen],
         "beschikkingen": queries.beschikkingen_voor(organisatie)[:25],
-        "afgekeurd": list(queries.afgekeurde_301(organisatie)[:25]),
+        "afgekeurd": list(afgekeurde_301(organisatie)[:25]),
     }
     return render(request, "toegang/aanvragen.html", context)
 
@@ -141,7 +142,7 @@ def herindicatie_starten(request, pk: int):
     messages.success(
         request,
         f"Herindicatie gestart: de nieuwe melding loopt in hetzelfde traject; de nieuwe "
-        f"beschikking sluit aan op {vervolg.aansluitende_ingangsdatum(beschikking):%d-%m-%Y}.",
+        f"beschikking sluit aan op {aansluitende_ingangsdatum(beschikking):%d-%m-%Y}.",
     )
     return redirect("toegang:melding", pk=melding.pk)
 

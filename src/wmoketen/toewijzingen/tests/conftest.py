@@ -11,17 +11,14 @@ from wmoketen.factories import (
     ClientFactory,
     ContactFactory,
     ContractFactory,
-    ContractregelFactory,
     GebruikerFactory,
     GemeenteFactory,
-    ProductFactory,
 )
 from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
 
-INGANG = dag(2026, 3, 2)
-EINDE = dag(2027, 3, 1)
+from .hulp import EINDE, INGANG, gecontracteerd
 
 
 @pytest.fixture
@@ -35,14 +32,6 @@ def partijen(db):
 def contract(partijen):
     gemeente, aanbieder = partijen
     return ContractFactory(gemeente=gemeente, aanbieder=aanbieder, begindatum=dag(2026, 1, 1))
-
-
-def gecontracteerd(contract, **kwargs):
-    product = ProductFactory(**kwargs)
-    ContractregelFactory(
-        contract=contract, product=product, eenheid=product.eenheid, frequentie=product.frequentie
-    )
-    return product
 
 
 @pytest.fixture
@@ -68,30 +57,6 @@ def medewerker(partijen):
 @pytest.fixture
 def backoffice(partijen):
     return GebruikerFactory(organisatie=partijen[0], rol=Rol.BACKOFFICE)
-
-
-def toewijzen(partijen, client, consulent, producten, wet="wmo", beschikking="B-2026-001"):
-    gemeente, aanbieder = partijen
-    return wijs_toe(
-        gemeente=gemeente,
-        aanbieder=aanbieder,
-        client=client,
-        wet=wet,
-        producten=producten,
-        beschikkingnummer=beschikking,
-        acting_user=consulent,
-    )
-
-
-def per_week(product, volume=3, ingang=INGANG, einde=EINDE):
-    return TeWijzenProduct(
-        product=product,
-        ingangsdatum=ingang,
-        einddatum=einde,
-        volume=volume,
-        eenheid="04",
-        frequentie="2",
-    )
 
 
 @pytest.fixture(params=["wmo", "jeugdwet"])
@@ -128,14 +93,3 @@ def toegewezen_wmo(partijen, client, consulent, contract, django_capture_on_comm
             acting_user=consulent,
         )
     return toewijzing
-
-
-def tekst(antwoord) -> str:
-    return antwoord.content.decode()
-
-
-def post(web, url, capture, **data):
-    """POST, deliver the messages it sent (on-commit), then follow the redirect."""
-    with capture(execute=True):
-        antwoord = web.post(url, data)
-    return web.get(antwoord.url) if antwoord.status_code == 302 else antwoord

@@ -9,7 +9,7 @@ from wmoketen.berichten.models import Bericht
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijzig_toewijzing
 
-from .conftest import EINDE, INGANG, gecontracteerd, per_week, toewijzen
+from .hulp import EINDE, INGANG, gecontracteerd, per_week, toewijzen
 
 
 def test_169_uur_per_week_wordt_niet_toegewezen(partijen, contract, client, consulent):

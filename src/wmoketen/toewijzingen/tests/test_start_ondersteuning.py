@@ -14,7 +14,7 @@ from wmoketen.toewijzingen.services import (
     wijs_toe,
 )
 
-from .conftest import EINDE, INGANG, gecontracteerd
+from .hulp import EINDE, INGANG, gecontracteerd
 
 
 def _client(gemeente):

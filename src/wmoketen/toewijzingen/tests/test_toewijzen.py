@@ -24,7 +24,7 @@ from wmoketen.toewijzingen.constants import Status
 from wmoketen.toewijzingen.models import Toewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, verstuur_301
 
-from .conftest import EINDE, INGANG, gecontracteerd, per_week, toewijzen
+from .hulp import EINDE, INGANG, gecontracteerd, per_week, toewijzen
 
 
 def test_wmo_toewijzing_verstuurt_geldige_wmo301_die_de_aanbieder_ontvangt(

@@ -11,7 +11,7 @@ from wmoketen.testdatum import dag
 from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 
-from .conftest import post, tekst
+from .hulp import post, tekst
 
 pytestmark = pytest.mark.django_db
 

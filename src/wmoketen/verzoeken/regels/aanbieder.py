@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from wmoketen.toewijzingen import queries as toewijzingen_queries
+
 from ..constants import ANTWOORD_IN_ONDERZOEK, Kant, Status
+from ..models import Antwoord, Verzoek, VerzoekProduct
 from . import lezen
 
 
 def _eigen_verzoeken(bericht, store):
     """The requests this aanbieder sent to this gemeente in this wet (not refused by retour)."""
-    from ..models import Verzoek
-
     return Verzoek.objects.filter(
         kant=Kant.AANBIEDER,
         organisatie_id=store.ontvanger_id,
@@ -39,8 +40,6 @@ def _antwoord(bericht) -> tuple[object, str, str]:
 
 
 def _eerdere_antwoorden(bericht, store, referentie: str):
-    from ..models import Antwoord
-
     return Antwoord.objects.filter(
         organisatie_id=store.ontvanger_id, referentie_aanbieder=referentie
     ).filter(
@@ -61,10 +60,6 @@ def tr355(bericht, store):
 
 
 def tr359(bericht, store):
-    from wmoketen.toewijzingen import queries as toewijzingen_queries
-
-    from ..models import VerzoekProduct
-
     element, referentie, _ = _antwoord(bericht)
     toegewezen = (
         toewijzingen_queries.referentie_ontvangen(
@@ -113,8 +108,6 @@ def tr365(bericht, store):
 
 
 def tr379(bericht, store):
-    from wmoketen.toewijzingen import queries as toewijzingen_queries
-
     verzoeken = _eigen_verzoeken(bericht, store)
     if not verzoeken.exists():
         return  # no request records of this aanbieder here: nothing to hold it against

@@ -9,7 +9,11 @@ from datetime import date
 
 from django.db.models import Q
 
+from istandaarden.opbouw import budget_in_centen
+from wmoketen.toewijzingen import queries as toewijzingen_queries
+
 from ..constants import ONDERHANDEN, Kant, Status
+from ..models import Verzoek
 from . import lezen
 
 # Omvang/Frequentie (WMO757) 6: "totaal binnen geldigheidsduur toewijzing" (TR373).
@@ -24,8 +28,6 @@ OVERLAP_TOEGESTAAN_WMO = frozenset({"11", "12", "13", "14"})
 
 def _toewijzingen(bericht, store) -> dict:
     """The gemeente's allocations to this aanbieder (wet) the 317 names, by ToewijzingNummer."""
-    from wmoketen.toewijzingen import queries as toewijzingen_queries
-
     nummers = {
         n
         for e in lezen.ongewijzigd(bericht) + lezen.te_wijzigen(bericht)
@@ -38,8 +40,6 @@ def _toewijzingen(bericht, store) -> dict:
 
 def _actuele_pks(bericht, toewijzingen) -> set[int]:
     """Which of ``toewijzingen`` are current on the message's dagtekening (one query)."""
-    from wmoketen.toewijzingen import queries as toewijzingen_queries
-
     return toewijzingen_queries.actuele_pks([t.pk for t in toewijzingen], bericht.dagtekening)
 
 
@@ -51,8 +51,6 @@ def _code_in_301(toewijzing) -> str:
 
 
 def _gemeente_verzoeken(bericht, store):
-    from ..models import Verzoek
-
     return Verzoek.objects.filter(
         kant=Kant.GEMEENTE,
         organisatie_id=store.ontvanger_id,
@@ -106,8 +104,6 @@ def tr304(bericht, store):
 
 
 def tr349(bericht, store):
-    from wmoketen.toewijzingen import queries as toewijzingen_queries
-
     genoemd = {lezen.nummer(e) for e in lezen.ongewijzigd(bericht) + lezen.te_wijzigen(bericht)}
     gehouden = toewijzingen_queries.gehouden_nummers(
         store.ontvanger_id,
@@ -168,8 +164,6 @@ def tr357(bericht, store):
 
 
 def _budget_of_totaal_gewijzigd(element, toewijzing) -> bool:
-    from wmoketen.toewijzingen.bericht301 import budget_in_centen
-
     budget = lezen.tekst(element, "Budget")
     if budget:
         huidig = budget_in_centen(toewijzing.budget) if toewijzing.budget is not None else None

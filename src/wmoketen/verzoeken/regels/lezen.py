@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from istandaarden.regels.registry import datum_van
-
-from ..constants import WET
+from wmoketen.berichten.standaarden import WET
 
 
 def tekst(element, pad: str) -> str:

@@ -29,10 +29,7 @@ from wmoketen.factories import (
 from wmoketen.producten.models import Product
 from wmoketen.testdatum import dag
 
-INGANG = dag(2026, 3, 2)
-EINDE = dag(2027, 3, 1)
-BSN_KIND = "999990019"
-BSN_VOLWASSENE = "999990032"
+from .hulp import BSN_KIND, BSN_VOLWASSENE, EINDE, INGANG
 
 
 def _open_beschikkingen(gemeente, waarde: bool) -> None:

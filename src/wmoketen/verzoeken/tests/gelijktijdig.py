@@ -36,7 +36,7 @@ from wmoketen.factories import (
 from wmoketen.producten.models import Product
 from wmoketen.termijnen.services import laad_standaardregels
 
-from .test_regels import bericht_315
+from .berichten import bericht_315
 
 AANTAL = 10
 _gemeentecodes = count(9101)

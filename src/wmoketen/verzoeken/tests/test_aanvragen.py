@@ -12,7 +12,6 @@ from istandaarden.validation import validate
 from wmoketen.berichten.models import Bericht
 from wmoketen.testdatum import dag
 from wmoketen.verzoeken.aanvragen import (
-    AangevraagdProductInvoer,
     NieuwProductInvoer,
     WijzigingInvoer,
     vraag_toewijzing_aan,
@@ -21,33 +20,7 @@ from wmoketen.verzoeken.aanvragen import (
 from wmoketen.verzoeken.constants import Kant, ProductSoort, Status
 from wmoketen.verzoeken.models import Verzoek, VerzoekProduct
 
-from .conftest import EINDE, INGANG
-
-
-def aangevraagd(product, **kwargs):
-    velden = dict(
-        product=product,
-        ingangsdatum=INGANG,
-        einddatum=EINDE,
-        volume=4,
-        eenheid=product.eenheid,
-        frequentie=product.frequentie,
-        verwijzer_type="02",
-        verwijzer_zorgverlenercode="01234567",
-    )
-    return AangevraagdProductInvoer(**{**velden, **kwargs})
-
-
-def jw_315(aanbieder, almere, kind, medewerker, producten, **kwargs):
-    return vraag_toewijzing_aan(
-        aanbieder=aanbieder,
-        gemeente=almere,
-        client=kind,
-        wet="jeugdwet",
-        producten=producten,
-        acting_user=medewerker,
-        **kwargs,
-    )
+from .hulp import EINDE, aangevraagd, jw_315
 
 
 def test_jw315_wordt_bewaard_en_als_geldig_bericht_verstuurd(

@@ -16,7 +16,7 @@ from wmoketen.verzoeken.beslissen import wijs_producten_toe
 from wmoketen.verzoeken.constants import Kant, Soort, Status
 from wmoketen.verzoeken.models import Antwoord, Verzoek
 
-from .conftest import EINDE, INGANG
+from .hulp import EINDE, INGANG
 
 
 def gemeente_verzoek(gemeente, aanbieder, client, wet) -> Verzoek:

@@ -30,7 +30,7 @@ from wmoketen.verzoeken.beslissen import (
 from wmoketen.verzoeken.constants import Kant, ProductSoort, Soort, Status
 from wmoketen.verzoeken.models import Antwoord, Verzoek, VerzoekProduct
 
-from .conftest import EINDE, INGANG
+from .hulp import EINDE, INGANG
 
 
 def xml(bericht: Bericht) -> str:

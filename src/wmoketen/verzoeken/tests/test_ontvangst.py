@@ -30,7 +30,7 @@ from wmoketen.verzoeken.models import Antwoord, Verzoek, VerzoekProduct
 from wmoketen.verzoeken.ontvangst import verwerk_317
 from wmoketen.verzoeken.status import antwoord_afgekeurd
 
-from .conftest import EINDE, INGANG
+from .hulp import EINDE, INGANG
 
 
 def aangevraagd(product, **kwargs):

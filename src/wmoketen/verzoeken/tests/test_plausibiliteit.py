@@ -13,9 +13,17 @@ from wmoketen.clienten.models import Client
 from wmoketen.verzoeken.aanvragen import WijzigingInvoer, vraag_wijziging_aan
 from wmoketen.verzoeken.models import Verzoek
 
-from .conftest import BSN_KIND, EINDE
-from .test_aanvragen import aangevraagd, jw_315
-from .test_views import VANDAAG, _nieuw, _product, _tekst, _wijziging
+from .hulp import (
+    BSN_KIND,
+    EINDE,
+    VANDAAG,
+    aangevraagd,
+    html,
+    jw_315,
+    nieuw_formulier,
+    productregel,
+    wijzigingsregel,
+)
 
 TE_VEEL = "169 uur per week kan niet; een week heeft ten hoogste 168 uur."
 
@@ -29,19 +37,19 @@ def test_315_met_een_nieuwe_client_geboren_in_de_toekomst(
     client, medewerker, almere, contracten, producten
 ):
     client.force_login(medewerker)
-    data = _nieuw(
+    data = nieuw_formulier(
         almere,
         bsn=BSN_KIND,
         geslachtsnaam="Bakker",
         geboortedatum=(VANDAAG + timedelta(days=1)).isoformat(),
         geslacht="2",
-        regels=[_product(0, producten.jw_ambulant)],
+        regels=[productregel(0, producten.jw_ambulant)],
     )
 
     antwoord = client.post(reverse("verzoeken:nieuw"), data)
 
     assert antwoord.status_code == 200
-    assert "De geboortedatum ligt in de toekomst." in _tekst(antwoord)
+    assert "De geboortedatum ligt in de toekomst." in html(antwoord)
     assert not Client.objects.filter(bsn=BSN_KIND).exists()
     _niets_bewaard()
 
@@ -50,14 +58,14 @@ def test_315_formulier_weigert_169_uur_per_week(
     client, medewerker, almere, contracten, producten, kind
 ):
     client.force_login(medewerker)
-    data = _nieuw(
-        almere, client_pk=kind.pk, regels=[_product(0, producten.jw_ambulant, volume="169")]
+    data = nieuw_formulier(
+        almere, client_pk=kind.pk, regels=[productregel(0, producten.jw_ambulant, volume="169")]
     )
 
     antwoord = client.post(reverse("verzoeken:nieuw"), data)
 
     assert antwoord.status_code == 200
-    assert TE_VEEL in _tekst(antwoord)
+    assert TE_VEEL in html(antwoord)
     _niets_bewaard()
 
 
@@ -96,11 +104,11 @@ def test_317_service_weigert_een_wijziging_naar_169_uur_per_week(
 def test_317_formulier_weigert_169_uur_per_week(client, medewerker, lopend):
     ambulant, gezin = lopend
     client.force_login(medewerker)
-    data = {"reden_verzoek": "2"} | _wijziging(ambulant, "wijzigen", volume="169")
-    data |= _wijziging(gezin)
+    data = {"reden_verzoek": "2"} | wijzigingsregel(ambulant, "wijzigen", volume="169")
+    data |= wijzigingsregel(gezin)
 
     antwoord = client.post(reverse("verzoeken:wijziging", args=[ambulant.pk]), data)
 
     assert antwoord.status_code == 200
-    assert TE_VEEL in _tekst(antwoord)
+    assert TE_VEEL in html(antwoord)
     _niets_bewaard()

@@ -33,7 +33,7 @@ from wmoketen.verzoeken.beslissen import (
 from wmoketen.verzoeken.constants import Kant, Status
 from wmoketen.verzoeken.models import Antwoord, Verzoek
 
-from .conftest import EINDE, INGANG
+from .hulp import EINDE, INGANG
 
 WETTEN = ["jeugdwet", "wmo"]
 OPEN_BESCHIKKING = 260000001

@@ -8,7 +8,7 @@ from wmoketen.verzoeken.constants import Kant, Status
 from wmoketen.verzoeken.models import Verzoek
 from wmoketen.verzoeken.status import antwoord_afgekeurd
 
-from .conftest import EINDE, INGANG
+from .hulp import EINDE, INGANG
 
 
 def test_afgekeurd_antwoord_opent_de_termijn_opnieuw(

@@ -2,7 +2,7 @@
 decisions of the backoffice."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -17,9 +17,15 @@ from wmoketen.testdatum import dag
 from wmoketen.verzoeken.constants import Kant, ProductSoort, Soort, Status
 from wmoketen.verzoeken.models import Verzoek, VerzoekProduct
 
-from .conftest import BSN_KIND, INGANG
-
-VANDAAG = date.today()
+from .hulp import (
+    BSN_KIND,
+    INGANG,
+    VANDAAG,
+    html,
+    nieuw_formulier,
+    productregel,
+    wijzigingsregel,
+)
 
 
 def _verzoek(organisatie, kant, *, gemeente, aanbieder, client, product, wet="jeugdwet", **kw):
@@ -84,13 +90,9 @@ def ontvangen(aanbieder, almere, kind_almere, producten):
     return verzoek
 
 
-def _tekst(antwoord) -> str:
-    return antwoord.content.decode()
-
-
 def _fouten(antwoord) -> list[str]:
     """The form errors on a page, for assertion messages."""
-    return re.findall(r'class="(?:fout|veld__fout)"[^>]*>(?:<p>)?([^<]*)', _tekst(antwoord))
+    return re.findall(r'class="(?:fout|veld__fout)"[^>]*>(?:<p>)?([^<]*)', html(antwoord))
 
 
 # Scoping --------------------------------------------------------------------------------------
@@ -98,34 +100,34 @@ def _fouten(antwoord) -> list[str]:
 
 def test_aanbieder_ziet_eigen_verzoeken_en_een_ander_krijgt_404(client, medewerker, verzonden):
     client.force_login(medewerker)
-    assert "Bakker" in _tekst(client.get(reverse("verzoeken:lijst")))
+    assert "Bakker" in html(client.get(reverse("verzoeken:lijst")))
     pagina = client.get(reverse("verzoeken:detail", args=[verzonden.pk]))
     assert pagina.status_code == 200
-    assert "R0000000001" in _tekst(pagina) and "Dokter Jansen" in _tekst(pagina)
+    assert "R0000000001" in html(pagina) and "Dokter Jansen" in html(pagina)
     assert AuditRegel.objects.filter(actie="verzoek.gelezen", object_id=str(verzonden.pk)).exists()
 
     ander = AanbiederFactory(naam="Andere Zorg", agb_code="87654321")
     client.force_login(GebruikerFactory(organisatie=ander, rol=Rol.AANBIEDER))
     assert client.get(reverse("verzoeken:detail", args=[verzonden.pk])).status_code == 404
-    assert "Bakker" not in _tekst(client.get(reverse("verzoeken:lijst")))
+    assert "Bakker" not in html(client.get(reverse("verzoeken:lijst")))
 
 
 def test_gemeente_ziet_alleen_eigen_ontvangen_verzoeken(
     client, backoffice_almere, backoffice_weert, ontvangen, verzonden
 ):
     client.force_login(backoffice_almere)
-    lijst = _tekst(client.get(reverse("verzoeken:werkvoorraad")))
+    lijst = html(client.get(reverse("verzoeken:werkvoorraad")))
     assert "Bakker" in lijst and "rij--te-laat" not in lijst
     assert reverse("verzoeken:beoordelen", args=[ontvangen.pk]) in lijst
     # The aanbieder's record of the same request is not the gemeente's.
     assert client.get(reverse("verzoeken:beoordelen", args=[verzonden.pk])).status_code == 404
-    pagina = _tekst(client.get(reverse("verzoeken:beoordelen", args=[ontvangen.pk])))
+    pagina = html(client.get(reverse("verzoeken:beoordelen", args=[ontvangen.pk])))
     assert "OP259" in pagina and "Stapeling" in pagina  # findings and the proposed reason
     assert "Antwoord op verzoek om toewijzing" in pagina  # the deadline
 
     client.force_login(backoffice_weert)
     assert client.get(reverse("verzoeken:beoordelen", args=[ontvangen.pk])).status_code == 404
-    assert "Bakker" not in _tekst(client.get(reverse("verzoeken:werkvoorraad")))
+    assert "Bakker" not in html(client.get(reverse("verzoeken:werkvoorraad")))
 
 
 def test_rollen(client, medewerker, backoffice_almere, ontvangen, verzonden):
@@ -139,7 +141,7 @@ def test_rollen(client, medewerker, backoffice_almere, ontvangen, verzonden):
 
 def test_menu_en_werklijst(client, medewerker, backoffice_almere, ontvangen, verzonden):
     client.force_login(backoffice_almere)
-    start = _tekst(client.get(reverse("portaal:start")))
+    start = html(client.get(reverse("portaal:start")))
     assert reverse("verzoeken:werkvoorraad") in start
     [item] = [i for i in werklijst(backoffice_almere) if i.soort == "Verzoeken te beantwoorden"]
     assert item.vervaldatum is not None and "Bakker" in item.titel
@@ -149,37 +151,10 @@ def test_menu_en_werklijst(client, medewerker, backoffice_almere, ontvangen, ver
     [item] = [i for i in werklijst(medewerker) if i.soort == "Antwoorden op verzoeken"]
     assert item.url == reverse("verzoeken:detail", args=[verzonden.pk])
     client.force_login(medewerker)
-    assert reverse("verzoeken:lijst") in _tekst(client.get(reverse("portaal:start")))
+    assert reverse("verzoeken:lijst") in html(client.get(reverse("portaal:start")))
 
 
 # The aanbieder's forms ------------------------------------------------------------------------
-
-
-def _product(prefix: int, product, **velden) -> dict:
-    data = {
-        "product": product.pk,
-        "ingangsdatum": VANDAAG.isoformat(),
-        "einddatum": (VANDAAG + timedelta(days=90)).isoformat(),
-        "volume": "4",
-        "verwijzer_type": "02",
-        "verwijzer_naam": "Dokter Jansen",
-    } | velden
-    return {f"product-{prefix}-{k}": v for k, v in data.items()}
-
-
-def _nieuw(gemeente, *, client_pk=None, wet="jeugdwet", regels=(), **kop) -> dict:
-    data = {
-        "gemeente": gemeente.pk,
-        "wet": wet,
-        "client": client_pk or "",
-        "product-TOTAL_FORMS": str(len(regels)),
-        "product-INITIAL_FORMS": "0",
-        "product-MIN_NUM_FORMS": "1",
-        "product-MAX_NUM_FORMS": "1000",
-    } | kop
-    for regel in regels:
-        data |= regel
-    return data
 
 
 def test_nieuw_verzoek_formulier_toont_fouten_in_het_nederlands(
@@ -188,33 +163,33 @@ def test_nieuw_verzoek_formulier_toont_fouten_in_het_nederlands(
     client.force_login(medewerker)
     pagina = client.get(reverse("verzoeken:nieuw"))
     assert pagina.status_code == 200
-    assert "Almere" in _tekst(pagina) and "Weert" in _tekst(pagina)
+    assert "Almere" in html(pagina) and "Weert" in html(pagina)
 
     # A product outside the contract, and a new client without its details.
-    data = _nieuw(almere, regels=[_product(0, producten.jw_buiten)])
-    tekst = _tekst(client.post(reverse("verzoeken:nieuw"), data))
+    data = nieuw_formulier(almere, regels=[productregel(0, producten.jw_buiten)])
+    tekst = html(client.post(reverse("verzoeken:nieuw"), data))
     assert "Vul dit in voor een nieuwe cliënt" in tekst
 
     assert "geldige keuze" in tekst  # not in any contract: not even offered
-    regel = _product(0, producten.jw_ambulant, ingangsdatum=str(dag(2025, 6, 1)), einddatum="")
-    data = _nieuw(almere, client_pk=kind.pk, regels=[regel])
-    tekst = _tekst(client.post(reverse("verzoeken:nieuw"), data))
+    regel = productregel(0, producten.jw_ambulant, ingangsdatum=str(dag(2025, 6, 1)), einddatum="")
+    data = nieuw_formulier(almere, client_pk=kind.pk, regels=[regel])
+    tekst = html(client.post(reverse("verzoeken:nieuw"), data))
     assert f"Uw contract met Almere bevat dit product niet op {dag(2025, 6, 1):%d-%m-%Y}." in tekst
 
     # The Wmo knows only the gemeente as verwijzer, and needs the open beschikking.
-    data = _nieuw(weert, client_pk=kind.pk, wet="wmo", regels=[_product(0, producten.wmo_groep)])
-    assert "kan geen Wmo 2015-verzoek dragen" in _tekst(
-        client.post(reverse("verzoeken:nieuw"), data)
+    data = nieuw_formulier(
+        weert, client_pk=kind.pk, wet="wmo", regels=[productregel(0, producten.wmo_groep)]
     )
-    regel = _product(0, producten.wmo_groep, verwijzer_type="01", verwijzer_naam="")
-    data = _nieuw(weert, client_pk=kind.pk, wet="wmo", regels=[regel])
-    assert "open beschikking" in _tekst(client.post(reverse("verzoeken:nieuw"), data))
+    assert "kan geen Wmo 2015-verzoek dragen" in html(client.post(reverse("verzoeken:nieuw"), data))
+    regel = productregel(0, producten.wmo_groep, verwijzer_type="01", verwijzer_naam="")
+    data = nieuw_formulier(weert, client_pk=kind.pk, wet="wmo", regels=[regel])
+    assert "open beschikking" in html(client.post(reverse("verzoeken:nieuw"), data))
 
     # A product of the other wet, and no product at all.
-    data = _nieuw(almere, client_pk=kind.pk, regels=[_product(0, producten.wmo_groep)])
-    assert "hoort niet bij de Jeugdwet" in _tekst(client.post(reverse("verzoeken:nieuw"), data))
-    leeg = client.post(reverse("verzoeken:nieuw"), _nieuw(almere, client_pk=kind.pk))
-    assert "Vraag minstens één product aan." in _tekst(leeg)
+    data = nieuw_formulier(almere, client_pk=kind.pk, regels=[productregel(0, producten.wmo_groep)])
+    assert "hoort niet bij de Jeugdwet" in html(client.post(reverse("verzoeken:nieuw"), data))
+    leeg = client.post(reverse("verzoeken:nieuw"), nieuw_formulier(almere, client_pk=kind.pk))
+    assert "Vraag minstens één product aan." in html(leeg)
     assert not Verzoek.objects.exists()
 
 
@@ -222,7 +197,7 @@ def test_nieuw_verzoek_met_nieuwe_client_verstuurt_de_315(
     client, medewerker, almere, contracten, producten
 ):
     client.force_login(medewerker)
-    data = _nieuw(
+    data = nieuw_formulier(
         almere,
         bsn=BSN_KIND,
         geslachtsnaam="Bakker",
@@ -230,7 +205,10 @@ def test_nieuw_verzoek_met_nieuwe_client_verstuurt_de_315(
         geboortedatum="2015-06-01",
         geslacht="2",
         intakedatum=VANDAAG.isoformat(),
-        regels=[_product(0, producten.jw_ambulant), _product(1, producten.jw_gezin, volume="2")],
+        regels=[
+            productregel(0, producten.jw_ambulant),
+            productregel(1, producten.jw_gezin, volume="2"),
+        ],
     )
     antwoord = client.post(reverse("verzoeken:nieuw"), data)
     verzoek = Verzoek.objects.get()
@@ -243,7 +221,7 @@ def test_nieuw_verzoek_met_nieuwe_client_verstuurt_de_315(
     # The eenheid comes from the contract when the form leaves it empty.
     assert all(p.eenheid for p in verzoek.producten.all())
     assert verzoek.bericht is not None and verzoek.bericht.nummer == 315
-    pagina = _tekst(client.get(antwoord.url))
+    pagina = html(client.get(antwoord.url))
     assert "JW315" in pagina and reverse("berichten:detail", args=[verzoek.bericht.pk]) in pagina
 
 
@@ -252,29 +230,19 @@ def test_service_fout_komt_in_het_formulier_en_niets_blijft_staan(
 ):
     """A refusal by the service rolls back the client registered for the request."""
     client.force_login(medewerker)
-    data = _nieuw(
+    data = nieuw_formulier(
         almere,
         bsn=BSN_KIND,
         geslachtsnaam="Bakker",
         geboortedatum="2015-06-01",
         geslacht="2",
         intakedatum=(VANDAAG + timedelta(days=3)).isoformat(),
-        regels=[_product(0, producten.jw_ambulant)],
+        regels=[productregel(0, producten.jw_ambulant)],
     )
     antwoord = client.post(reverse("verzoeken:nieuw"), data)
     assert antwoord.status_code == 200
-    assert "De intakedatum ligt in de toekomst." in _tekst(antwoord)
+    assert "De intakedatum ligt in de toekomst." in html(antwoord)
     assert not Verzoek.objects.exists() and not Client.objects.filter(bsn=BSN_KIND).exists()
-
-
-def _wijziging(t, keuze="ongewijzigd", **velden) -> dict:
-    data = {
-        "keuze": keuze,
-        "ingangsdatum": t.ingangsdatum.isoformat(),
-        "einddatum": t.einddatum.isoformat() if t.einddatum else "",
-        "volume": str(t.volume or ""),
-    } | velden
-    return {f"t{t.pk}-{k}": v for k, v in data.items()}
 
 
 def test_verzoek_om_wijziging(client, medewerker, almere, kind_almere, toegewezen, producten):
@@ -282,23 +250,27 @@ def test_verzoek_om_wijziging(client, medewerker, almere, kind_almere, toegeweze
         almere, kind_almere, [producten.jw_ambulant, producten.jw_gezin], wet="jeugdwet"
     )
     client.force_login(medewerker)
-    detail = _tekst(client.get(reverse("toewijzingen:ontvangen", args=[eerste.pk])))
+    detail = html(client.get(reverse("toewijzingen:ontvangen", args=[eerste.pk])))
     url = reverse("verzoeken:wijziging", args=[eerste.pk])
     assert url in detail and "Verzoek om wijziging" in detail
-    pagina = _tekst(client.get(url))
+    pagina = html(client.get(url))
     assert str(eerste.toewijzingnummer) in pagina and str(tweede.toewijzingnummer) in pagina
 
     # Nothing changes: the form says so.
-    data = {"reden_verzoek": "1"} | _wijziging(eerste) | _wijziging(tweede)
-    data |= _wijziging(tweede, "wijzigen")
-    tekst = _tekst(client.post(url, data))
+    data = {"reden_verzoek": "1"} | wijzigingsregel(eerste) | wijzigingsregel(tweede)
+    data |= wijzigingsregel(tweede, "wijzigen")
+    tekst = html(client.post(url, data))
     assert "Er verandert niets aan" in tekst
-    data = {"reden_verzoek": "1"} | _wijziging(eerste) | _wijziging(tweede)
-    assert "minstens één toewijzing" in _tekst(client.post(url, data))
-    assert "Dit veld is vereist" in _tekst(client.post(url, _wijziging(eerste)))
+    data = {"reden_verzoek": "1"} | wijzigingsregel(eerste) | wijzigingsregel(tweede)
+    assert "minstens één toewijzing" in html(client.post(url, data))
+    assert "Dit veld is vereist" in html(client.post(url, wijzigingsregel(eerste)))
     assert not Verzoek.objects.exists()
 
-    data = {"reden_verzoek": "2"} | _wijziging(eerste) | _wijziging(tweede, "wijzigen", volume="6")
+    data = (
+        {"reden_verzoek": "2"}
+        | wijzigingsregel(eerste)
+        | wijzigingsregel(tweede, "wijzigen", volume="6")
+    )
     antwoord = client.post(url, data)
     verzoek = Verzoek.objects.get()
     assert antwoord.status_code == 302 and antwoord.url == reverse(
@@ -328,11 +300,11 @@ def test_afwijzen_vraagt_een_reden_en_bij_reden_8_de_gemeente(client, backoffice
     client.force_login(backoffice_almere)
     url = reverse("verzoeken:beoordelen", args=[ontvangen.pk])
     product = ontvangen.producten.get()
-    tekst = _tekst(client.post(url, {"actie": "afwijzen", "afwijzen-producten": [product.pk]}))
+    tekst = html(client.post(url, {"actie": "afwijzen", "afwijzen-producten": [product.pk]}))
     assert "Dit veld is vereist" in tekst
     data = {"actie": "afwijzen", "afwijzen-producten": [product.pk], "afwijzen-reden": "8"}
-    assert "gemeente van het woonplaatsbeginsel" in _tekst(client.post(url, data))
-    tekst = _tekst(client.post(url, {"actie": "toewijzen"}))
+    assert "gemeente van het woonplaatsbeginsel" in html(client.post(url, data))
+    tekst = html(client.post(url, {"actie": "toewijzen"}))
     assert "Kies de producten die u toewijst." in tekst
     ontvangen.refresh_from_db()
     assert ontvangen.status == Status.OPEN and not ontvangen.antwoorden.exists()
@@ -355,11 +327,11 @@ def test_een_317_kent_geen_toewijzen_per_product(
     )
     client.force_login(backoffice_weert)
     url = reverse("verzoeken:beoordelen", args=[verzoek.pk])
-    pagina = _tekst(client.get(url))
+    pagina = html(client.get(url))
     assert "Verzoek honoreren" in pagina and 'value="toewijzen"' not in pagina
     assert "afwijzen-woonplaatsbeginsel" not in pagina  # only the Jeugdwet names one
     antwoord = client.post(url, {"actie": "toewijzen"}, follow=True)
-    assert "Deze beslissing past niet bij dit verzoek." in _tekst(antwoord)
+    assert "Deze beslissing past niet bij dit verzoek." in html(antwoord)
 
 
 def test_op_een_beslist_verzoek_kan_niet_meer_worden_beslist(client, backoffice_almere, ontvangen):
@@ -367,15 +339,15 @@ def test_op_een_beslist_verzoek_kan_niet_meer_worden_beslist(client, backoffice_
     Verzoek.objects.filter(pk=ontvangen.pk).update(status=Status.DEELS)
     client.force_login(backoffice_almere)
     url = reverse("verzoeken:beoordelen", args=[ontvangen.pk])
-    assert url in _tekst(client.get(reverse("verzoeken:werkvoorraad"))).split("Recent")[0]
-    assert 'value="toewijzen"' in _tekst(client.get(url))
+    assert url in html(client.get(reverse("verzoeken:werkvoorraad"))).split("Recent")[0]
+    assert 'value="toewijzen"' in html(client.get(url))
 
     Verzoek.objects.filter(pk=ontvangen.pk).update(status=Status.AFGEWEZEN)
     ontvangen.producten.update(status=Status.AFGEWEZEN)
-    assert url not in _tekst(client.get(reverse("verzoeken:werkvoorraad"))).split("Recent")[0]
-    assert 'name="actie"' not in _tekst(client.get(url))
+    assert url not in html(client.get(reverse("verzoeken:werkvoorraad"))).split("Recent")[0]
+    assert 'name="actie"' not in html(client.get(url))
     antwoord = client.post(url, {"actie": "onderzoek"}, follow=True)
-    assert "Op dit verzoek is al beslist." in _tekst(antwoord)
+    assert "Op dit verzoek is al beslist." in html(antwoord)
 
 
 # End to end: the aanbieder's form, the gemeente's decision, the answer back -----------------
@@ -385,8 +357,8 @@ def _stuur_315(client, medewerker, almere, kind, producten, bezorg, *regels):
     """The aanbieder files a 315 for its client; Almere knows the child (``kind_almere``,
     with the address a 301 needs: a 315 carries none)."""
     client.force_login(medewerker)
-    data = _nieuw(
-        almere, client_pk=kind.pk, regels=list(regels) or [_product(0, producten.jw_ambulant)]
+    data = nieuw_formulier(
+        almere, client_pk=kind.pk, regels=list(regels) or [productregel(0, producten.jw_ambulant)]
     )
     with bezorg():
         antwoord = client.post(reverse("verzoeken:nieuw"), data)
@@ -409,17 +381,17 @@ def test_toewijzen_per_product_komt_terug_bij_de_aanbieder(
         kind,
         producten,
         bezorg,
-        _product(0, producten.jw_ambulant),
-        _product(1, producten.jw_gezin),
+        productregel(0, producten.jw_ambulant),
+        productregel(1, producten.jw_gezin),
     )
     client.force_login(backoffice_almere)
     url = reverse("verzoeken:beoordelen", args=[ontvangen.pk])
-    assert "Antwoord op verzoek om toewijzing" in _tekst(client.get(url))
+    assert "Antwoord op verzoek om toewijzing" in html(client.get(url))
     ambulant = ontvangen.producten.get(product=producten.jw_ambulant)
     with bezorg():
         antwoord = client.post(url, {"actie": "toewijzen", "toewijzen-producten": [ambulant.pk]})
     assert antwoord.status_code == 302, _fouten(antwoord)
-    assert "301" in _tekst(client.get(url))
+    assert "301" in html(client.get(url))
     ambulant.refresh_from_db()
     assert ambulant.status == Status.TOEGEWEZEN and ambulant.toewijzing is not None
 
@@ -434,7 +406,7 @@ def test_toewijzen_per_product_komt_terug_bij_de_aanbieder(
     client.force_login(medewerker)
     eigen.refresh_from_db()
     assert eigen.status == Status.DEELS
-    pagina = _tekst(client.get(reverse("verzoeken:detail", args=[eigen.pk])))
+    pagina = html(client.get(reverse("verzoeken:detail", args=[eigen.pk])))
     assert "JW315" in pagina and "JW301" in pagina and "JW319" in pagina
     assert "Past niet binnen contract" in pagina
     toegewezen = eigen.producten.get(product=producten.jw_ambulant).aanbieder_toewijzing
@@ -452,7 +424,7 @@ def test_in_onderzoek_en_dan_afwijzen_met_woonplaatsbeginsel(
     assert antwoord.status_code == 302
     ontvangen.refresh_from_db()
     assert ontvangen.status == Status.IN_ONDERZOEK
-    pagina = _tekst(client.get(url))
+    pagina = html(client.get(url))
     assert 'value="onderzoek"' not in pagina  # only once (TR360)
     assert "Definitief antwoord" in pagina
 
@@ -471,7 +443,7 @@ def test_in_onderzoek_en_dan_afwijzen_met_woonplaatsbeginsel(
     eigen.refresh_from_db()
     assert eigen.status == Status.AFGEWEZEN
     client.force_login(medewerker)
-    pagina = _tekst(client.get(reverse("verzoeken:detail", args=[eigen.pk])))
+    pagina = html(client.get(reverse("verzoeken:detail", args=[eigen.pk])))
     assert "Aanvraag in onderzoek" in pagina and "Woonplaatsbeginsel" in pagina
 
 
@@ -480,7 +452,7 @@ def test_317_honoreren(
 ):
     [t] = toegewezen(almere, kind_almere, [producten.jw_ambulant], wet="jeugdwet")
     client.force_login(medewerker)
-    data = {"reden_verzoek": "1"} | _wijziging(t, "wijzigen", volume="8")
+    data = {"reden_verzoek": "1"} | wijzigingsregel(t, "wijzigen", volume="8")
     with bezorg():
         assert client.post(reverse("verzoeken:wijziging", args=[t.pk]), data).status_code == 302
     ontvangen = Verzoek.objects.get(kant=Kant.GEMEENTE)
@@ -490,7 +462,7 @@ def test_317_honoreren(
     url = reverse("verzoeken:beoordelen", args=[ontvangen.pk])
     with bezorg():
         antwoord = client.post(url, {"actie": "honoreren"}, follow=True)
-    assert "gehonoreerd" in _tekst(antwoord)
+    assert "gehonoreerd" in html(antwoord)
     ontvangen.refresh_from_db()
     assert ontvangen.status == Status.TOEGEWEZEN
     t.refresh_from_db()
@@ -527,18 +499,18 @@ def test_client_zonder_adres_krijgt_eerst_het_brp_adres(
     )
     client.force_login(backoffice_almere)
     url = reverse("verzoeken:beoordelen", args=[verzoek.pk])
-    assert "Eerst het adres van de cliënt" in _tekst(client.get(url))
+    assert "Eerst het adres van de cliënt" in html(client.get(url))
 
     onvolledig = client.post(url, {"actie": "adres", "adres-straatnaam": "Markt"})
-    assert "Dit veld is vereist." in _tekst(onvolledig)
+    assert "Dit veld is vereist." in html(onvolledig)
     assert not nieuw.contacten.exists()
 
     adres = {"straatnaam": "Markt", "huisnummer": "1", "postcode": "1311AA", "plaatsnaam": "Almere"}
     antwoord = client.post(
         url, {"actie": "adres", **{f"adres-{k}": v for k, v in adres.items()}}, follow=True
     )
-    assert "Het adres van de cliënt is vastgelegd." in _tekst(antwoord)
-    assert "Eerst het adres van de cliënt" not in _tekst(antwoord)
+    assert "Het adres van de cliënt is vastgelegd." in html(antwoord)
+    assert "Eerst het adres van de cliënt" not in html(antwoord)
     assert nieuw.contacten.get().soort == "01"
     assert AuditRegel.objects.filter(actie="contact.toegevoegd", client_id=nieuw.pk).exists()
 
