@@ -26,7 +26,6 @@ from django.utils import timezone
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
-from wmoketen.meldingen.services import meld
 from wmoketen.termijnen import kalender
 from wmoketen.termijnen.constants import Eenheid, Regelcode
 from wmoketen.termijnen.models import Termijnregel
@@ -37,7 +36,7 @@ from wmoketen.trajecten.constants import TaakSoort
 from . import controles
 from .constants import Aanleiding
 from .models import Beschikking, Melding
-from .services.melding import open_meldingstermijnen
+from .services.melding import bewaar_melding
 from .services.vervolg import lopend_onder
 
 logger = logging.getLogger(__name__)
@@ -151,26 +150,15 @@ def start_herindicatie(
         aanleiding=aanleiding,
         vorige_beschikking=beschikking,
     )
-    melding.full_clean()
-    melding.save()
-    open_meldingstermijnen(melding, acting_user)
-    audit.log(
-        acting_user,
-        "melding.geregistreerd",
+    return bewaar_melding(
         melding,
-        client_id=beschikking.client_id,
+        acting_user=acting_user,
         omschrijving=(
             f"{Aanleiding(aanleiding).label} van beschikking {beschikking.nummer}, "
             f"traject {vorige.traject.nummer}"
         ),
+        titel=f"{Aanleiding(aanleiding).label} gestart",
     )
-    if consulent is not None and consulent != acting_user:
-        meld(
-            [consulent],
-            titel=f"{Aanleiding(aanleiding).label} gestart",
-            url=controles.pagina_url("toegang:melding", melding.pk),
-        )
-    return melding
 
 
 # The signal 8 weeks before the einddatum ------------------------------------------------------

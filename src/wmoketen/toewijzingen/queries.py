@@ -122,7 +122,7 @@ def lopende_toewijzingen(
     return toewijzingen.select_related("product", "aanbieder").order_by("toewijzingnummer")
 
 
-def lopend_voor_product(gemeente_ids: Iterable[int], aanbieder_id: int, product_id: int, *, op):
+def lopend_voor_product(gemeente_ids: Iterable[int], aanbieder_id: int, product_id: int, op: date):
     """Allocations of one product at one aanbieder for any of the gemeenten, current on
     ``op`` (what a contract line has to cover); with gemeente and product."""
     return (
@@ -138,7 +138,7 @@ def _noem(toewijzing: Toewijzing) -> str:
 
 
 # Contract lines cover running allocations (organisaties.dekking asks through this).
-DEKKING = Afnemer(lopend=lambda g, a, p, op: lopend_voor_product(g, a, p, op=op), noem=_noem)
+DEKKING = Afnemer(lopend=lopend_voor_product, noem=_noem)
 
 
 def lopende_beschikkingnummers(gemeente_id: int, nummers: Iterable[str], op: date) -> set[str]:
@@ -306,8 +306,8 @@ def onder_beschikking(organisatie, gemeente_id: int, beschikkingnummer: str):
     """The gemeente's allocations under one beschikking, as far as ``organisatie`` may see
     them, with their product and 301 (a beschikking's page and its case page)."""
     return (
-        Toewijzing.objects.voor_organisatie(organisatie)
-        .filter(gemeente_id=gemeente_id, beschikkingnummer=beschikkingnummer)
+        van_beschikking(gemeente_id, beschikkingnummer)
+        .voor_organisatie(organisatie)
         .select_related("product", "bericht")
     )
 

@@ -76,6 +76,17 @@ def registreer_melding(
         traject=traject,
         toelichting=toelichting,
     )
+    return bewaar_melding(
+        melding,
+        acting_user=acting_user,
+        omschrijving=f"{Wet(wet).label}, {Kanaal(kanaal).label}, traject {traject.nummer}",
+        titel="Nieuwe melding toegewezen",
+    )
+
+
+def bewaar_melding(melding: Melding, *, acting_user, omschrijving: str, titel: str) -> Melding:
+    """Store a new melding (a first one or a follow-up): its deadlines, the audit row and, when
+    someone else registered it, a notification to its consulent (``titel``)."""
     melding.full_clean()
     melding.save()
     open_meldingstermijnen(melding, acting_user)
@@ -83,13 +94,13 @@ def registreer_melding(
         acting_user,
         "melding.geregistreerd",
         melding,
-        client_id=client.pk,
-        omschrijving=f"{Wet(wet).label}, {Kanaal(kanaal).label}, traject {traject.nummer}",
+        client_id=melding.client_id,
+        omschrijving=omschrijving,
     )
-    if consulent != acting_user:
+    if melding.consulent_id is not None and melding.consulent_id != acting_user.pk:
         meld(
-            [consulent],
-            titel="Nieuwe melding toegewezen",
+            [melding.consulent],
+            titel=titel,
             url=pagina_url("toegang:melding", melding.pk),
         )
     return melding
