@@ -5,6 +5,7 @@ environment variables is ``grep config( src/wmoketen/conf``. Values come from th
 environment, then from an optional ``.env`` file at the repository root, then the default.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -22,8 +23,12 @@ _CASTS = {bool: _env.bool, int: _env.int, list: _env.list, str: _env.str, float:
 def config(name: str, default=environ.Env.NOTSET, *, cast: type = str):
     """Read ``name`` from the environment, cast to ``cast`` (str, bool, int, float or list).
 
-    Without a default the variable is required: a missing one stops the start-up.
+    Without a default the variable is required: a missing one stops the start-up. A string is
+    taken verbatim: django-environ would read a leading "$" as the name of another variable,
+    and a generated SECRET_KEY may start with one.
     """
+    if cast is str and name in os.environ:
+        return os.environ[name]
     return _CASTS[cast](name, default=default)
 
 

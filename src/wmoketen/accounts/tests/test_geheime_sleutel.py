@@ -51,3 +51,10 @@ def test_productie_start_niet_zonder_geheime_sleutel(monkeypatch):
 
     with pytest.raises(ImproperlyConfigured):
         importlib.import_module(PRODUCTIE)
+
+
+def test_een_sleutel_die_met_een_dollarteken_begint_geldt_zoals_hij_is(monkeypatch):
+    # django-environ reads "$NAME" as a reference to another variable; a key is taken verbatim.
+    sleutel = "$" + get_random_secret_key()
+
+    assert laad_productie(monkeypatch, sleutel).SECRET_KEY == sleutel
