@@ -38,3 +38,17 @@ def geweigerd(uitzondering, tekst, *objecten, modellen=(), stand=None, deel=Fals
             assert tekst in " ".join(berichten), berichten
         else:
             assert berichten == [tekst]
+
+
+def aantal_queries(client, url: str) -> int:
+    """The number of SQL queries one GET of ``url`` makes (the page must answer 200).
+
+    The query-count guard renders a page with 10 and with 100 rows behind it and compares:
+    ``assert aantal_queries(c, url) == voor`` after adding rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as vastgelegd:
+        antwoord = client.get(url)
+    assert antwoord.status_code == 200, (url, antwoord.status_code)
+    return len(vastgelegd)
