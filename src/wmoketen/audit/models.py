@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 
 
 class AlleenToevoegen(Exception):
@@ -54,6 +55,20 @@ class AuditRegel(models.Model):
         ordering = ["-tijdstip", "-pk"]
         verbose_name = "auditregel"
         verbose_name_plural = "audittrail"
+        # The trail's page: the organisation's rows, or one user's (``gebruikersnaam__iexact``),
+        # the latest first.
+        indexes = [
+            models.Index(
+                fields=["organisatie", "tijdstip", "id"], name="audit_organisatie_tijdstip"
+            ),
+            models.Index(
+                "organisatie",
+                Upper("gebruikersnaam"),
+                "tijdstip",
+                "id",
+                name="audit_organisatie_gebruiker",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie}"

@@ -1,10 +1,9 @@
-from django.core.paginator import Paginator
-from django.http import QueryDict
 from django.shortcuts import render
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.clienten.queries import ids_met_bsn
+from wmoketen.gedeeld.paginering import pagineer
 
 from . import services as audit
 from .forms import ZoekForm
@@ -27,16 +26,6 @@ def zoeken(request):
             regels = regels.filter(client_id__in=clienten)
         if gebruiker := form.cleaned_data["gebruiker"]:
             regels = regels.filter(gebruikersnaam__iexact=gebruiker)
-    pagina = Paginator(regels, 50).get_page(request.GET.get("p"))
-    return render(
-        request, "audit/zoeken.html", {"form": form, "pagina": pagina, "query": _query(form)}
-    )
-
-
-def _query(form) -> str:
-    """The valid search as a query string for the page links."""
-    if not (form.is_bound and form.is_valid()):
-        return ""
-    query = QueryDict(mutable=True)
-    query.update({k: v for k, v in form.cleaned_data.items() if v})
-    return query.urlencode()
+    # The trail only grows: a page and whether another follows, never a count of it all.
+    pagina = pagineer(request, regels, per_pagina=50, tellen=False)
+    return render(request, "audit/zoeken.html", {"form": form, "pagina": pagina})

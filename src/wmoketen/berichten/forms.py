@@ -1,4 +1,7 @@
+from datetime import date
+
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from istandaarden.berichten import berichten_van
 
@@ -7,6 +10,11 @@ from .constants import Status
 
 STANDAARDEN = [("", "Alle"), ("iwmo", "iWmo"), ("ijw", "iJw")]
 RICHTINGEN = [("", "Beide"), ("in", "Ontvangen"), ("uit", "Verzonden")]
+# A day as a moment in time must fit Python's datetime in every time zone (0001-01-01 does not).
+DAG_GRENZEN = [
+    MinValueValidator(date(1900, 1, 1), "Kies een datum vanaf 01-01-1900."),
+    MaxValueValidator(date(9998, 12, 31), "Kies een datum tot en met 31-12-9998."),
+]
 
 
 def _berichtkeuzes() -> list[tuple]:
@@ -26,11 +34,15 @@ class FilterForm(forms.Form):
     )
     richting = forms.ChoiceField(label="Richting", choices=RICHTINGEN, required=False)
     van = forms.DateField(
-        label="Ontvangen vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Ontvangen vanaf",
+        required=False,
+        validators=DAG_GRENZEN,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     tot = forms.DateField(
         label="Ontvangen tot en met",
         required=False,
+        validators=DAG_GRENZEN,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     tegenpartij = forms.ModelChoiceField(

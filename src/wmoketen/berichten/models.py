@@ -16,6 +16,32 @@ class Weergavestatus(NamedTuple):
 
 # Stored, but the receiving side's pipeline has not taken it (yet).
 WACHTEND = Q(status=Status.ONTVANGEN) | Q(status=Status.VERZONDEN, transport=Transport.INTERN)
+# What the functioneel beheerder looks after: waiting for the pipeline, or failed in it.
+AANDACHT = WACHTEND | Q(status=Status.FOUT_BIJ_VERWERKING)
+# Offered to a mailbox or API counterparty and not yet written out or fetched.
+AF_TE_HALEN = Q(opgehaald_op__isnull=True) & ~Q(transport=Transport.INTERN)
+
+
+class BerichtQuerySet(OrganisatieQuerySet):
+    def met_inhoud(self) -> "BerichtQuerySet":
+        """With the body (``inhoud``), which the manager leaves out: for code that reads the
+        bodies of many messages, so that is one query and not one per message.
+
+        ``defer(None)``: it undoes every deferral, so chain ``only()`` after it, not before.
+        """
+        return self.defer(None)
+
+
+class BerichtManager(models.Manager.from_queryset(BerichtQuerySet)):
+    """Leaves the body out: listing, counting and joining messages never reads the XML.
+
+    Reading ``bericht.inhoud`` (or ``.bytes``) of a row loaded without it costs one query;
+    a reader of many bodies asks for them with ``met_inhoud()``. ``save()`` of such a row
+    writes only the loaded fields, so it never rewrites the body either.
+    """
+
+    def get_queryset(self) -> BerichtQuerySet:
+        return super().get_queryset().defer("inhoud")
 
 
 class Bericht(models.Model):
@@ -28,11 +54,18 @@ class Bericht(models.Model):
     inhoud = models.BinaryField("inhoud (onveranderd)")
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     grootte = models.PositiveIntegerField("grootte (bytes)")
+    # No index of their own: every index in Meta.indexes starts with one of them.
     afzender = models.ForeignKey(
-        "organisaties.Organisatie", models.PROTECT, related_name="verzonden_berichten"
+        "organisaties.Organisatie",
+        models.PROTECT,
+        related_name="verzonden_berichten",
+        db_index=False,
     )
     ontvanger = models.ForeignKey(
-        "organisaties.Organisatie", models.PROTECT, related_name="ontvangen_berichten"
+        "organisaties.Organisatie",
+        models.PROTECT,
+        related_name="ontvangen_berichten",
+        db_index=False,
     )
     transport = models.CharField("transport", max_length=10, choices=Transport.choices)
     soort = models.CharField("soort", max_length=10, choices=Soort.choices, default=Soort.ONBEKEND)
@@ -72,21 +105,57 @@ class Bericht(models.Model):
     # inode and ctime, then the ZIP member's or the single file's name): a killed import
     # resumes without storing a member twice.
     bron = models.CharField("bron", max_length=200, blank=True, editable=False)
-    ontvangen_op = models.DateTimeField("ontvangen op", auto_now_add=True, db_index=True)
+    ontvangen_op = models.DateTimeField("ontvangen op", auto_now_add=True)
     verwerkt_op = models.DateTimeField("verwerkt op", null=True, blank=True)
     opgehaald_op = models.DateTimeField("opgehaald op", null=True, blank=True)
 
-    objects = OrganisatieQuerySet.as_manager()
+    objects = BerichtManager()
 
     class Meta:
         ordering = ["-ontvangen_op", "-pk"]
         verbose_name = "bericht"
         verbose_name_plural = "berichten"
+        # Each list's filter and order (docs/berichten.md, "Fast with many messages"): every
+        # filter of the list is an index per side (sent, received), so a page and its
+        # bounded count read only the rows they show or count.
         indexes = [
+            # The order of every list; a large organisation's unfiltered list.
+            models.Index(fields=["ontvangen_op", "id"], name="bericht_tijd"),
+            # One side of the scope, in the list's order: richting, van/tot, the start page's
+            # window.
+            models.Index(fields=["afzender", "ontvangen_op", "id"], name="bericht_afzender_tijd"),
+            models.Index(fields=["ontvanger", "ontvangen_op", "id"], name="bericht_ontvanger_tijd"),
+            # The counterparty filter and the list of counterparties (EXISTS per organisation).
+            models.Index(
+                fields=["afzender", "ontvanger", "ontvangen_op"], name="bericht_afzender_ontv"
+            ),
+            models.Index(
+                fields=["ontvanger", "afzender", "ontvangen_op"], name="bericht_ontvanger_afz"
+            ),
+            # The status filter, and the start page's counts of what needs action.
             models.Index(fields=["ontvanger", "status"], name="bericht_ontvanger_status"),
             models.Index(fields=["afzender", "status"], name="bericht_afzender_status"),
+            # The message filter (standaard, nummer or both: queries.filter_berichten).
+            models.Index(
+                fields=["afzender", "standaard", "nummer", "ontvangen_op"],
+                name="bericht_afzender_soort",
+            ),
+            models.Index(
+                fields=["ontvanger", "standaard", "nummer", "ontvangen_op"],
+                name="bericht_ontvanger_soort",
+            ),
             # The few still waiting for the pipeline (the health check, the recovery job).
             models.Index(fields=["ontvangen_op"], condition=WACHTEND, name="bericht_wachtend"),
+            # The few the beheer looks after (the vastgelopen page).
+            models.Index(
+                fields=["ontvangen_op", "id"], condition=AANDACHT, name="bericht_aandacht"
+            ),
+            # The few still to be exported or fetched (the export, the API's postbus).
+            models.Index(
+                fields=["ontvanger", "ontvangen_op"],
+                condition=AF_TE_HALEN,
+                name="bericht_af_te_halen",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

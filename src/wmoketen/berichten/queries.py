@@ -2,10 +2,13 @@
 organisation (the sender or the receiver). Reading one message is audit-logged: messages
 carry client data."""
 
+import copy
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from lxml import etree
 
 from istandaarden.codec import parse_tree
@@ -26,10 +29,12 @@ from .models import Bericht
 MAX_TEKENS = 100_000
 MAX_BYTES_OPMAKEN = 2_000_000
 MAX_REGELS_SAMENVATTING = 500
+_STANDAARDEN = ("iwmo", "ijw")
 
 
 def berichten_voor(organisatie) -> QuerySet[Bericht]:
-    """The organisation's messages (sent or received), newest first, without their content.
+    """The organisation's messages (sent or received), newest first, without their content
+    (body and errors: a list shows neither).
 
     ``inkomend``: the organisation is the receiver (direction "in" for the viewer);
     ``met_retour``: a retour on it exists (for ``Bericht.verzendstatus``).
@@ -37,7 +42,7 @@ def berichten_voor(organisatie) -> QuerySet[Bericht]:
     return (
         Bericht.objects.voor_organisatie(organisatie)
         .select_related("afzender", "ontvanger")
-        .defer("inhoud")
+        .defer("inhoud", "fouten")
         .annotate(
             inkomend=ExpressionWrapper(
                 Q(ontvanger_id=getattr(organisatie, "pk", None)), output_field=BooleanField()
@@ -58,48 +63,112 @@ def filter_berichten(
     tot=None,
     tegenpartij=None,
 ) -> QuerySet[Bericht]:
-    """The organisation's messages narrowed by the list page's filters (empty: no filter)."""
+    """The organisation's messages narrowed by the list page's filters (empty: no filter).
+
+    Every filter is one an index of ``Bericht`` starts with, per side (docs/berichten.md).
+    """
     berichten = berichten_voor(organisatie)
-    if standaard:
-        berichten = berichten.filter(standaard=standaard)
-    if bericht:
-        berichten = berichten.filter(nummer=bericht)
+    if standaard or bericht:
+        berichten = berichten.filter(_soort(standaard, bericht))
     if status:
         berichten = berichten.filter(status=status)
-    if richting == "in":
-        berichten = berichten.filter(ontvanger_id=organisatie.pk)
-    elif richting == "uit":
-        berichten = berichten.filter(afzender_id=organisatie.pk)
-    if van:
-        berichten = berichten.filter(ontvangen_op__date__gte=van)
-    if tot:
-        berichten = berichten.filter(ontvangen_op__date__lte=tot)
+    if richting:
+        berichten = berichten.filter(_richting(organisatie, richting))
+    if van or tot:
+        berichten = berichten.filter(ontvangen_tussen(van, tot))
     if tegenpartij is not None:
-        berichten = berichten.filter(Q(afzender_id=tegenpartij.pk) | Q(ontvanger_id=tegenpartij.pk))
+        berichten = berichten.filter(met_tegenpartij(organisatie, tegenpartij))
     return berichten
 
 
+def _soort(standaard: str, nummer: int | None) -> Q:
+    # A message with a number always has its standard (both come from the Header): naming
+    # both standards when only the number is asked lets the (side, standaard, nummer) index
+    # serve it.
+    filter_ = Q(standaard=standaard) if standaard else Q(standaard__in=_STANDAARDEN)
+    return filter_ & Q(nummer=nummer) if nummer else filter_
+
+
+def _richting(organisatie, richting: str) -> Q:
+    if richting == "in":
+        return Q(ontvanger_id=organisatie.pk)
+    if richting == "uit":
+        return Q(afzender_id=organisatie.pk)
+    return Q()
+
+
+def ontvangen_tussen(van=None, tot=None) -> Q:
+    """Received on or after the day ``van`` and on or before the day ``tot`` (local days).
+
+    A range on the column itself, not on its date: ``ontvangen_op__date`` is an expression
+    no index serves.
+    """
+    filter_ = Q()
+    if van:
+        filter_ &= Q(ontvangen_op__gte=_begin_van_dag(van))
+    if tot:
+        filter_ &= Q(ontvangen_op__lt=_begin_van_dag(tot + timedelta(days=1)))
+    return filter_
+
+
+def _begin_van_dag(dag: date) -> datetime:
+    return timezone.make_aware(datetime.combine(dag, time.min))
+
+
+def met_tegenpartij(organisatie, tegenpartij) -> Q:
+    """Exchanged between the two: each direction is a range of one pair index."""
+    return Q(afzender_id=organisatie.pk, ontvanger_id=tegenpartij.pk) | Q(
+        afzender_id=tegenpartij.pk, ontvanger_id=organisatie.pk
+    )
+
+
 def tegenpartijen(organisatie) -> QuerySet[Organisatie]:
-    """The organisations this one has exchanged messages with."""
-    berichten = Bericht.objects.voor_organisatie(organisatie)
+    """The organisations this one has exchanged messages with: per organisation two probes
+    of the pair indexes, never a scan of the messages."""
     return (
         Organisatie.objects.filter(
-            Q(pk__in=berichten.values("afzender_id")) | Q(pk__in=berichten.values("ontvanger_id"))
+            Exists(Bericht.objects.filter(afzender_id=organisatie.pk, ontvanger_id=OuterRef("pk")))
+            | Exists(
+                Bericht.objects.filter(afzender_id=OuterRef("pk"), ontvanger_id=organisatie.pk)
+            )
         )
         .exclude(pk=organisatie.pk)
         .order_by("naam")
     )
 
 
-def aantallen_per_status(organisatie) -> list[tuple[str, str, int]]:
-    """(status, Dutch label, count) for every status the organisation's messages have."""
-    telling = dict(
-        Bericht.objects.voor_organisatie(organisatie)
-        .order_by()
-        .values_list("status")
-        .annotate(aantal=Count("pk"))
-    )
-    return [(s.value, s.label, telling[s.value]) for s in Status if telling.get(s.value)]
+# The start page counts the messages of this many days per status, and those that need
+# action (failed, or waiting for the pipeline) whatever their age: those are few.
+TELDAGEN = 30
+ACTIESTATUSSEN = (Status.FOUT_BIJ_VERWERKING, Status.ONTVANGEN)
+
+
+@dataclass(frozen=True)
+class Aantal:
+    status: str
+    label: str
+    aantal: int
+    van: date | None  # counted from this day on (the list's "Ontvangen vanaf"); None: all
+
+
+def aantallen_per_status(organisatie, *, vandaag: date | None = None) -> list[Aantal]:
+    """The counts of the start page, each from a bounded query: per status over the last
+    ``TELDAGEN`` days (a range of the per-side time indexes), and the statuses that need
+    action over all time (a partial index holds just those)."""
+    van = (vandaag or timezone.localdate()) - timedelta(days=TELDAGEN - 1)
+    eigen = Bericht.objects.voor_organisatie(organisatie).order_by()
+    actie = _telling(eigen.filter(status__in=ACTIESTATUSSEN))
+    venster = _telling(eigen.filter(ontvangen_tussen(van)).exclude(status__in=ACTIESTATUSSEN))
+    telling = {**venster, **actie}
+    return [
+        Aantal(s.value, s.label, aantal, None if s in ACTIESTATUSSEN else van)
+        for s in Status
+        if (aantal := telling.get(s.value))
+    ]
+
+
+def _telling(berichten: QuerySet[Bericht]) -> dict[str, int]:
+    return dict(berichten.values_list("status").annotate(aantal=Count("pk")))
 
 
 def zoek(gebruiker, pk: int) -> Bericht:
@@ -108,22 +177,40 @@ def zoek(gebruiker, pk: int) -> Bericht:
 
 
 def lees(gebruiker, pk: int, *, actie: str = "bericht.gelezen") -> Bericht:
-    """One message of the user's organisation (404 otherwise); logs the read."""
+    """One message of the user's organisation with its body (404 otherwise); logs the read."""
     bericht = get_object_or_404(
-        Bericht.objects.voor_organisatie(gebruiker.organisatie).select_related(
-            "afzender", "ontvanger"
-        ),
+        Bericht.objects.voor_organisatie(gebruiker.organisatie)
+        .met_inhoud()
+        .select_related("afzender", "ontvanger"),
         pk=pk,
     )
     log_lezen(bericht, actie, gebruiker=gebruiker)
     return bericht
 
 
+def ontleed(bericht: Bericht) -> etree._ElementTree:
+    """The message's content as a tree, parsed once per instance: the detail page reads it for
+    the audit, the display and the retourcodes. ParseFout when it is no readable message.
+
+    The tree is shared: do not change it (``parse_tree`` clears what it binds: bind a copy).
+    """
+    uitkomst = bericht.__dict__.get("_ontleed")
+    if uitkomst is None:
+        try:
+            uitkomst = parse_bytes(bericht.bytes, compact=True)
+        except ParseFout as fout:
+            uitkomst = fout
+        bericht._ontleed = uitkomst
+    if isinstance(uitkomst, ParseFout):
+        raise uitkomst
+    return uitkomst
+
+
 def clienten_in(bericht: Bericht, organisatie) -> list[int]:
     """The organisation's client records a message is about (each Client/Bsn in it); none
     for content that is no readable message."""
     try:
-        root = parse_bytes(bericht.bytes, compact=True).getroot()
+        root = ontleed(bericht).getroot()
     except ParseFout:
         return []
     bsns = sloten.bsns(root)
@@ -207,14 +294,14 @@ def weergave(bericht: Bericht) -> Weergave:
         fout = "Het bericht is te groot om hier samen te vatten."
     else:
         try:
-            tree = parse_bytes(data, compact=True)
+            tree = ontleed(bericht)
         except ParseFout as exc:
             tekst = data.decode("utf-8", errors="replace")
             fout = f"Het bericht kan niet gelezen worden: {exc}"
         else:
             tekst = etree.tostring(tree, pretty_print=True, encoding="unicode")
-            try:
-                regels = cli_samenvatting(parse_tree(tree))
+            try:  # parse_tree clears the tree it binds: the shared one stays whole
+                regels = cli_samenvatting(parse_tree(copy.deepcopy(tree)))
             except ParseFout as exc:
                 fout = f"Geen samenvatting: {exc}"
     samenvatting = [
@@ -236,7 +323,7 @@ def retourcodes_van(bericht: Bericht) -> list[str]:
     if bericht.retourcodes or bericht.soort != Soort.RETOUR:
         return list(bericht.retourcodes)
     try:
-        return services.retour_codes(bericht.bytes)
+        return services.codes_in(ontleed(bericht).getroot())
     except ParseFout:
         return []
 

@@ -266,7 +266,7 @@ def _claim(bericht: Bericht, kop: Kop) -> Bericht | None:
         with transaction.atomic():
             Bericht.objects.filter(pk=bericht.pk).update(sleutel=sleutel)
     except IntegrityError:
-        return Bericht.objects.select_related("retour").get(sleutel=sleutel)
+        return Bericht.objects.select_related("retour").defer("retour__inhoud").get(sleutel=sleutel)
     bericht.sleutel = sleutel
     return None
 
@@ -386,7 +386,7 @@ def _koppel_aan_heenbericht(retour: Bericht, kop: Kop, root) -> None:
         and not Bericht.objects.filter(heenbericht=heen).exclude(pk=retour.pk).exists()
     ):
         retour.heenbericht = heen
-        heen.retourcodes = retour.retourcodes = _codes_in(root)
+        heen.retourcodes = retour.retourcodes = codes_in(root)
         heen.save(update_fields=["retourcodes"])
         retour_gekoppeld.send(
             sender=Bericht, retour=retour, heenbericht=heen, codes=heen.retourcodes
@@ -395,10 +395,11 @@ def _koppel_aan_heenbericht(retour: Bericht, kop: Kop, root) -> None:
 
 def retour_codes(data: bytes) -> list[str]:
     """Every RetourCode in a retour message."""
-    return _codes_in(parse_bytes(data).getroot())
+    return codes_in(parse_bytes(data).getroot())
 
 
-def _codes_in(root) -> list[str]:
+def codes_in(root) -> list[str]:
+    """Every RetourCode under ``root`` (a parsed retour), sorted."""
     return sorted({e.text for e in root.iter("{*}RetourCode") if e.text})
 
 
@@ -436,7 +437,7 @@ def _stuur_retour(heen: Bericht, fouten) -> Bericht:
         dagtekening_retour=timezone.localdate(),
     )
     root = parse_bytes(data).getroot()  # once, for the codes and the Header
-    codes = _codes_in(root)
+    codes = codes_in(root)
     retour = _bewaar(
         data,
         afzender=heen.ontvanger,

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.urls import reverse
 
 from wmoketen.gedeeld.startblokken import Telling, blok
@@ -6,9 +8,20 @@ from . import queries
 from .rollen import LEZERS
 
 
-@blok("Berichtenverkeer", *LEZERS, leeg="Nog geen berichten verzonden of ontvangen.")
+@blok(
+    "Berichtenverkeer",
+    *LEZERS,
+    leeg=f"Geen berichten verzonden of ontvangen in de laatste {queries.TELDAGEN} dagen.",
+)
 def berichten_per_status(gebruiker):
-    """The organisation's messages per status, each linking to the filtered list."""
+    """The organisation's messages per status over the last days, and those that need action
+    (failed, or waiting for the pipeline) whatever their age; each links to the list
+    filtered on what it counts."""
     lijst = reverse("berichten:lijst")
-    for status, label, aantal in queries.aantallen_per_status(gebruiker.organisatie):
-        yield Telling(label, aantal, f"{lijst}?status={status}", css=f"tegel--{status}")
+    for a in queries.aantallen_per_status(gebruiker.organisatie):
+        filters = {"status": a.status}
+        label = a.label
+        if a.van is not None:
+            filters["van"] = a.van.isoformat()
+            label = f"{a.label} (laatste {queries.TELDAGEN} dagen)"
+        yield Telling(label, a.aantal, f"{lijst}?{urlencode(filters)}", css=f"tegel--{a.status}")

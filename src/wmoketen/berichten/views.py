@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.paginering import BegrensdePaginator, pagineer
 from wmoketen.gedeeld.weigering import Poging
 
 from . import herstel, queries, services
@@ -24,10 +24,8 @@ def lijst(request):
     form = FilterForm(request.GET or None, organisatie=organisatie)
     filters = form.filters() if form.is_bound else {}
     berichten = queries.filter_berichten(organisatie, **filters)
-    pagina = Paginator(berichten, 25).get_page(request.GET.get("p"))
-    parameters = request.GET.copy()
-    parameters.pop("p", None)
-    context = {"form": form, "pagina": pagina, "querystring": parameters.urlencode()}
+    pagina = pagineer(request, berichten, paginator=BegrensdePaginator)
+    context = {"form": form, "pagina": pagina}
     gedeeltelijk = request.htmx and not request.htmx.history_restore_request
     template = "berichten/_tabel.html" if gedeeltelijk else "berichten/lijst.html"
     return render(request, template, context)
@@ -37,7 +35,7 @@ def lijst(request):
 def vastgelopen(request):
     """Messages waiting for the pipeline or failed in it, with their age: the beheer's view."""
     berichten = herstel.voor_beheer(request.user.organisatie)
-    pagina = Paginator(berichten, 50).get_page(request.GET.get("p"))
+    pagina = pagineer(request, berichten, per_pagina=50)
     for bericht in pagina:
         bericht.mag_herverwerken = services.mag_herverwerken(request.user, bericht)
     context = {
@@ -50,7 +48,7 @@ def vastgelopen(request):
 
 @rol_vereist(*LEZERS)
 def detail(request, pk: int):
-    bericht = queries.lees(request.user, pk)
+    bericht = queries.lees(request.user, pk)  # parsed once: see queries.ontleed
     inkomend = bericht.ontvanger_id == request.user.organisatie_id
     context = {
         "bericht": bericht,

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "wmoketen.termijnen.middleware.KalenderMiddleware",
 ]
 
 ROOT_URLCONF = "wmoketen.urls"

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 
 from . import queries, services
@@ -14,10 +15,13 @@ from .forms import EvaluatieForm
 @rol_vereist(Rol.TOEGANGSMEDEWERKER, Rol.AANBIEDER)
 def lijst(request):
     rijen = queries.evaluaties_voor(request.user.organisatie)
+    gepland = rijen.filter(status=Status.GEPLAND).order_by("gepland_op", "pk")
+    uitgevoerd = rijen.filter(status=Status.UITGEVOERD).order_by("-gehouden_op", "-pk")
+    # Three lists, each cut in SQL with a page parameter of its own.
     context = {
-        "te_doen": queries.te_doen(request.user),
-        "gepland": rijen.filter(status=Status.GEPLAND).order_by("gepland_op", "pk")[:100],
-        "uitgevoerd": rijen.filter(status=Status.UITGEVOERD).order_by("-gehouden_op", "-pk")[:50],
+        "te_doen": pagineer(request, queries.te_doen(request.user)),
+        "gepland": pagineer(request, gepland, per_pagina=100, parameter="p_gepland"),
+        "uitgevoerd": pagineer(request, uitgevoerd, per_pagina=50, parameter="p_uitgevoerd"),
     }
     return render(request, "evaluaties/lijst.html", context)
 

@@ -13,6 +13,12 @@ modules at start-up):
 The worklist shows each user the items of the sources for his roles, overdue first. Items
 about one piece of work (the same ``sleutels``) become one row (see ``samenvoegen.py``).
 Every item names its client (``client``), or says why it has none (``geen_client``).
+
+A source reads in a fixed number of queries whatever the backlog: its rows with their
+relations in one, what the rows need besides in one more for all of them, never a query per
+row. Deadlines link to where their work is done (``werkplek``): registered per subject model
+with the relations it reads (``select_related``), or, when it needs other rows, as one
+function for all subjects at once (``werkplekken``).
 """
 
 from collections.abc import Callable, Iterable
@@ -20,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.utils import timezone
 
 from .samenvoegen import voeg_samen
@@ -108,20 +115,73 @@ class Werkplek:
     sleutels: frozenset[str]
 
 
-WERKPLEKKEN: dict[str, Callable] = {}
+@dataclass(frozen=True)
+class Werkplekregel:
+    """How the werkplekken of deadlines on one model are found: ``werkplekken(onderwerpen,
+    gebruiker) -> {pk: Werkplek | None}`` for all the subjects at once, read with
+    ``select_related`` (the relations the function reads)."""
+
+    model: type
+    werkplekken: Callable[[list, object], dict]
+    select_related: tuple[str, ...] = ()
 
 
-def werkplek(model):
-    """Register ``functie(onderwerp, gebruiker) -> Werkplek | None`` for deadlines on
-    ``model``; None: not this user's work (the deadline stays off his list)."""
+WERKPLEKKEN: dict[str, Werkplekregel] = {}
+
+
+def werkplekken(model, *, select_related: Iterable[str] = ()):
+    """Register ``functie(onderwerpen, gebruiker) -> {pk: Werkplek | None}`` for deadlines on
+    ``model``: for a werkplek that needs rows beyond the subject's relations, which the
+    function then reads for all subjects in a fixed number of queries."""
 
     def registreer(functie):
-        WERKPLEKKEN[model._meta.label_lower] = functie
+        WERKPLEKKEN[model._meta.label_lower] = Werkplekregel(model, functie, tuple(select_related))
         return functie
 
     return registreer
 
 
-def werkplek_voor(onderwerp, gebruiker) -> Werkplek | None:
-    functie = WERKPLEKKEN.get(onderwerp._meta.label_lower) if onderwerp else None
-    return functie(onderwerp, gebruiker) if functie else None
+def werkplek(model, *, select_related: Iterable[str] = ()):
+    """Register ``functie(onderwerp, gebruiker) -> Werkplek | None`` for deadlines on
+    ``model``; None: not this user's work (the deadline stays off his list). The function
+    reads only the subject and its relations in ``select_related`` (no query of its own)."""
+
+    def registreer(functie):
+        def per_onderwerp(onderwerpen, gebruiker) -> dict:
+            return {o.pk: functie(o, gebruiker) for o in onderwerpen}
+
+        werkplekken(model, select_related=select_related)(per_onderwerp)
+        return functie
+
+    return registreer
+
+
+def werkplek_modellen() -> list[type]:
+    return [r.model for r in WERKPLEKKEN.values()]
+
+
+def onderwerpen_prefetch(lookup: str = "onderwerp") -> GenericPrefetch:
+    """Prefetches deadlines' subjects (a ``GenericForeignKey``): one query per registered
+    model, with the relations its werkplek reads."""
+    return GenericPrefetch(
+        lookup,
+        [r.model._default_manager.select_related(*r.select_related) for r in WERKPLEKKEN.values()],
+    )
+
+
+def werkplekken_voor(onderwerpen: Iterable, gebruiker) -> dict[str, Werkplek]:
+    """Per subject (its ``sleutel``): where ``gebruiker`` works on it; subjects that are not
+    his work are left out. One call per model, whatever the number of subjects."""
+    per_model: dict[str, dict] = {}
+    for onderwerp in onderwerpen:
+        if onderwerp is not None:
+            per_model.setdefault(onderwerp._meta.label_lower, {})[onderwerp.pk] = onderwerp
+    plekken = {}
+    for label, lijst in per_model.items():
+        regel = WERKPLEKKEN.get(label)
+        if regel is None:
+            continue
+        for pk, plek in regel.werkplekken(list(lijst.values()), gebruiker).items():
+            if plek is not None:
+                plekken[f"{label}:{pk}"] = plek
+    return plekken

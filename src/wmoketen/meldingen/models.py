@@ -26,7 +26,13 @@ class Notificatie(models.Model):
         ordering = ["-aangemaakt", "-pk"]
         verbose_name = "melding"
         verbose_name_plural = "meldingen"
-        indexes = [models.Index(fields=["ontvanger", "gelezen_op"])]
+        indexes = [
+            models.Index(fields=["ontvanger", "gelezen_op"]),
+            # The list: the user's notifications, the latest first.
+            models.Index(
+                fields=["ontvanger", "aangemaakt", "id"], name="notificatie_ontvanger_tijd"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.titel

@@ -1,12 +1,16 @@
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from wmoketen.gedeeld.paginering import pagineer
+
 from . import services
 from .models import Notificatie
 
 
 def lijst(request):
-    notificaties = Notificatie.objects.filter(ontvanger=request.user)[:100]
+    notificaties = pagineer(
+        request, Notificatie.objects.filter(ontvanger=request.user), per_pagina=100
+    )
     return render(request, "meldingen/lijst.html", {"notificaties": notificaties})
 
 

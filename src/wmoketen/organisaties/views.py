@@ -4,6 +4,7 @@ from django.views.decorators.http import require_POST
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 
 from . import queries, services
@@ -15,7 +16,10 @@ AANVRAGERS = (Rol.AANBIEDER, Rol.FUNCTIONEEL_BEHEERDER)
 
 
 def lijst(request):
-    return render(request, "organisaties/lijst.html", {"organisaties": queries.organisaties()})
+    organisaties = pagineer(
+        request, queries.organisaties().order_by("soort", "naam", "pk"), per_pagina=50
+    )
+    return render(request, "organisaties/lijst.html", {"organisaties": organisaties})
 
 
 def detail(request, pk: int):
@@ -36,7 +40,12 @@ def contracten(request):
         request,
         "organisaties/contracten.html",
         {
-            "contracten": queries.contracten_voor(request.user.organisatie),
+            "contracten": pagineer(
+                request,
+                queries.contracten_voor(request.user.organisatie).order_by(
+                    "-begindatum", "kenmerk", "pk"
+                ),
+            ),
             "mag_sluiten": request.user.heeft_rol(Rol.CONTRACTMANAGER),
         },
     )

@@ -1,6 +1,6 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.startblokken import blokken_voor
 from wmoketen.gedeeld.werklijst import bronnen_voor, werklijst
 
@@ -9,7 +9,7 @@ def start(request):
     soort = request.GET.get("soort", "")
     items = werklijst(request.user, soort)
     context = {
-        "pagina": Paginator(items, 20).get_page(request.GET.get("p")),
+        "pagina": pagineer(request, items, per_pagina=20),
         "soorten": [b.naam for b in bronnen_voor(request.user)],
         "soort": soort,
         "te_laat": sum(item.te_laat for item in items),

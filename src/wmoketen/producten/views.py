@@ -1,5 +1,7 @@
 from django.shortcuts import render
 
+from wmoketen.gedeeld.paginering import pagineer
+
 from .constants import Wet
 from .models import Product
 
@@ -9,6 +11,9 @@ def catalogus(request):
     producten = Product.objects.all()
     if wet in Wet.values:
         producten = producten.filter(wet=wet)
+    producten = pagineer(
+        request, producten.order_by("wet", "productcategorie", "productcode", "pk"), per_pagina=50
+    )
     return render(
         request, "producten/catalogus.html", {"producten": producten, "wetten": Wet, "wet": wet}
     )

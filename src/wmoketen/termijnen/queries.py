@@ -66,3 +66,24 @@ def termijnen_voor(onderwerp, organisatie, *, alleen_lopend: bool = False) -> Qu
     if alleen_lopend:
         rijen = rijen.filter(status__in=LOPEND)
     return rijen.select_related("regel").order_by("vervaldatum", "pk")
+
+
+def eerste_lopende_per_onderwerp(
+    model, pks, organisatie, *, regelcode: str | None = None
+) -> dict[int, Termijn]:
+    """Per subject pk of ``model``: its first running deadline by due date (of the rule
+    ``regelcode``) that ``organisatie`` sees; one query for all ``pks`` (a worklist's rows)."""
+    pks = list(pks)
+    if not pks:
+        return {}
+    rijen = Termijn.objects.voor_organisatie(organisatie).filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=pks,
+        status__in=LOPEND,
+    )
+    if regelcode is not None:
+        rijen = rijen.filter(regel__code=regelcode)
+    eerste: dict[int, Termijn] = {}
+    for termijn in rijen.select_related("regel").order_by("vervaldatum", "pk"):
+        eerste.setdefault(termijn.object_id, termijn)
+    return eerste

@@ -1,5 +1,15 @@
+from django.contrib.contenttypes.models import ContentType
+
 from wmoketen.accounts.constants import Rol
-from wmoketen.gedeeld.werklijst import Rang, Werkitem, bron, werkplek_voor
+from wmoketen.gedeeld.werklijst import (
+    Rang,
+    Werkitem,
+    bron,
+    onderwerpen_prefetch,
+    sleutel,
+    werkplek_modellen,
+    werkplekken_voor,
+)
 
 from . import queries
 
@@ -15,10 +25,19 @@ def lopende_termijnen(gebruiker):
     the owning app) and merges with the other rows about that work; a deadline on work the
     user cannot do there stays off his list. Deadlines a user chose (a task's due date) show
     with their own item, not here.
+
+    A fixed number of queries: the deadlines, their subjects per model (with the relations
+    the werkplek reads) and what each model's werkplekken read for all subjects at once.
     """
-    termijnen = queries.open_termijnen(gebruiker.organisatie, binnen_dagen=VOORUIT_DAGEN)
-    for termijn in termijnen.filter(regel__isnull=False).prefetch_related("onderwerp"):
-        plek = werkplek_voor(termijn.onderwerp, gebruiker)
+    modellen = ContentType.objects.get_for_models(*werkplek_modellen()).values()
+    termijnen = list(
+        queries.open_termijnen(gebruiker.organisatie, binnen_dagen=VOORUIT_DAGEN)
+        .filter(regel__isnull=False, content_type__in=modellen)
+        .prefetch_related(onderwerpen_prefetch())
+    )
+    plekken = werkplekken_voor((t.onderwerp for t in termijnen), gebruiker)
+    for termijn in termijnen:
+        plek = plekken.get(sleutel(termijn.onderwerp)) if termijn.onderwerp else None
         if plek is None:
             continue
         yield Werkitem(

@@ -90,6 +90,15 @@ class Melding(models.Model):
         ordering = ["-ontvangen_op", "-pk"]
         verbose_name = "melding"
         verbose_name_plural = "meldingen"
+        # The caseload: the gemeente's or the consulent's meldingen, the oldest first.
+        indexes = [
+            models.Index(
+                fields=["gemeente", "ontvangen_op", "id"], name="melding_gemeente_ontvangen"
+            ),
+            models.Index(
+                fields=["consulent", "ontvangen_op", "id"], name="melding_consulent_ontvangen"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Melding {self.pk} ({self.get_wet_display()}, {self.ontvangen_op:%d-%m-%Y})"
@@ -267,6 +276,11 @@ class Ondersteuningsplan(models.Model):
     class Meta:
         verbose_name = "ondersteuningsplan"
         verbose_name_plural = "ondersteuningsplannen"
+        # The backoffice's aanvragen (akkoord, oldest first), the aanbieder's orders (newest).
+        indexes = [
+            models.Index(fields=["status", "aanvraag_op", "id"], name="plan_status_aanvraag"),
+            models.Index(fields=["aanbieder", "opdracht_op", "id"], name="plan_aanbieder_opdracht"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kortdurend_verblijf_etmalen__lte=28),
@@ -380,6 +394,12 @@ class Beschikking(models.Model):
         ordering = ["-dagtekening", "-pk"]
         verbose_name = "beschikking"
         verbose_name_plural = "beschikkingen"
+        # "Recent beschikt": the gemeente's latest.
+        indexes = [
+            models.Index(
+                fields=["gemeente", "dagtekening", "id"], name="beschikking_gemeente_dagtek"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True)

@@ -256,6 +256,30 @@ def lopende_termijnen_per_melding(organisatie, meldingen) -> dict[int, list]:
     return per_melding
 
 
+def met_verlopen_termijn(organisatie, meldingen, *, op: date | None = None):
+    """Those of ``meldingen`` with a running deadline past its due date (before ``op``,
+    today): their own, their plan's or the plan's task's. In SQL, driven by the overdue
+    deadlines (few, by the index on status and due date), not by the length of the list."""
+    op = op or timezone.localdate()
+    verlopen = (
+        Termijn.objects.voor_organisatie(organisatie)
+        .filter(status__in=LOPEND, vervaldatum__lt=op)
+        .order_by()
+    )
+    eigen = verlopen.filter(content_type=ContentType.objects.get_for_model(Melding)).values(
+        "object_id"
+    )
+    van_plan = Ondersteuningsplan.objects.filter(
+        pk__in=verlopen.filter(
+            content_type=ContentType.objects.get_for_model(Ondersteuningsplan)
+        ).values("object_id")
+    ).values("melding_id")
+    van_taak = Ondersteuningsplan.objects.filter(
+        taak__termijn__status__in=LOPEND, taak__termijn__vervaldatum__lt=op
+    ).values("melding_id")
+    return meldingen.filter(pk__in=eigen.union(van_plan, van_taak))
+
+
 def plan_van(melding):
     try:
         return melding.plan

@@ -1,14 +1,29 @@
 """Worklist sources of the toegang route (see ``gedeeld.werklijst``), and where the work on
-the deadlines of a melding, plan or beschikking is done (``werkplek``)."""
+the deadlines of a melding, plan or beschikking is done (``werkplek``).
+
+Each source reads its rows with their relations in one query and the running deadline of
+every row in one more (``eerste_lopende_per_onderwerp``): no query per row."""
 
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.gedeeld.werklijst import Rang, Werkitem, Werkplek, bron, sleutel, werkplek
-from wmoketen.termijnen.constants import LOPEND, Regelcode
-from wmoketen.termijnen.queries import termijnen_voor
+from wmoketen.gedeeld.werklijst import (
+    Rang,
+    Werkitem,
+    Werkplek,
+    bron,
+    sleutel,
+    werkplek,
+    werkplekken,
+)
+from wmoketen.termijnen.constants import Regelcode
+from wmoketen.termijnen.queries import eerste_lopende_per_onderwerp
 from wmoketen.toewijzingen import queries as toewijzingen
-from wmoketen.toewijzingen.werklijst import aanbieder_werkplek
+from wmoketen.toewijzingen.werklijst import (
+    aanbieder_werkplek,
+    nummers_per_beschikking,
+    ontvangen_bij,
+)
 
 from . import queries
 from .constants import PlanStatus
@@ -34,10 +49,14 @@ def _item(soort, titel, url, termijn=None, toelichting="", **velden) -> Werkitem
     )
 
 
-def _termijn(onderwerp, organisatie, code):
-    return (
-        termijnen_voor(onderwerp, organisatie).filter(regel__code=code, status__in=LOPEND).first()
+def _met_termijn(rijen, organisatie, code) -> list[tuple]:
+    """The rows of the queryset ``rijen`` (one query), each with its first running deadline
+    of rule ``code`` (one more query for all of them)."""
+    lijst = list(rijen)
+    termijnen = eerste_lopende_per_onderwerp(
+        rijen.model, [r.pk for r in lijst], organisatie, regelcode=code
     )
+    return [(rij, termijnen.get(rij.pk)) for rij in lijst]
 
 
 def _naam(client) -> str:
@@ -54,12 +73,15 @@ def _sleutels(melding, plan=None) -> frozenset[str]:
 @bron("Caseload", Rol.TOEGANGSMEDEWERKER)
 def caseload(gebruiker):
     """The consulent's open meldingen, with the 8-week term to the beschikking."""
-    for melding in queries.caseload(gebruiker):
+    rijen = queries.caseload(gebruiker)
+    for melding, termijn in _met_termijn(
+        rijen, gebruiker.organisatie, Regelcode.MELDING_BESCHIKKING
+    ):
         yield _item(
             "Caseload",
             f"{_naam(melding.client)}: {melding.get_status_display()}",
             _url("toegang:melding", melding.pk),
-            _termijn(melding, gebruiker.organisatie, Regelcode.MELDING_BESCHIKKING),
+            termijn,
             f"{melding.get_wet_display()} · melding {melding.ontvangen_op:%d-%m-%Y}",
             client=_naam(melding.client),
             sleutels=_sleutels(melding),
@@ -69,12 +91,13 @@ def caseload(gebruiker):
 
 @bron("Huisbezoeken te plannen", Rol.TOEGANGSMEDEWERKER)
 def huisbezoeken(gebruiker):
-    for melding in queries.huisbezoeken_te_plannen(gebruiker):
+    rijen = queries.huisbezoeken_te_plannen(gebruiker)
+    for melding, termijn in _met_termijn(rijen, gebruiker.organisatie, Regelcode.HUISBEZOEK):
         yield _item(
             "Huisbezoeken te plannen",
             f"Huisbezoek plannen: {_naam(melding.client)}",
             _url("toegang:melding", melding.pk),
-            _termijn(melding, gebruiker.organisatie, Regelcode.HUISBEZOEK),
+            termijn,
             client=_naam(melding.client),
             sleutels=frozenset({sleutel(melding)}),
         )
@@ -96,12 +119,13 @@ def plannen_te_beoordelen(gebruiker):
 
 @bron("Aanvragen te beslissen", Rol.BACKOFFICE)
 def aanvragen(gebruiker):
-    for plan in queries.aanvragen_te_beslissen(gebruiker.organisatie):
+    rijen = queries.aanvragen_te_beslissen(gebruiker.organisatie)
+    for plan, termijn in _met_termijn(rijen, gebruiker.organisatie, Regelcode.BESCHIKKING):
         yield _item(
             "Aanvragen te beslissen",
             f"Beschikking nemen: {_naam(plan.melding.client)}",
             _url("toegang:aanvraag", plan.pk),
-            _termijn(plan, gebruiker.organisatie, Regelcode.BESCHIKKING),
+            termijn,
             f"Aanvraag {plan.aanvraag_op:%d-%m-%Y} · {plan.aanbieder}",
             client=_naam(plan.melding.client),
             sleutels=_sleutels(plan.melding, plan),
@@ -110,7 +134,9 @@ def aanvragen(gebruiker):
 
 @bron("Afgekeurde toewijzingen", Rol.BACKOFFICE)
 def afgekeurde_301(gebruiker):
-    for bericht in toewijzingen.afgekeurde_301(gebruiker.organisatie):
+    berichten = toewijzingen.afgekeurde_301(gebruiker.organisatie).select_related("ontvanger")
+    velden = ("nummer", "standaard", "retourcodes", "ontvangen_op", "ontvanger")
+    for bericht in berichten.only(*velden):  # not the message's body
         clienten = sorted({_naam(t.client) for t in bericht.toewijzingen.all()})
         yield _item(
             "Afgekeurde toewijzingen",
@@ -146,7 +172,7 @@ def _van_gemeente(gebruiker, gemeente_id) -> bool:
     return gebruiker.organisatie_id == gemeente_id and gebruiker.heeft_rol(*GEMEENTE)
 
 
-@werkplek(Melding)
+@werkplek(Melding, select_related=["client", "plan__taak"])
 def melding_werkplek(melding, gebruiker) -> Werkplek | None:
     """huisbezoek, onderzoek, melding_beschikking: the consulent's, on the melding's page."""
     if not _van_gemeente(gebruiker, melding.gemeente_id) or not gebruiker.heeft_rol(
@@ -156,7 +182,7 @@ def melding_werkplek(melding, gebruiker) -> Werkplek | None:
     return Werkplek(_url("toegang:melding", melding.pk), _naam(melding.client), _sleutels(melding))
 
 
-@werkplek(Ondersteuningsplan)
+@werkplek(Ondersteuningsplan, select_related=["melding__client", "taak"])
 def plan_werkplek(plan, gebruiker) -> Werkplek | None:
     """beschikking (after the aanvraag): the backoffice decides on the aanvraag's page, the
     consulent follows it on the melding; the aanbieder works on its order."""
@@ -173,19 +199,26 @@ def plan_werkplek(plan, gebruiker) -> Werkplek | None:
     return Werkplek(url, _naam(melding.client), _sleutels(melding, plan))
 
 
-@werkplek(Beschikking)
-def beschikking_werkplek(beschikking, gebruiker) -> Werkplek | None:
+@werkplekken(Beschikking, select_related=["client"])
+def beschikking_werkplekken(beschikkingen, gebruiker) -> dict:
     """start_ondersteuning: the gemeente on the beschikking; the aanbieder reports the start
-    on the allocation it received under it."""
-    if _van_gemeente(gebruiker, beschikking.gemeente_id):
-        return Werkplek(
-            _url("toegang:beschikking", beschikking.pk),
-            _naam(beschikking.client),
-            frozenset({sleutel(beschikking)}),
-        )
-    if gebruiker.organisatie_id != beschikking.aanbieder_id or not gebruiker.heeft_rol(
-        Rol.AANBIEDER
-    ):
-        return None
-    nummers = toewijzingen.nummers_van_beschikking(beschikking.gemeente_id, beschikking.nummer)
-    return aanbieder_werkplek(gebruiker, beschikking.gemeente_id, nummers, beschikking.client)
+    on the allocation it received under it (the allocations' numbers and the received ones
+    read once for all beschikkingen)."""
+    eigen = [b for b in beschikkingen if _van_gemeente(gebruiker, b.gemeente_id)]
+    plekken = {
+        b.pk: Werkplek(_url("toegang:beschikking", b.pk), _naam(b.client), frozenset({sleutel(b)}))
+        for b in eigen
+    }
+    if not gebruiker.heeft_rol(Rol.AANBIEDER):
+        return plekken
+    voor_aanbieder = [b for b in beschikkingen if b.aanbieder_id == gebruiker.organisatie_id]
+    nummers = nummers_per_beschikking(voor_aanbieder)
+    ontvangen = ontvangen_bij(
+        gebruiker.organisatie_id,
+        [(g, n) for (g, _), lijst in nummers.items() for n in lijst],
+    )
+    for b in voor_aanbieder:
+        if b.pk not in plekken:
+            lijst = nummers.get((b.gemeente_id, b.nummer), [])
+            plekken[b.pk] = aanbieder_werkplek(b.gemeente_id, lijst, b.client, ontvangen)
+    return plekken

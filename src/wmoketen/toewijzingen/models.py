@@ -159,7 +159,11 @@ class Toewijzing(Omvang):
                 violation_error_message="Een toewijzing heeft een budget óf een omvang.",
             ),
         ]
-        indexes = [models.Index(fields=["gemeente", "aanbieder", "client"])]
+        indexes = [
+            models.Index(fields=["gemeente", "aanbieder", "client"]),
+            # The backoffice list (views.lijst): its own allocations, the latest first.
+            models.Index(fields=["gemeente", "-toewijzingsdatum", "-id"], name="toewijzing_lijst"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.toewijzingnummer} {self.product}"

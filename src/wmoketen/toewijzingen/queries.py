@@ -4,7 +4,7 @@
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -35,6 +35,70 @@ def ontvangen_voor(organisatie):
         .distinct()
         .select_related("client", "gemeente", "product", "bericht")
         .prefetch_related("leveringen")
+    )
+
+
+# The lists (a page at a time) ----------------------------------------------------------------
+
+# nog_niet_gestart / gestart / gepauzeerd / gestopt: the state of an allocation's latest
+# delivery period that was not removed (none: not started).
+TOESTANDEN = {
+    "nog_niet_gestart": "Nog niet gestart",
+    "gestart": "Gestart",
+    "gepauzeerd": "Gepauzeerd",
+    "gestopt": "Gestopt",
+}
+
+
+def _met_toestand(toewijzingen, kant: str, toestand: str):
+    """Only the allocations in ``toestand`` (any other value: all), decided in SQL from the
+    latest delivery period that was not removed; ``kant`` is Levering's field to them.
+
+    Written as (NOT) EXISTS, so the database can join the delivery periods once (a count, a
+    rare state) or probe them per allocation in the list's order (a page)."""
+    if toestand not in TOESTANDEN:
+        return toewijzingen
+    geldig = Levering.objects.exclude(status=LeveringStatus.VERWIJDERD)
+    if toestand == "nog_niet_gestart":
+        return toewijzingen.filter(~Exists(geldig.filter(**{kant: OuterRef("pk")})))
+    later = geldig.filter(**{kant: OuterRef(kant)}).filter(
+        Q(begindatum__gt=OuterRef("begindatum"))
+        | Q(begindatum=OuterRef("begindatum"), pk__gt=OuterRef("pk"))
+    )
+    laatste = Levering.objects.filter(**{kant: OuterRef("pk")}, status=toestand)
+    return toewijzingen.filter(Exists(laatste.filter(~Exists(later))))
+
+
+def eigen_lijst(organisatie, *, toestand: str = ""):
+    """The gemeente's own allocations for its list, the latest first (a queryset to page):
+    with client, aanbieder, product, the 301 and its retour (without the XML) and the
+    delivery periods, whatever the page's length in a fixed number of queries."""
+    toewijzingen = Toewijzing.objects.voor_organisatie(organisatie).filter(
+        gemeente_id=organisatie.pk
+    )
+    return (
+        _met_toestand(toewijzingen, "toewijzing", toestand)
+        .select_related("client", "aanbieder", "product", "bericht__retour")
+        .defer("bericht__inhoud", "bericht__retour__inhoud")
+        .prefetch_related(Prefetch("leveringen", queryset=Levering.objects.order_by("pk")))
+        .order_by("-toewijzingsdatum", "-pk")
+    )
+
+
+def afgekeurd_in(toewijzingen):
+    """Those of a list's allocations whose 301 the aanbieder's side rejected."""
+    return toewijzingen.filter(bericht__status=BerichtStatus.AFGEKEURD).prefetch_related(None)
+
+
+def ontvangen_lijst(organisatie, *, toestand: str = ""):
+    """The allocations an aanbieder received for its list (a queryset to page): current
+    ones first, per client by name, with client, gemeente, product and the delivery periods."""
+    toewijzingen = AanbiederToewijzing.objects.voor_organisatie(organisatie)
+    return (
+        _met_toestand(toewijzingen, "aanbieder_toewijzing", toestand)
+        .select_related("client", "gemeente", "product")
+        .prefetch_related(Prefetch("leveringen", queryset=Levering.objects.order_by("pk")))
+        .order_by("status", "client__geslachtsnaam", "client_id", "toewijzingnummer", "pk")
     )
 
 

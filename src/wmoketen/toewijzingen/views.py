@@ -27,6 +27,7 @@ from wmoketen.audit import services as audit
 from wmoketen.berichten.constants import Status as BerichtStatus
 from wmoketen.berichten.regelteksten import toon_met
 from wmoketen.berichten.rollen import LEZERS
+from wmoketen.gedeeld.paginering import met_links, pagineer
 from wmoketen.gedeeld.weigering import Poging
 from wmoketen.organisaties.models import Aanbieder, Gemeente
 from wmoketen.producten.models import Product
@@ -36,16 +37,13 @@ from . import wachtlijst as wl
 from .constants import REDEN_BEEINDIGING_LIJST, LeveringStatus
 from .forms import PauzeForm, StartForm, StopForm, WachtlijstFilter
 from .models import Levering, Toewijzing
+from .queries import TOESTANDEN
 from .regelteksten import AANWIJZINGEN
 
 WACHTLIJST_ROLLEN = (Rol.BACKOFFICE, Rol.CONTRACTMANAGER)
 
-TOESTANDEN = {
-    "nog_niet_gestart": "Nog niet gestart",
-    "gestart": "Gestart",
-    "gepauzeerd": "Gepauzeerd",
-    "gestopt": "Gestopt",
-}
+PER_PAGINA = 50
+AFGEKEURD_GETOOND = 50
 
 
 def _laatste(leveringen) -> Levering | None:
@@ -136,22 +134,35 @@ def _verkeer(toewijzing, leveringen) -> list[Verkeer]:
 # The aanbieder --------------------------------------------------------------------------------
 
 
+def _pagina(request, toewijzingen):
+    """One page of a list and its rows with their latest delivery period.
+
+    The page is chosen on the allocations alone (their ids, LIMIT/OFFSET in SQL), then only
+    those rows are read with what the page shows."""
+    pagina = pagineer(request, toewijzingen.values_list("pk", flat=True), per_pagina=PER_PAGINA)
+    gelezen = toewijzingen.in_bulk(list(pagina))
+    rijen = [Rij(gelezen[pk], _laatste(gelezen[pk].leveringen.all())) for pk in pagina]
+    return pagina, rijen
+
+
+def _zonder_pagina(request) -> str:
+    query = request.GET.copy()
+    query.pop("p", None)
+    return query.urlencode()
+
+
 @rol_vereist(Rol.AANBIEDER)
 def aanbieder_lijst(request):
     keuze = request.GET.get("toestand", "")
-    rijen = [
-        Rij(t, _laatste(t.leveringen.all()))
-        for t in queries.ontvangen_voor(request.user.organisatie).order_by(
-            "status", "client__geslachtsnaam", "client_id", "toewijzingnummer"
-        )
-    ]
-    if keuze in TOESTANDEN:
-        rijen = [r for r in rijen if r.toestand == keuze]
+    toewijzingen = queries.ontvangen_lijst(request.user.organisatie, toestand=keuze)
+    pagina, rijen = _pagina(request, toewijzingen)
+    # Per client within the page (a client's allocations are next to each other).
     per_client: dict[int, list[Rij]] = {}
     for rij in rijen:
         per_client.setdefault(rij.toewijzing.client_id, []).append(rij)
     context = {
         "groepen": [(r[0].toewijzing.client, r) for r in per_client.values()],
+        "pagina": pagina,
         "toestanden": TOESTANDEN,
         "keuze": keuze,
     }
@@ -225,19 +236,14 @@ def aanbieder_detail(request, pk: int):
 @rol_vereist(Rol.BACKOFFICE)
 def lijst(request):
     keuze = request.GET.get("toestand", "")
-    toewijzingen = queries.eigen_voor(request.user.organisatie).order_by("-toewijzingsdatum", "-pk")
-    rijen = [Rij(t, _laatste(t.leveringen.all())) for t in toewijzingen]
-    if keuze in TOESTANDEN:
-        rijen = [r for r in rijen if r.toestand == keuze]
-    afgekeurd = [
-        r
-        for r in rijen
-        if r.toewijzing.bericht and r.toewijzing.bericht.status == BerichtStatus.AFGEKEURD
-    ]
+    toewijzingen = queries.eigen_lijst(request.user.organisatie, toestand=keuze)
+    pagina, rijen = _pagina(request, toewijzingen)
+    afgekeurd = list(queries.afgekeurd_in(toewijzingen)[: AFGEKEURD_GETOOND + 1])
     context = {
-        "rijen": rijen[:200],
-        "meer": len(rijen) > 200,
-        "afgekeurd": afgekeurd,
+        "rijen": rijen,
+        "pagina": pagina,
+        "afgekeurd": afgekeurd[:AFGEKEURD_GETOOND],
+        "meer_afgekeurd": len(afgekeurd) > AFGEKEURD_GETOOND,
         "toestanden": TOESTANDEN,
         "keuze": keuze,
         "mag_berichten_lezen": request.user.heeft_rol(*LEZERS),
@@ -298,6 +304,7 @@ def opnieuw_versturen(request, pk: int):
 
 
 def _wachtlijst_filter(request):
+    """The filter form and what it asks: the grouping and the filters (pks)."""
     organisatie = request.user.organisatie
     zichtbaar = Toewijzing.objects.voor_organisatie(organisatie).filter(gemeente_id=organisatie.pk)
     form = WachtlijstFilter(
@@ -310,29 +317,37 @@ def _wachtlijst_filter(request):
     if form.is_bound and form.is_valid():
         filters = {k: form.cleaned_data[k] or None for k in ("aanbieder", "product", "gemeente")}
     per = (form.cleaned_data.get("per") if form.is_bound and form.is_valid() else "") or "aanbieder"
-    rijen = wl.wachtlijst(organisatie, vandaag=timezone.localdate(), **filters)
-    return form, per, rijen
+    return form, per, filters
 
 
 @rol_vereist(*WACHTLIJST_ROLLEN)
 def wachtlijst(request):
-    form, per, rijen = _wachtlijst_filter(request)
+    form, per, filters = _wachtlijst_filter(request)
+    lijst = wl.pagina(
+        request.user.organisatie,
+        vandaag=timezone.localdate(),
+        per=per,
+        nummer=request.GET.get("p"),
+        **filters,
+    )
     context = {
         "form": form,
         "per": per,
         "per_label": wl.GROEPERINGEN[per],
-        "groepen": wl.groepeer(rijen, per),
-        "aantal": len(rijen),
-        "te_laat": sum(r.te_laat for r in rijen),
+        "groepen": lijst.groepen,
+        "pagina": met_links(request, lijst.pagina),
+        "aantal": lijst.totaal.aantal,
+        "te_laat": lijst.totaal.te_laat,
         "met_client": request.user.heeft_rol(Rol.BACKOFFICE),
-        "query": request.GET.urlencode(),
+        "query": _zonder_pagina(request),
     }
     return render(request, "toewijzingen/wachtlijst.html", context)
 
 
 @rol_vereist(*WACHTLIJST_ROLLEN)
 def wachtlijst_csv(request):
-    _, _, rijen = _wachtlijst_filter(request)
+    _, _, filters = _wachtlijst_filter(request)
+    rijen = wl.wachtlijst(request.user.organisatie, vandaag=timezone.localdate(), **filters)
     met_client = request.user.heeft_rol(Rol.BACKOFFICE)
     tekst = wl.als_csv(rijen, met_client=met_client)
     # Names and BSNs leave the system: one audit row per client in the file.

@@ -12,11 +12,10 @@ received allocation for the aanbieder (``werkplek``); the consulent has no work 
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.gedeeld.werklijst import Werkitem, Werkplek, bron, sleutel, werkplek
-from wmoketen.termijnen.constants import LOPEND, Regelcode
-from wmoketen.termijnen.queries import termijnen_voor
+from wmoketen.gedeeld.werklijst import Werkitem, Werkplek, bron, sleutel, werkplekken
+from wmoketen.termijnen.constants import Regelcode
+from wmoketen.termijnen.queries import eerste_lopende_per_onderwerp
 
-from . import queries
 from .models import AanbiederToewijzing, Signaal, Toewijzing
 
 
@@ -54,18 +53,21 @@ def signalen(gebruiker):
 
 @bron("Nog te starten", Rol.AANBIEDER)
 def nog_te_starten(gebruiker):
-    rijen = (
+    """In two queries: the allocations, then the running OP271 deadlines of them all."""
+    rijen = list(
         AanbiederToewijzing.objects.filter(aanbieder_id=gebruiker.organisatie_id)
         .zonder_start()
         .select_related("client", "product", "gemeente")
         .order_by("ingangsdatum", "toewijzingnummer")
     )
+    termijnen = eerste_lopende_per_onderwerp(
+        AanbiederToewijzing,
+        [t.pk for t in rijen],
+        gebruiker.organisatie,
+        regelcode=Regelcode.START_ZORG,
+    )
     for toewijzing in rijen:
-        termijn = (
-            termijnen_voor(toewijzing, gebruiker.organisatie)
-            .filter(regel__code=Regelcode.START_ZORG, status__in=LOPEND)
-            .first()
-        )
+        termijn = termijnen.get(toewijzing.pk)
         yield Werkitem(
             soort="Nog te starten",
             titel=f"Start melden: {toewijzing.client.volledige_naam} · {toewijzing}",
@@ -81,6 +83,9 @@ def nog_te_starten(gebruiker):
         )
 
 
+# Where the work on a deadline is done: each for all the deadlines' subjects at once --------
+
+
 def ontvangen_werkplek(ontvangen: AanbiederToewijzing) -> Werkplek:
     return Werkplek(
         _url("toewijzingen:ontvangen", ontvangen.pk),
@@ -89,45 +94,119 @@ def ontvangen_werkplek(ontvangen: AanbiederToewijzing) -> Werkplek:
     )
 
 
-@werkplek(Toewijzing)
-def toewijzing_werkplek(toewijzing, gebruiker) -> Werkplek | None:
-    """start_ondersteuning: the gemeente's backoffice on its allocation; the aanbieder on the
-    allocation it received (or its list while the 301 has not arrived)."""
-    organisatie_id = gebruiker.organisatie_id
-    if organisatie_id == toewijzing.gemeente_id and gebruiker.heeft_rol(Rol.BACKOFFICE):
-        return Werkplek(
-            _url("toewijzingen:detail", toewijzing.pk),
-            toewijzing.client.volledige_naam,
-            frozenset({sleutel(toewijzing)}),
+def _is_aanbieder(gebruiker, aanbieder_id) -> bool:
+    return gebruiker.organisatie_id == aanbieder_id and gebruiker.heeft_rol(Rol.AANBIEDER)
+
+
+def _is_backoffice(gebruiker, gemeente_id) -> bool:
+    return gebruiker.organisatie_id == gemeente_id and gebruiker.heeft_rol(Rol.BACKOFFICE)
+
+
+def ontvangen_bij(aanbieder_id: int, paren) -> dict[tuple[int, int], AanbiederToewijzing]:
+    """The aanbieder's received allocations per (gemeente pk, toewijzingnummer) of
+    ``paren``, the earliest of each (``queries.ontvangen_bij`` for many numbers at once)."""
+    paren = set(paren)
+    if not paren:
+        return {}
+    rijen = (
+        AanbiederToewijzing.objects.filter(
+            aanbieder_id=aanbieder_id,
+            gemeente_id__in={gemeente_id for gemeente_id, _ in paren},
+            toewijzingnummer__in={nummer for _, nummer in paren},
         )
-    if organisatie_id != toewijzing.aanbieder_id or not gebruiker.heeft_rol(Rol.AANBIEDER):
-        return None
-    return aanbieder_werkplek(
-        gebruiker, toewijzing.gemeente_id, [toewijzing.toewijzingnummer], toewijzing.client
+        .select_related("client")
+        .order_by("ingangsdatum", "pk")
     )
+    gevonden: dict[tuple[int, int], AanbiederToewijzing] = {}
+    for rij in rijen:
+        if (rij.gemeente_id, rij.toewijzingnummer) in paren:
+            gevonden.setdefault((rij.gemeente_id, rij.toewijzingnummer), rij)
+    return gevonden
 
 
-def aanbieder_werkplek(gebruiker, gemeente_id, nummers, client) -> Werkplek:
-    """The received allocation with one of ``nummers``, else the list of received ones."""
-    ontvangen = queries.ontvangen_bij(gebruiker.organisatie_id, gemeente_id, nummers)
-    if ontvangen is not None:
-        return ontvangen_werkplek(ontvangen)
+def aanbieder_werkplek(gemeente_id, nummers, client, ontvangen: dict) -> Werkplek:
+    """The received allocation with one of ``nummers`` (from ``ontvangen``, see
+    ``ontvangen_bij``), the earliest; else the list of received ones."""
+    gevonden = [ontvangen[(gemeente_id, n)] for n in nummers if (gemeente_id, n) in ontvangen]
+    if gevonden:
+        return ontvangen_werkplek(min(gevonden, key=lambda t: (t.ingangsdatum, t.pk)))
     return Werkplek(reverse("toewijzingen:aanbieder"), client.volledige_naam, frozenset())
 
 
-@werkplek(AanbiederToewijzing)
-def ontvangen_toewijzing_werkplek(ontvangen, gebruiker) -> Werkplek | None:
+def nummers_per_beschikking(beschikkingen) -> dict[tuple[int, str], list[int]]:
+    """Per (gemeente pk, beschikkingnummer): the numbers of the gemeente's allocations under
+    it (``queries.nummers_van_beschikking`` for many beschikkingen at once)."""
+    beschikkingen = list(beschikkingen)
+    if not beschikkingen:
+        return {}
+    rijen = (
+        Toewijzing.objects.filter(
+            gemeente_id__in={b.gemeente_id for b in beschikkingen},
+            beschikkingnummer__in={b.nummer for b in beschikkingen},
+        )
+        .order_by()
+        .values_list("gemeente_id", "beschikkingnummer", "toewijzingnummer")
+    )
+    nummers: dict[tuple[int, str], list[int]] = {}
+    for gemeente_id, beschikkingnummer, toewijzingnummer in rijen:
+        nummers.setdefault((gemeente_id, beschikkingnummer), []).append(toewijzingnummer)
+    return nummers
+
+
+@werkplekken(Toewijzing, select_related=["client"])
+def toewijzing_werkplekken(toewijzingen, gebruiker) -> dict:
+    """start_ondersteuning: the gemeente's backoffice on its allocation; the aanbieder on the
+    allocation it received (or its list while the 301 has not arrived)."""
+    plekken = {}
+    voor_aanbieder = [t for t in toewijzingen if _is_aanbieder(gebruiker, t.aanbieder_id)]
+    ontvangen = ontvangen_bij(
+        gebruiker.organisatie_id, [(t.gemeente_id, t.toewijzingnummer) for t in voor_aanbieder]
+    )
+    aanbieder_pks = {t.pk for t in voor_aanbieder}
+    for toewijzing in toewijzingen:
+        if _is_backoffice(gebruiker, toewijzing.gemeente_id):
+            plekken[toewijzing.pk] = Werkplek(
+                _url("toewijzingen:detail", toewijzing.pk),
+                toewijzing.client.volledige_naam,
+                frozenset({sleutel(toewijzing)}),
+            )
+        elif toewijzing.pk in aanbieder_pks:
+            plekken[toewijzing.pk] = aanbieder_werkplek(
+                toewijzing.gemeente_id, [toewijzing.toewijzingnummer], toewijzing.client, ontvangen
+            )
+    return plekken
+
+
+def eigen_toewijzingen(ontvangen) -> dict[tuple[int, int], Toewijzing]:
+    """The gemeente's allocation per (gemeente pk, toewijzingnummer) of ``ontvangen``
+    (``queries.eigen_toewijzing`` for many at once)."""
+    paren = {(o.gemeente_id, o.toewijzingnummer) for o in ontvangen}
+    if not paren:
+        return {}
+    rijen = Toewijzing.objects.filter(
+        gemeente_id__in={gemeente_id for gemeente_id, _ in paren},
+        toewijzingnummer__in={nummer for _, nummer in paren},
+    ).select_related("client")
+    eigen: dict[tuple[int, int], Toewijzing] = {}
+    for rij in rijen:
+        if (rij.gemeente_id, rij.toewijzingnummer) in paren:
+            eigen.setdefault((rij.gemeente_id, rij.toewijzingnummer), rij)
+    return eigen
+
+
+@werkplekken(AanbiederToewijzing, select_related=["client"])
+def ontvangen_toewijzing_werkplekken(ontvangen, gebruiker) -> dict:
     """start_zorg/stop_zorg: the aanbieder reports on its received allocation; the gemeente's
     backoffice follows it on its own allocation with that number."""
-    if gebruiker.organisatie_id == ontvangen.aanbieder_id and gebruiker.heeft_rol(Rol.AANBIEDER):
-        return ontvangen_werkplek(ontvangen)
-    if gebruiker.organisatie_id != ontvangen.gemeente_id or not gebruiker.heeft_rol(Rol.BACKOFFICE):
-        return None
-    eigen = queries.eigen_toewijzing(ontvangen.gemeente_id, ontvangen.toewijzingnummer)
-    if eigen is None:
-        return None
-    return Werkplek(
-        _url("toewijzingen:detail", eigen.pk),
-        eigen.client.volledige_naam,
-        frozenset({sleutel(eigen), sleutel(ontvangen)}),
-    )
+    eigen = eigen_toewijzingen(o for o in ontvangen if _is_backoffice(gebruiker, o.gemeente_id))
+    plekken = {}
+    for o in ontvangen:
+        if _is_aanbieder(gebruiker, o.aanbieder_id):
+            plekken[o.pk] = ontvangen_werkplek(o)
+        elif (gevonden := eigen.get((o.gemeente_id, o.toewijzingnummer))) is not None:
+            plekken[o.pk] = Werkplek(
+                _url("toewijzingen:detail", gevonden.pk),
+                gevonden.client.volledige_naam,
+                frozenset({sleutel(gevonden), sleutel(o)}),
+            )
+    return plekken

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 
 from . import queries, services
@@ -10,7 +11,7 @@ from .forms import DeelnemerForm, StatusForm, TaakForm, TrajectForm
 
 
 def lijst(request):
-    trajecten = queries.trajecten_voor(request.user.organisatie)
+    trajecten = pagineer(request, queries.trajecten_voor(request.user.organisatie))
     return render(request, "trajecten/lijst.html", {"trajecten": trajecten})
 
 

@@ -29,7 +29,7 @@ def open_taken(gebruiker):
         )
 
 
-@werkplek(Taak)
+@werkplek(Taak, select_related=["traject__client"])
 def taak_werkplek(taak, gebruiker) -> Werkplek | None:
     """A task's deadline: for the organisation doing it and for the consulent (regie), on
     the task's page; the gemeente's backoffice has no work on another's task."""

@@ -62,7 +62,13 @@ class Verzoek(models.Model):
         ordering = ["-dagtekening", "-pk"]
         verbose_name = "verzoek"
         verbose_name_plural = "verzoeken"
-        indexes = [models.Index(fields=["organisatie", "status"])]
+        indexes = [
+            models.Index(fields=["organisatie", "status"]),
+            # The lists of requests: the organisation's, the latest first.
+            models.Index(
+                fields=["organisatie", "dagtekening", "id"], name="verzoek_organisatie_dagtek"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.referentie or self.pk}"

@@ -22,13 +22,14 @@ from wmoketen.berichten.regelteksten import toon_met
 from wmoketen.berichten.rollen import LEZERS
 from wmoketen.clienten.forms import AdresForm
 from wmoketen.clienten.services import registreer_client, voeg_contact_toe
+from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 from wmoketen.termijnen.queries import termijnen_voor
 from wmoketen.toewijzingen import queries as toewijzingen_queries
 from wmoketen.toewijzingen.bericht301 import controleer_client
 from wmoketen.toewijzingen.views import Verkeer
 
-from . import aanvragen, beslissen
+from . import aanvragen, beslissen, queries
 from .constants import ONDERHANDEN, Kant, Soort, Status
 from .forms import (
     AfwijzenForm,
@@ -42,7 +43,7 @@ from .forms import (
 )
 from .models import Verzoek
 from .regelteksten import AANWIJZINGEN
-from .werklijst import lopende_termijnen, te_beantwoorden
+from .werklijst import lopende_termijnen
 
 BRP_ADRES = "01"  # COD757
 
@@ -124,10 +125,13 @@ def _context(request, verzoek) -> dict:
 
 @rol_vereist(Rol.AANBIEDER)
 def lijst(request):
-    verzoeken = list(_verzoeken(request.user.organisatie, Kant.AANBIEDER)[:200])
+    verzoeken = queries.verzoeken_voor(request.user.organisatie, Kant.AANBIEDER)
+    # Two lists, each cut in SQL with a page parameter of its own.
     context = {
-        "onderhanden": [v for v in verzoeken if v.status in ONDERHANDEN],
-        "afgehandeld": [v for v in verzoeken if v.status not in ONDERHANDEN],
+        "onderhanden": pagineer(request, verzoeken.filter(status__in=ONDERHANDEN)),
+        "afgehandeld": pagineer(
+            request, verzoeken.exclude(status__in=ONDERHANDEN), parameter="p_beantwoord"
+        ),
     }
     return render(request, "verzoeken/lijst.html", context)
 
@@ -285,15 +289,17 @@ def detail(request, pk: int):
 @rol_vereist(Rol.BACKOFFICE)
 def werkvoorraad(request):
     organisatie = request.user.organisatie
-    verzoeken = _verzoeken(organisatie, Kant.GEMEENTE)
-    open_ = list(te_beantwoorden(verzoeken).order_by("dagtekening", "pk"))
-    termijnen = lopende_termijnen(organisatie, open_)
-    rijen = [(v, termijnen.get(v.pk)) for v in open_]
-    rijen.sort(key=lambda r: (r[1] is None, r[1].vervaldatum if r[1] else None, r[0].pk))
+    open_ = queries.werkvoorraad(organisatie, Kant.GEMEENTE)
+    # One page in SQL, the first deadline first; the deadlines of that page's requests only.
+    pagina = pagineer(request, open_)
+    termijnen = lopende_termijnen(organisatie, list(pagina))
     context = {
-        "rijen": rijen,
-        "te_laat": sum(1 for _, t in rijen if t and t.dagen_over is not None and t.dagen_over < 0),
-        "afgehandeld": verzoeken.exclude(pk__in=[v.pk for v in open_])[:25],
+        "pagina": pagina,
+        "rijen": [(v, termijnen.get(v.pk)) for v in pagina],
+        "te_laat": queries.te_laat(open_),
+        "afgehandeld": queries.verzoeken_voor(organisatie, Kant.GEMEENTE).exclude(
+            pk__in=open_.values("pk")
+        )[:25],
     }
     return render(request, "verzoeken/werkvoorraad.html", context)
 

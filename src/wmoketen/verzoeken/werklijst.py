@@ -105,7 +105,7 @@ def beantwoord(gebruiker):
         )
 
 
-@werkplek(Verzoek)
+@werkplek(Verzoek, select_related=["client"])
 def verzoek_werkplek(verzoek, gebruiker) -> Werkplek | None:
     """The answer deadlines (OP274/OP346) are the gemeente backoffice's work."""
     if verzoek.kant != Kant.GEMEENTE or not gebruiker.heeft_rol(Rol.BACKOFFICE):

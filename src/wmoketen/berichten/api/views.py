@@ -92,8 +92,11 @@ class ApiBasis:
         """Messages the token's organisation sent or received; nobody else's."""
         return Bericht.objects.voor_organisatie(self.organisatie)
 
-    def bericht_of_404(self, pk: int) -> Bericht:
-        bericht = self.zichtbaar().select_related("afzender", "ontvanger").filter(pk=pk).first()
+    def bericht_of_404(self, pk: int, *, met_inhoud: bool = False) -> Bericht:
+        berichten = self.zichtbaar().select_related("afzender", "ontvanger")
+        if met_inhoud:
+            berichten = berichten.met_inhoud()
+        bericht = berichten.filter(pk=pk).first()
         if bericht is None:
             raise exceptions.NotFound(f"Bericht {pk} bestaat niet voor uw organisatie.")
         return bericht
@@ -373,7 +376,7 @@ class BerichtView(ApiBasis, APIView):
         responses={(200, "application/xml"): OpenApiTypes.BINARY, 401: FOUT, 404: FOUT},
     )
     def get(self, request, pk: int):
-        return self.xml(self.bericht_of_404(pk))
+        return self.xml(self.bericht_of_404(pk, met_inhoud=True))
 
 
 class RetourView(ApiBasis, APIView):

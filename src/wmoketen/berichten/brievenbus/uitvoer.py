@@ -33,8 +33,9 @@ class Exportverslag:
 
 
 def te_exporteren(organisatie: Organisatie | None = None):
-    """Messages our organisations sent to a mailbox counterparty, not yet written out."""
-    qs = Bericht.objects.filter(
+    """Messages our organisations sent to a mailbox counterparty, not yet written out, with
+    their bodies (the export writes them)."""
+    qs = Bericht.objects.met_inhoud().filter(
         transport=Transport.BESTAND,
         status=Status.VERZONDEN,
         opgehaald_op__isnull=True,

@@ -1,9 +1,10 @@
 """The berichtenverkeer pages: list, detail, reprocessing, start page counts, admin."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 from django.utils.html import escape
 
 from istandaarden.samples import lees
@@ -179,6 +180,18 @@ def test_filter_op_periode(client, gebruikers, verkeer):
     assert len(rijen(omgedraaid)) == 4  # only the valid 'van' applies
 
 
+@pytest.mark.parametrize("dag", ["0001-01-01", "9999-12-31"])
+def test_een_periode_buiten_de_kalender_is_een_fout_en_geen_500(client, gebruikers, verkeer, dag):
+    client.force_login(gebruikers["backoffice"])
+
+    antwoord = client.get(f"/berichten/?van={dag}&tot={dag}")
+
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    assert "Ontvangen vanaf: Kies een datum" in html and "Ontvangen tot en met: Kies een" in html
+    assert len(rijen(antwoord)) == 5  # the invalid period is ignored
+
+
 def test_paginering_behoudt_de_filters(client, gebruikers, partijen):
     gemeente, aanbieder = partijen
     for i in range(26):
@@ -205,6 +218,7 @@ def test_htmx_vraagt_alleen_de_tabel(client, gebruikers, verkeer):
         "berichten/_tabel.html",
         "berichten/_status.html",
         "berichten/_status.html",
+        "portaal/_paginering.html",
     ]
     assert html.startswith("\n<p>2 berichten.</p>") and "<form" not in html
     assert antwoord["Vary"] == "HX-Request, Accept-Language, Cookie"
@@ -498,26 +512,72 @@ def test_herverwerken_alleen_met_post_en_alleen_bij_fout_of_wachtend(client, geb
 
 def test_startpagina_telt_berichten_per_status(client, gebruikers, verkeer):
     client.force_login(gebruikers["backoffice"])
+    van = (timezone.localdate() - timedelta(days=29)).isoformat()
 
     antwoord = client.get("/")
 
     [(blok, tellingen)] = antwoord.context["blokken"]
     assert blok.titel == "Berichtenverkeer"
     assert [tuple(t) for t in tellingen] == [
-        ("Verzonden", 2, "/berichten/?status=verzonden", "tegel--verzonden"),
-        ("Afgekeurd", 2, "/berichten/?status=afgekeurd", "tegel--afgekeurd"),
-        ("Retour verzonden", 1, "/berichten/?status=retour_verzonden", "tegel--retour_verzonden"),
+        (
+            "Verzonden (laatste 30 dagen)",
+            2,
+            f"/berichten/?status=verzonden&van={van}",
+            "tegel--verzonden",
+        ),
+        (
+            "Afgekeurd (laatste 30 dagen)",
+            2,
+            f"/berichten/?status=afgekeurd&van={van}",
+            "tegel--afgekeurd",
+        ),
+        (
+            "Retour verzonden (laatste 30 dagen)",
+            1,
+            f"/berichten/?status=retour_verzonden&van={van}",
+            "tegel--retour_verzonden",
+        ),
     ]
     html = antwoord.content.decode()
     assert (
         '<li class="tegel tegel--afgekeurd"><a class="tegel__titel" '
-        'href="/berichten/?status=afgekeurd">Afgekeurd</a> <span class="tegel__aantal">2</span>'
+        f'href="/berichten/?status=afgekeurd&amp;van={van}">Afgekeurd (laatste 30 dagen)</a> '
+        '<span class="tegel__aantal">2</span>'
     ) in html
+
+
+def test_startpagina_telt_een_venster_en_wat_aandacht_vraagt_ook_als_het_ouder_is(
+    client, gebruikers, partijen
+):
+    """Older messages are left out of the counts (a bounded query), except those that need
+    action; each count matches the list its tile links to."""
+    gemeente, aanbieder = partijen
+    client.force_login(gebruikers["backoffice"])
+    oud = timezone.now() - timedelta(days=31)
+    recent = timezone.now() - timedelta(days=29)
+    for status, moment in [
+        (Status.VERWERKT, oud),
+        (Status.VERWERKT, recent),
+        (Status.FOUT_BIJ_VERWERKING, oud),
+        (Status.FOUT_BIJ_VERWERKING, recent),
+    ]:
+        bericht = kaal_bericht(aanbieder, gemeente, status=status)
+        Bericht.objects.filter(pk=bericht.pk).update(ontvangen_op=moment)
+
+    [(_, tellingen)] = client.get("/").context["blokken"]
+
+    assert [(t.label, t.aantal) for t in tellingen] == [
+        ("Verwerkt (laatste 30 dagen)", 1),
+        ("Fout bij verwerking", 2),
+    ]
+    for telling in tellingen:
+        assert client.get(telling.url).context["pagina"].paginator.count == telling.aantal
 
 
 def test_startpagina_zonder_berichten_en_zonder_rol(client, gebruikers):
     client.force_login(gebruikers["medewerker"])
-    assert "Nog geen berichten verzonden of ontvangen." in client.get("/").content.decode()
+    leeg = "Geen berichten verzonden of ontvangen in de laatste 30 dagen."
+    assert leeg in client.get("/").content.decode()
 
     client.force_login(gebruikers["consulent"])
     antwoord = client.get("/")

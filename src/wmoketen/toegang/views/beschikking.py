@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.berichten.rollen import LEZERS
+from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 from wmoketen.organisaties.queries import contractregels
 from wmoketen.stromen import beschikking as stromen
@@ -26,10 +27,13 @@ from ..services.vervolg import aansluitende_ingangsdatum
 @rol_vereist(Rol.BACKOFFICE)
 def aanvragen(request):
     organisatie = request.user.organisatie
-    plannen = list(queries.aanvragen_te_beslissen(organisatie).order_by("aanvraag_op", "pk"))
-    termijnen = queries.lopende_termijn_per_plan(organisatie, plannen)
+    pagina = pagineer(
+        request, queries.aanvragen_te_beslissen(organisatie).order_by("aanvraag_op", "pk")
+    )
+    termijnen = queries.lopende_termijn_per_plan(organisatie, list(pagina))
     context = {
-        "rijen": [(p, termijnen.get(p.pk)) for p in plannen],
+        "pagina": pagina,
+        "rijen": [(p, termijnen.get(p.pk)) for p in pagina],
         "beschikkingen": queries.beschikkingen_voor(organisatie)[:25],
         "afgekeurd": list(afgekeurde_301(organisatie)[:25]),
     }

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.berichten.rollen import LEZERS
+from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 from wmoketen.producten.models import Product
 from wmoketen.toewijzingen.queries import onder_beschikking
@@ -28,6 +29,26 @@ def caseload(request):
     gebruiker = request.user
     alle = request.GET.get("wie") == "alle" or not gebruiker.heeft_rol(Rol.TOEGANGSMEDEWERKER)
     afgerond = request.GET.get("afgerond") == "1"
+    meldingen = _caseload(gebruiker, alle=alle, afgerond=afgerond)
+    # One page in SQL; the deadlines of that page's meldingen only, the overdue ones of the
+    # whole list counted in SQL.
+    pagina = pagineer(request, meldingen)
+    termijnen = queries.lopende_termijnen_per_melding(gebruiker.organisatie, list(pagina))
+    context = {
+        "pagina": pagina,
+        "rijen": [(m, termijnen[m.pk][0] if termijnen[m.pk] else None) for m in pagina],
+        "alle": alle,
+        "afgerond": afgerond,
+        "is_consulent": gebruiker.heeft_rol(Rol.TOEGANGSMEDEWERKER),
+        "te_laat": queries.met_verlopen_termijn(gebruiker.organisatie, meldingen).count(),
+    }
+    template = "toegang/_caseload.html" if request.htmx else "toegang/caseload.html"
+    return render(request, template, context)
+
+
+def _caseload(gebruiker, *, alle: bool, afgerond: bool):
+    """The meldingen the caseload lists: the consulent's own or all of the gemeente's, open
+    only or with those decided, withdrawn or closed; the oldest first."""
     if alle:
         meldingen = queries.meldingen_voor(gebruiker.organisatie)
         if not afgerond:
@@ -36,22 +57,9 @@ def caseload(request):
         meldingen = queries.meldingen_voor(gebruiker.organisatie).filter(consulent=gebruiker)
     else:
         meldingen = queries.caseload(gebruiker)
-    meldingen = list(
-        meldingen.select_related("plan__taak__termijn", "plan__aanbieder").order_by(
-            "ontvangen_op", "pk"
-        )
+    return meldingen.select_related("plan__taak__termijn", "plan__aanbieder").order_by(
+        "ontvangen_op", "pk"
     )
-    termijnen = queries.lopende_termijnen_per_melding(gebruiker.organisatie, meldingen)
-    rijen = [(m, termijnen[m.pk][0] if termijnen[m.pk] else None) for m in meldingen]
-    context = {
-        "rijen": rijen,
-        "alle": alle,
-        "afgerond": afgerond,
-        "is_consulent": gebruiker.heeft_rol(Rol.TOEGANGSMEDEWERKER),
-        "te_laat": sum(1 for _, t in rijen if t and t.dagen_over is not None and t.dagen_over < 0),
-    }
-    template = "toegang/_caseload.html" if request.htmx else "toegang/caseload.html"
-    return render(request, template, context)
 
 
 def _waarschuw(request, form) -> None:

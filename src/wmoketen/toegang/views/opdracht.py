@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 
 from .. import queries, services
@@ -79,6 +80,9 @@ def opdrachten(request):
         .select_related("melding__gemeente")
         .order_by("-opdracht_op", "-pk")
     )
-    open_ = [p for p in plannen if p.status in OPEN]
-    overig = [p for p in plannen if p not in open_]
-    return render(request, "toegang/opdrachten.html", {"open": open_, "overig": overig})
+    # Two lists, each cut in SQL with a page parameter of its own.
+    context = {
+        "open": pagineer(request, plannen.filter(status__in=OPEN)),
+        "overig": pagineer(request, plannen.exclude(status__in=OPEN), parameter="p_overig"),
+    }
+    return render(request, "toegang/opdrachten.html", context)

@@ -25,7 +25,9 @@ class Command(BaseCommand):
         dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         aantal = 0
         berichten = (
-            Bericht.objects.order_by("pk")
+            # met_inhoud() first: only() on the manager's deferral would leave the body out.
+            Bericht.objects.met_inhoud()
+            .order_by("pk")
             .only("pk", "inhoud", "standaard", "nummer")
             .iterator(chunk_size=200)
         )
