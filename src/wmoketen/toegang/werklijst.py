@@ -19,11 +19,7 @@ from wmoketen.gedeeld.werklijst import (
 from wmoketen.termijnen.constants import Regelcode
 from wmoketen.termijnen.queries import eerste_lopende_per_onderwerp
 from wmoketen.toewijzingen import queries as toewijzingen
-from wmoketen.toewijzingen.werklijst import (
-    aanbieder_werkplek,
-    nummers_per_beschikking,
-    ontvangen_bij,
-)
+from wmoketen.toewijzingen.werklijst import aanbieder_werkplek
 
 from . import queries
 from .constants import PlanStatus
@@ -212,8 +208,8 @@ def beschikking_werkplekken(beschikkingen, gebruiker) -> dict:
     if not gebruiker.heeft_rol(Rol.AANBIEDER):
         return plekken
     voor_aanbieder = [b for b in beschikkingen if b.aanbieder_id == gebruiker.organisatie_id]
-    nummers = nummers_per_beschikking(voor_aanbieder)
-    ontvangen = ontvangen_bij(
+    nummers = toewijzingen.nummers_per_beschikking(voor_aanbieder)
+    ontvangen = toewijzingen.ontvangen_bij(
         gebruiker.organisatie_id,
         [(g, n) for (g, _), lijst in nummers.items() for n in lijst],
     )

@@ -116,33 +116,51 @@ def lees_ontvangen(gebruiker, pk: int) -> AanbiederToewijzing:
     return toewijzing
 
 
-def ontvangen_bij(
-    aanbieder_id: int, gemeente_id: int, toewijzingnummers
-) -> AanbiederToewijzing | None:
-    """The aanbieder's received allocation matching one of the gemeente's numbers (the XML
-    is all that connects the two records), the earliest first."""
-    return (
-        AanbiederToewijzing.objects.filter(
-            aanbieder_id=aanbieder_id,
-            gemeente_id=gemeente_id,
-            toewijzingnummer__in=list(toewijzingnummers),
-        )
-        .select_related("client")
-        .order_by("ingangsdatum", "pk")
-        .first()
-    )
-
-
 def van_beschikking(gemeente_id: int, beschikkingnummer: str):
     """The gemeente's allocations under one beschikking, whatever their state."""
     return Toewijzing.objects.filter(gemeente_id=gemeente_id, beschikkingnummer=beschikkingnummer)
 
 
-def nummers_van_beschikking(gemeente_id: int, beschikkingnummer: str) -> list[int]:
-    """The numbers of the gemeente's allocations under one beschikking."""
-    return list(
-        van_beschikking(gemeente_id, beschikkingnummer).values_list("toewijzingnummer", flat=True)
+def ontvangen_bij(aanbieder_id: int, paren) -> dict[tuple[int, int], AanbiederToewijzing]:
+    """The aanbieder's received allocations per (gemeente pk, toewijzingnummer) of
+    ``paren``, the earliest of each (the XML is all that connects the two records)."""
+    paren = set(paren)
+    if not paren:
+        return {}
+    rijen = (
+        AanbiederToewijzing.objects.filter(
+            aanbieder_id=aanbieder_id,
+            gemeente_id__in={gemeente_id for gemeente_id, _ in paren},
+            toewijzingnummer__in={nummer for _, nummer in paren},
+        )
+        .select_related("client")
+        .order_by("ingangsdatum", "pk")
     )
+    gevonden: dict[tuple[int, int], AanbiederToewijzing] = {}
+    for rij in rijen:
+        if (rij.gemeente_id, rij.toewijzingnummer) in paren:
+            gevonden.setdefault((rij.gemeente_id, rij.toewijzingnummer), rij)
+    return gevonden
+
+
+def nummers_per_beschikking(beschikkingen) -> dict[tuple[int, str], list[int]]:
+    """Per (gemeente pk, beschikkingnummer): the numbers of the gemeente's allocations under
+    it."""
+    beschikkingen = list(beschikkingen)
+    if not beschikkingen:
+        return {}
+    rijen = (
+        Toewijzing.objects.filter(
+            gemeente_id__in={b.gemeente_id for b in beschikkingen},
+            beschikkingnummer__in={b.nummer for b in beschikkingen},
+        )
+        .order_by()
+        .values_list("gemeente_id", "beschikkingnummer", "toewijzingnummer")
+    )
+    nummers: dict[tuple[int, str], list[int]] = {}
+    for gemeente_id, beschikkingnummer, toewijzingnummer in rijen:
+        nummers.setdefault((gemeente_id, beschikkingnummer), []).append(toewijzingnummer)
+    return nummers
 
 
 def eigen_toewijzing(
@@ -165,6 +183,23 @@ def eigen_toewijzing(
 
 
 # The gemeente's allocations --------------------------------------------------------------
+
+
+def eigen_toewijzingen(ontvangen) -> dict[tuple[int, int], Toewijzing]:
+    """The gemeente's allocation per (gemeente pk, toewijzingnummer) of ``ontvangen``
+    (``eigen_toewijzing`` for many at once)."""
+    paren = {(o.gemeente_id, o.toewijzingnummer) for o in ontvangen}
+    if not paren:
+        return {}
+    rijen = Toewijzing.objects.filter(
+        gemeente_id__in={gemeente_id for gemeente_id, _ in paren},
+        toewijzingnummer__in={nummer for _, nummer in paren},
+    ).select_related("client")
+    eigen: dict[tuple[int, int], Toewijzing] = {}
+    for rij in rijen:
+        if (rij.gemeente_id, rij.toewijzingnummer) in paren:
+            eigen.setdefault((rij.gemeente_id, rij.toewijzingnummer), rij)
+    return eigen
 
 
 def lopende_toewijzingen(

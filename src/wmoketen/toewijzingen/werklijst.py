@@ -17,6 +17,7 @@ from wmoketen.termijnen.constants import Regelcode
 from wmoketen.termijnen.queries import eerste_lopende_per_onderwerp
 
 from .models import AanbiederToewijzing, Signaal, Toewijzing
+from .queries import eigen_toewijzingen, ontvangen_bij
 
 
 def _url(naam: str, pk: int) -> str:
@@ -102,55 +103,13 @@ def _is_backoffice(gebruiker, gemeente_id) -> bool:
     return gebruiker.organisatie_id == gemeente_id and gebruiker.heeft_rol(Rol.BACKOFFICE)
 
 
-def ontvangen_bij(aanbieder_id: int, paren) -> dict[tuple[int, int], AanbiederToewijzing]:
-    """The aanbieder's received allocations per (gemeente pk, toewijzingnummer) of
-    ``paren``, the earliest of each (``queries.ontvangen_bij`` for many numbers at once)."""
-    paren = set(paren)
-    if not paren:
-        return {}
-    rijen = (
-        AanbiederToewijzing.objects.filter(
-            aanbieder_id=aanbieder_id,
-            gemeente_id__in={gemeente_id for gemeente_id, _ in paren},
-            toewijzingnummer__in={nummer for _, nummer in paren},
-        )
-        .select_related("client")
-        .order_by("ingangsdatum", "pk")
-    )
-    gevonden: dict[tuple[int, int], AanbiederToewijzing] = {}
-    for rij in rijen:
-        if (rij.gemeente_id, rij.toewijzingnummer) in paren:
-            gevonden.setdefault((rij.gemeente_id, rij.toewijzingnummer), rij)
-    return gevonden
-
-
 def aanbieder_werkplek(gemeente_id, nummers, client, ontvangen: dict) -> Werkplek:
     """The received allocation with one of ``nummers`` (from ``ontvangen``, see
-    ``ontvangen_bij``), the earliest; else the list of received ones."""
+    ``queries.ontvangen_bij``), the earliest; else the list of received ones."""
     gevonden = [ontvangen[(gemeente_id, n)] for n in nummers if (gemeente_id, n) in ontvangen]
     if gevonden:
         return ontvangen_werkplek(min(gevonden, key=lambda t: (t.ingangsdatum, t.pk)))
     return Werkplek(reverse("toewijzingen:aanbieder"), client.volledige_naam, frozenset())
-
-
-def nummers_per_beschikking(beschikkingen) -> dict[tuple[int, str], list[int]]:
-    """Per (gemeente pk, beschikkingnummer): the numbers of the gemeente's allocations under
-    it (``queries.nummers_van_beschikking`` for many beschikkingen at once)."""
-    beschikkingen = list(beschikkingen)
-    if not beschikkingen:
-        return {}
-    rijen = (
-        Toewijzing.objects.filter(
-            gemeente_id__in={b.gemeente_id for b in beschikkingen},
-            beschikkingnummer__in={b.nummer for b in beschikkingen},
-        )
-        .order_by()
-        .values_list("gemeente_id", "beschikkingnummer", "toewijzingnummer")
-    )
-    nummers: dict[tuple[int, str], list[int]] = {}
-    for gemeente_id, beschikkingnummer, toewijzingnummer in rijen:
-        nummers.setdefault((gemeente_id, beschikkingnummer), []).append(toewijzingnummer)
-    return nummers
 
 
 @werkplekken(Toewijzing, select_related=["client"])
@@ -175,23 +134,6 @@ def toewijzing_werkplekken(toewijzingen, gebruiker) -> dict:
                 toewijzing.gemeente_id, [toewijzing.toewijzingnummer], toewijzing.client, ontvangen
             )
     return plekken
-
-
-def eigen_toewijzingen(ontvangen) -> dict[tuple[int, int], Toewijzing]:
-    """The gemeente's allocation per (gemeente pk, toewijzingnummer) of ``ontvangen``
-    (``queries.eigen_toewijzing`` for many at once)."""
-    paren = {(o.gemeente_id, o.toewijzingnummer) for o in ontvangen}
-    if not paren:
-        return {}
-    rijen = Toewijzing.objects.filter(
-        gemeente_id__in={gemeente_id for gemeente_id, _ in paren},
-        toewijzingnummer__in={nummer for _, nummer in paren},
-    ).select_related("client")
-    eigen: dict[tuple[int, int], Toewijzing] = {}
-    for rij in rijen:
-        if (rij.gemeente_id, rij.toewijzingnummer) in paren:
-            eigen.setdefault((rij.gemeente_id, rij.toewijzingnummer), rij)
-    return eigen
 
 
 @werkplekken(AanbiederToewijzing, select_related=["client"])
