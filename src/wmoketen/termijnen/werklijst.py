@@ -2,6 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.gedeeld.werklijst import (
+    MAX_PER_BRON,
     Rang,
     Werkitem,
     bron,
@@ -27,13 +28,14 @@ def lopende_termijnen(gebruiker):
     with their own item, not here.
 
     A fixed number of queries: the deadlines, their subjects per model (with the relations
-    the werkplek reads) and what each model's werkplekken read for all subjects at once.
+    the werkplek reads) and what each model's werkplekken read for all subjects at once;
+    the ``MAX_PER_BRON`` due first.
     """
     modellen = ContentType.objects.get_for_models(*werkplek_modellen()).values()
     termijnen = list(
         queries.open_termijnen(gebruiker.organisatie, binnen_dagen=VOORUIT_DAGEN)
         .filter(regel__isnull=False, content_type__in=modellen)
-        .prefetch_related(onderwerpen_prefetch())
+        .prefetch_related(onderwerpen_prefetch())[:MAX_PER_BRON]
     )
     plekken = werkplekken_voor((t.onderwerp for t in termijnen), gebruiker)
     for termijn in termijnen:

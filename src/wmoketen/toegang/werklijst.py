@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.gedeeld.werklijst import (
+    MAX_PER_BRON,
     Rang,
     Werkitem,
     Werkplek,
@@ -46,9 +47,9 @@ def _item(soort, titel, url, termijn=None, toelichting="", **velden) -> Werkitem
 
 
 def _met_termijn(rijen, organisatie, code) -> list[tuple]:
-    """The rows of the queryset ``rijen`` (one query), each with its first running deadline
-    of rule ``code`` (one more query for all of them)."""
-    lijst = list(rijen)
+    """The first ``MAX_PER_BRON`` rows of the queryset ``rijen`` (one query), each with its
+    first running deadline of rule ``code`` (one more query for all of them)."""
+    lijst = list(rijen[:MAX_PER_BRON])
     termijnen = eerste_lopende_per_onderwerp(
         rijen.model, [r.pk for r in lijst], organisatie, regelcode=code
     )
@@ -132,7 +133,7 @@ def aanvragen(gebruiker):
 def afgekeurde_301(gebruiker):
     berichten = toewijzingen.afgekeurde_301(gebruiker.organisatie).select_related("ontvanger")
     velden = ("nummer", "standaard", "retourcodes", "ontvangen_op", "ontvanger")
-    for bericht in berichten.only(*velden):  # not the message's body
+    for bericht in berichten.only(*velden)[:MAX_PER_BRON]:  # not the body; the latest
         clienten = sorted({_naam(t.client) for t in bericht.toewijzingen.all()})
         yield _item(
             "Afgekeurde toewijzingen",

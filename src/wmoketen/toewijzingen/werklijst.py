@@ -12,7 +12,7 @@ received allocation for the aanbieder (``werkplek``); the consulent has no work 
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.gedeeld.werklijst import Werkitem, Werkplek, bron, sleutel, werkplekken
+from wmoketen.gedeeld.werklijst import MAX_PER_BRON, Werkitem, Werkplek, bron, sleutel, werkplekken
 from wmoketen.termijnen.constants import Regelcode
 from wmoketen.termijnen.queries import eerste_lopende_per_onderwerp
 
@@ -54,12 +54,13 @@ def signalen(gebruiker):
 
 @bron("Nog te starten", Rol.AANBIEDER)
 def nog_te_starten(gebruiker):
-    """In two queries: the allocations, then the running OP271 deadlines of them all."""
+    """In two queries: the allocations (the ``MAX_PER_BRON`` that may start first), then the
+    running OP271 deadlines of them all."""
     rijen = list(
         AanbiederToewijzing.objects.filter(aanbieder_id=gebruiker.organisatie_id)
         .zonder_start()
         .select_related("client", "product", "gemeente")
-        .order_by("ingangsdatum", "toewijzingnummer")
+        .order_by("ingangsdatum", "toewijzingnummer")[:MAX_PER_BRON]
     )
     termijnen = eerste_lopende_per_onderwerp(
         AanbiederToewijzing,
