@@ -131,3 +131,21 @@ def test_stop_zorg_volgt_een_gewijzigde_einddatum(
     assert lopend.pk != eerste.pk
     assert lopend.startdatum == dag(2027, 3, 31)
     assert lopend.vervaldatum == dag(2027, 4, 7)  # 5 werkdagen after Wednesday 31-03
+
+
+def test_nog_te_starten_leest_alleen_de_eerste_max_per_bron(partijen, toegewezen, monkeypatch):
+    """A large aanbieder has thousands of allocations not started: the worklist reads the
+    MAX_PER_BRON that may start first, in SQL, not the whole backlog."""
+    _, aanbieder = partijen
+    eigen = AanbiederToewijzing.objects.get(aanbieder=aanbieder)
+    for nummer, ingang in [(901, dag(2026, 1, 5)), (902, dag(2026, 6, 1)), (903, dag(2026, 2, 2))]:
+        eigen.pk = None
+        eigen.toewijzingnummer, eigen.ingangsdatum = nummer, ingang
+        eigen.save()
+    medewerker = GebruikerFactory(organisatie=aanbieder, rol=[Rol.AANBIEDER])
+    assert len(list(nog_te_starten(medewerker))) == 4
+    monkeypatch.setattr("wmoketen.toewijzingen.werklijst.MAX_PER_BRON", 2)
+
+    items = list(nog_te_starten(medewerker))
+
+    assert [i.toelichting.rsplit(" ", 1)[1] for i in items] == ["05-01-2026", "02-02-2026"]
