@@ -14,12 +14,13 @@ shows them, with their retours, in one query::
 
 from collections.abc import Callable, Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from wmoketen.clienten.dossier import Dossierregel, onderdeel
 
 from . import queries
+from .models import Bericht
 from .rollen import LEZERS
 
 # Functions (organisatie, client) -> querysets of one column: pks of the client's messages.
@@ -33,12 +34,29 @@ def koppeling(functie):
 
 
 def berichten_van(organisatie, client) -> QuerySet:
-    """The organisation's messages about ``client`` (and their retours), newest first."""
-    filter_ = Q(pk__in=[])
-    for functie in KOPPELINGEN:
-        for pks in functie(organisatie, client):
-            filter_ |= Q(pk__in=pks) | Q(heenbericht_id__in=pks)
-    return queries.berichten_voor(organisatie).filter(filter_).order_by("-ontvangen_op", "-pk")
+    """The organisation's messages about ``client`` (and their retours), newest first.
+
+    One query whose filter is a single ``id IN (… UNION …)``: the linked pks, and the pks of
+    their retours (``heenbericht_id IN`` the same union). Each part reads an index (the
+    client's records, the ``heenbericht`` unique index, the primary key). An OR of several
+    ``IN`` subqueries instead makes PostgreSQL test every message (docs/performance.md).
+    """
+    gekoppeld = [pks for functie in KOPPELINGEN for pks in functie(organisatie, client)]
+    if not gekoppeld:
+        return queries.berichten_voor(organisatie).none()
+    pks = _samen(gekoppeld)
+    retouren = Bericht.objects.filter(heenbericht_id__in=pks).values("pk")
+    return (
+        queries.berichten_voor(organisatie)
+        .filter(pk__in=_samen([pks, retouren]))
+        .order_by("-ontvangen_op", "-pk")
+    )
+
+
+def _samen(kolommen: list[QuerySet]) -> QuerySet:
+    """The union of querysets of one column (duplicates removed, no order)."""
+    eerste, *rest = [qs.order_by() for qs in kolommen]
+    return eerste.union(*rest) if rest else eerste
 
 
 @onderdeel("Berichten", *LEZERS, volgorde=60)

@@ -5,7 +5,6 @@ The gemeente sees its own ``Toewijzing`` rows of its client record, the aanbiede
 ``AanbiederToewijzing`` rows of its own record: each side's records, never the other's.
 """
 
-from django.db.models import Q
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
@@ -66,8 +65,9 @@ def berichten_van_toewijzingen(organisatie, client):
         .filter(client_id=client.pk)
         .values("bericht_id")
     )
-    leveringen = Levering.objects.voor_organisatie(organisatie).filter(
-        Q(toewijzing__client_id=client.pk) | Q(aanbieder_toewijzing__client_id=client.pk)
-    )
-    yield leveringen.values("startbericht_id")
-    yield leveringen.values("stopbericht_id")
+    # One queryset per side: an OR of the client on both joined records reads every levering.
+    leveringen = Levering.objects.voor_organisatie(organisatie)
+    for kant in ("toewijzing__client_id", "aanbieder_toewijzing__client_id"):
+        van_client = leveringen.filter(**{kant: client.pk})
+        yield van_client.values("startbericht_id")
+        yield van_client.values("stopbericht_id")

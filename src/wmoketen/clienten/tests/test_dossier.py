@@ -1,6 +1,7 @@
 """The client page as one place to see a case: the sections the other apps register
 (``clienten.dossier``), each scoped to the viewer's organisation, newest first."""
 
+import re
 from datetime import date, time
 
 import pytest
@@ -8,12 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wmoketen.accounts.constants import Rol
+from wmoketen.berichten.dossier import berichten_van
 from wmoketen.berichten.models import Bericht
 from wmoketen.clienten.dossier import ONDERDELEN, dossier
 from wmoketen.evaluaties.models import Evaluatie
 from wmoketen.factories import AanbiederFactory, ClientFactory, GebruikerFactory, ProductFactory
 from wmoketen.toegang.models import Beschikking, Melding, Ondersteuningsplan
-from wmoketen.toewijzingen.models import AanbiederToewijzing, Toewijzing
+from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering, Toewijzing
 from wmoketen.trajecten.models import Traject
 from wmoketen.verzoeken.constants import Kant, Soort
 from wmoketen.verzoeken.models import Verzoek
@@ -289,3 +291,47 @@ def test_berichten_tonen_de_status_zoals_de_organisatie_die_ziet(zaak):
         ("WMO302 302-A", "Verwerkt"),
         ("WMO301 301-A", "Retour ontvangen"),
     ]
+
+
+def _berichtentitels(gebruiker, client) -> list[str]:
+    [berichten] = [s for s in dossier(gebruiker, client) if s.naam == "Berichten"]
+    return [r.titel for r in berichten.regels]
+
+
+def test_berichten_van_leveringen_aan_beide_kanten_met_hun_retour(zaak, gemeente, aanbieder):
+    """The 305/307 of a levering, on the gemeente's and on the aanbieder's record, with the
+    retour on them; another client's levering stays out."""
+    wmo305 = _bericht(aanbieder, gemeente, 305, "305-A")
+    wmo307 = _bericht(aanbieder, gemeente, 307, "307-A")
+    _bericht(gemeente, aanbieder, 306, "306-A", heenbericht=wmo305)
+    vreemd = _bericht(aanbieder, gemeente, 305, "305-X")
+    toewijzing = Toewijzing.objects.order_by("pk").first()
+    ontvangen = AanbiederToewijzing.objects.get()
+    levering = dict(begindatum=date(2026, 2, 1), startbericht=wmo305)
+    Levering.objects.create(toewijzing=toewijzing, stopbericht=wmo307, **levering)
+    Levering.objects.create(aanbieder_toewijzing=ontvangen, **levering)
+    andere = ClientFactory(organisatie=gemeente, geslachtsnaam="Ander")
+    toewijzing.pk, toewijzing.client, toewijzing.toewijzingnummer = None, andere, 9
+    toewijzing.save()
+    Levering.objects.create(toewijzing=toewijzing, begindatum=date(2026, 2, 1), startbericht=vreemd)
+
+    nieuw = ["WMO306 306-A", "WMO307 307-A", "WMO305 305-A"]
+    bestaand = ["WMO315 315-A", "WMO302 302-A", "WMO301 301-A"]
+    assert _berichtentitels(zaak["backoffice"], zaak["klant"]) == nieuw + bestaand
+    assert _berichtentitels(zaak["medewerker"], zaak["eigen"]) == [
+        "WMO306 306-A",
+        "WMO305 305-A",
+        *bestaand,
+    ]
+
+
+def test_berichtenquery_zoekt_elk_deel_via_een_index(zaak, gemeente):
+    """One ``id IN (… UNION …)`` on the messages: an OR of ``IN`` subqueries, or of the
+    client on two joined records, makes PostgreSQL read every row (9-14 s at 2,000,000
+    messages, docs/performance.md)."""
+    sql = str(berichten_van(gemeente, zaak["klant"]).query)
+
+    assert sql.count('"berichten_bericht"."id" IN') == 1
+    assert '"berichten_bericht"."heenbericht_id" IN' not in sql
+    assert " UNION " in sql
+    assert not re.search(r'client_id" = \w+ OR ', sql)
