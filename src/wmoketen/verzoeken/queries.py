@@ -3,14 +3,14 @@
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 
+from .constants import ONDERHANDEN, Status
 from .models import Verzoek
-from .werklijst import te_beantwoorden
 
 
 def verzoeken_voor(organisatie, kant: str):
@@ -23,8 +23,16 @@ def verzoeken_voor(organisatie, kant: str):
     )
 
 
+def te_beantwoorden(verzoeken):
+    """Requests with a product still undecided: open or in onderzoek, or partly allocated
+    with a product back to open after a rejected 319 (320)."""
+    return verzoeken.filter(
+        Q(status__in=ONDERHANDEN) | Q(status=Status.DEELS, producten__status__in=ONDERHANDEN)
+    ).distinct()
+
+
 def werkvoorraad(organisatie, kant: str):
-    """The requests waiting for an answer (``werklijst.te_beantwoorden``), the first due date
+    """The requests waiting for an answer (``te_beantwoorden``), the first due date
     of their running deadlines (``eerste_vervaldatum``) first, those without one last."""
     verzoeken = verzoeken_voor(organisatie, kant)
     eerste = (

@@ -9,7 +9,6 @@
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -18,8 +17,9 @@ from wmoketen.gedeeld.werklijst import Werkitem, Werkplek, bron, sleutel, werkpl
 from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 
-from .constants import ONDERHANDEN, Kant, Status
+from .constants import Kant, Status
 from .models import Verzoek
+from .queries import te_beantwoorden
 
 RECENT_DAGEN = 14
 
@@ -29,14 +29,6 @@ def _url(naam: str, pk: int) -> str:
         return reverse(naam, args=[pk])
     except NoReverseMatch:
         return ""
-
-
-def te_beantwoorden(verzoeken):
-    """Requests with a product still undecided: open or in onderzoek, or partly allocated
-    with a product back to open after a rejected 319 (320)."""
-    return verzoeken.filter(
-        Q(status__in=ONDERHANDEN) | Q(status=Status.DEELS, producten__status__in=ONDERHANDEN)
-    ).distinct()
 
 
 def lopende_termijnen(organisatie, verzoeken) -> dict[int, Termijn]:

@@ -17,7 +17,6 @@ from wmoketen.termijnen.constants import LOPEND
 from wmoketen.termijnen.models import Termijn
 from wmoketen.testdatum import dag
 from wmoketen.verzoeken.aanvragen import (
-    AangevraagdProductInvoer,
     NieuwProductInvoer,
     WijzigingInvoer,
     vraag_toewijzing_aan,
@@ -30,21 +29,16 @@ from wmoketen.verzoeken.models import Antwoord, Verzoek, VerzoekProduct
 from wmoketen.verzoeken.ontvangst import verwerk_317
 from wmoketen.verzoeken.status import antwoord_afgekeurd
 
+from . import hulp
 from .hulp import EINDE, INGANG
 
 
 def aangevraagd(product, **kwargs):
-    velden = dict(
-        product=product,
-        ingangsdatum=INGANG,
-        einddatum=EINDE,
-        volume=4,
-        eenheid=product.eenheid,
-        frequentie=product.frequentie,
-        verwijzer_type="03",
-        verwijzer_naam="Jeugdarts GGD",
+    """A product referred by a jeugdarts (verwijzer 03: a name, no zorgverlenercode)."""
+    verwijzer = dict(
+        verwijzer_type="03", verwijzer_zorgverlenercode="", verwijzer_naam="Jeugdarts GGD"
     )
-    return AangevraagdProductInvoer(**{**velden, **kwargs})
+    return hulp.aangevraagd(product, **{**verwijzer, **kwargs})
 
 
 def gemeentekant(soort=Soort.TOEWIJZING):
