@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wmoketen.berichten",
     "wmoketen.toegang",
     "wmoketen.toewijzingen",
+    "wmoketen.declaraties",
     "wmoketen.verzoeken",
     "wmoketen.mutaties",
     "wmoketen.evaluaties",

@@ -1,0 +1,38 @@
+from django.db import models
+
+# Retourcodes of the 325 (WJ001) that IV087 names.
+GOEDGEKEURD = "0200"  # geen opmerking over deze berichtklasse
+NIET_BEOORDEELD = "0233"  # berichtklasse is niet beoordeeld (the prestaties of a refused client)
+TECHNISCH_AFGEKEURD = "0001"  # controleniveau 2: the Header only
+VOLLEDIG_TOEGEKEND = "8001"  # DeclaratieAntwoord: declaratie is volledig toegekend
+
+
+class Variant(models.TextChoices):
+    """Uitvoeringsvariant of a contract line that is declared with a 323 (OP261)."""
+
+    INSPANNINGSGERICHT = "inspanningsgericht", "Inspanningsgericht"
+    OUTPUTGERICHT = "outputgericht", "Outputgericht"
+
+
+class DeclaratieStatus(models.TextChoices):
+    """The aanbieder's declaration."""
+
+    CONCEPT = "concept", "Concept (nog niet ingediend)"
+    INGEDIEND = "ingediend", "Ingediend (323 verzonden)"
+    BEANTWOORD = "beantwoord", "Beantwoord (325 ontvangen)"
+
+
+class BeoordelingStatus(models.TextChoices):
+    """The gemeente's received declaration."""
+
+    TE_BEOORDELEN = "te_beoordelen", "Te beoordelen"
+    AANGEHOUDEN = "aangehouden", "Aangehouden voor controle"
+    BEANTWOORD = "beantwoord", "Beantwoord (325 verzonden)"
+
+
+class Oordeel(models.TextChoices):
+    """A prestatie is approved or rejected whole (IV087)."""
+
+    OPEN = "open", "Nog niet beoordeeld"
+    GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
