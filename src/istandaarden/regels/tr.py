@@ -332,17 +332,23 @@ def _tr319_mogelijk(ctx: Context, tags: frozenset[str]) -> bool:
     officiele_retourcode="9319",
 )
 def tr319_productperiode_in_declaratieperiode(element: etree._Element, ctx: Context) -> Bevindingen:
+    """TR319: the ProductPeriode falls within the current or an earlier declaratieperiode,
+    so neither of its dates lies after the declaratieperiode's Einddatum. Both are read: a
+    Begindatum after it is a violation even when the Einddatum is not (an inverted period)."""
     periode_eind = _declaratieperiode_eind(ctx)
     periode = ctx.kind(element, "ProductPeriode")
     if periode is None or periode_eind is None:
         return
-    eind = ctx.datum(periode, "Einddatum") or ctx.datum(periode, "Begindatum")
-    if eind and eind > periode_eind:
-        yield Bevinding(
-            element,
-            f"ProductPeriode loopt tot {_nl(eind)}, na het einde van de declaratieperiode "
-            f"({_nl(periode_eind)}).",
-        )
+    for naam in ("Begindatum", "Einddatum"):
+        datum = ctx.datum(periode, naam)
+        if datum and datum > periode_eind:
+            yield Bevinding(
+                element,
+                f"{naam} {_nl(datum)} van de ProductPeriode ligt na het einde van de "
+                f"declaratieperiode ({_nl(periode_eind)}): de ProductPeriode valt niet binnen "
+                "de huidige of een voorgaande declaratieperiode.",
+            )
+            return
 
 
 def _declaratieperiode_eind(ctx: Context) -> date | None:

@@ -7,13 +7,6 @@ TECHNISCH_AFGEKEURD = "0001"  # controleniveau 2: the Header only
 VOLLEDIG_TOEGEKEND = "8001"  # DeclaratieAntwoord: declaratie is volledig toegekend
 
 
-class Variant(models.TextChoices):
-    """Uitvoeringsvariant of a contract line that is declared with a 323 (OP261)."""
-
-    INSPANNINGSGERICHT = "inspanningsgericht", "Inspanningsgericht"
-    OUTPUTGERICHT = "outputgericht", "Outputgericht"
-
-
 class DeclaratieStatus(models.TextChoices):
     """The aanbieder's declaration."""
 
