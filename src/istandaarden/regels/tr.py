@@ -35,6 +35,7 @@ REDEN_VERWIJDERD = frozenset({"13", "01"})
 ONBEKENDE_GEBOORTEDATUM = date(1900, 1, 1)  # with DatumGebruik 3 (TR002 toelichting)
 WOONPLAATSBEGINSEL = "8"  # RedenAfwijzingVerzoek 8 (TR377/TR409)
 GOEDGEKEURD = "0200"  # WJ001 retourcode: berichtklasse goedgekeurd (TR342)
+VOLLEDIG_TOEGEKEND = "8001"  # WJ001: declaratie volledig toegekend (IV087): no rejection either
 
 # TR416: what makes two debet prestaties of one client "the same" (one XPath call: hot path).
 # A ToewijzingNummer is the client's own, so the client's Bsn is part of it.
@@ -865,7 +866,10 @@ def _afgekeurd(element: etree._Element, ctx: Context) -> bool:
     codes = ctx.kind(element, "RetourCodes")
     if codes is None:
         return False
-    return any((code.text or "") != GOEDGEKEURD for code in ctx.kinderen_van(codes, "RetourCode"))
+    geen_afkeur = (GOEDGEKEURD, VOLLEDIG_TOEGEKEND)
+    return any(
+        (code.text or "") not in geen_afkeur for code in ctx.kinderen_van(codes, "RetourCode")
+    )
 
 
 # ---------------------------------------------------------------- requests and answers

@@ -320,6 +320,21 @@ def test_tr342_bedrag_met_plusteken(bericht, prefix):
     assert _codes(b) == ["TR342"]
 
 
+@BERICHT_PER_STANDAARD
+def test_tr342_volledig_toegekend_8001_is_geen_afkeur(bericht, prefix):
+    """IV087: fully approved is 8001 on the DeclaratieAntwoord with the whole amount granted
+    and no prestaties listed; 8001 is no rejection, so TR342 wants toegekend = ingediend."""
+    b = _herstelde(bericht, f"{prefix}325")
+    b.verwijder("//m:DeclaratieAntwoord/m:Clienten")
+    for code in b.alle("//m:DeclaratieAntwoord/m:RetourCodes/m:RetourCode"):
+        code.text = "8001"
+    ingediend = b.een("//m:TotaalIngediendBedrag/b:TotaalBedrag").text
+    b.zet("//m:TotaalToegekendBedrag/b:TotaalBedrag", ingediend)
+    assert validate(b.bytes()) == []
+    b.zet("//m:TotaalToegekendBedrag/b:TotaalBedrag", "1")
+    assert _codes(b) == ["TR342"]
+
+
 def test_jaren_voor_blijft_binnen_het_datumbereik():
     assert jaren_voor(date(100, 8, 13), 120) == date.min
     assert jaren_voor(date(3, 5, 6), 5) == date.min
