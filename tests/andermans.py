@@ -14,8 +14,14 @@ from istandaarden.samples import lees
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit import services as audit
 from wmoketen.berichten import services as berichten
-from wmoketen.berichten.models import ApiToken, Berichtkanaal
+from wmoketen.berichten.models import ApiToken, Bericht, Berichtkanaal
 from wmoketen.clienten.models import Client, Relatie
+from wmoketen.declaraties.models import (
+    Declaratie,
+    OntvangenDeclaratie,
+    OntvangenPrestatie,
+    Prestatie,
+)
 from wmoketen.evaluaties.models import Evaluatie
 from wmoketen.factories import (
     AanbiederFactory,
@@ -42,6 +48,7 @@ GEHEIMEN = [
     GEHEIM_BSN,
     "Geheimnaam",
     "GEHEIM-CONTRACT",
+    "GEHEIMDECL",
     "geheime.gebruiker",
     "Geheimstraat",
     "Geheimonderwerp",
@@ -142,6 +149,71 @@ def verzoeken(gemeente, aanbieder, client, client_aanbieder, regel):
     return verzoek, verzonden, antwoord
 
 
+def declaraties(gemeente, aanbieder, toewijzing, ontvangen) -> dict:
+    """The client's prestatie of March on both sides: the aanbieder's concept declaration,
+    the gemeente's received 323 with its deadline to answer."""
+    maart, eind = date(2026, 3, 1), date(2026, 3, 31)
+    velden = {"wet": "wmo", "declaratienummer": "GEHEIMDECL01"}
+    velden |= {"periode_begin": maart, "periode_eind": eind}
+    declaratie = Declaratie.objects.create(aanbieder=aanbieder, gemeente=gemeente, **velden)
+    prestatie = Prestatie.objects.create(
+        declaratie=declaratie,
+        toewijzing=ontvangen,
+        referentienummer="GEHEIMDECL01-1",
+        periode_begin=maart,
+        periode_eind=eind,
+        voorgesteld_volume=8,
+        geleverd_volume=8,
+        eenheid="04",
+        tarief=6250,
+    )
+    wmo323 = (
+        lees("WMO323")
+        .replace(b"<wmo323:Afzender>65656055<", b"<wmo323:Afzender>87654321<")
+        .replace(b"<wmo323:Ontvanger>0384<", b"<wmo323:Ontvanger>0363<")
+    )
+    bericht = Bericht.objects.create(
+        inhoud=wmo323,
+        sha256="0" * 64,
+        grootte=len(wmo323),
+        afzender=aanbieder,
+        ontvanger=gemeente,
+        transport="intern",
+        soort="heenbericht",
+        standaard="iwmo",
+        nummer=323,
+        identificatie="GEHEIMDECL01",
+        status="verwerkt",
+    )
+    ontvangen_declaratie = OntvangenDeclaratie.objects.create(
+        gemeente=gemeente, aanbieder=aanbieder, bericht=bericht, ingediend_bedrag=50000, **velden
+    )
+    ontvangen_prestatie = OntvangenPrestatie.objects.create(
+        declaratie=ontvangen_declaratie,
+        toewijzing=toewijzing,
+        client=toewijzing.client,
+        bsn=GEHEIM_BSN,
+        referentienummer="GEHEIMDECL01-1",
+        toewijzingnummer=toewijzing.toewijzingnummer,
+        productcategorie="02",
+        productcode="02A01",
+        periode_begin=maart,
+        periode_eind=eind,
+        geleverd_volume=8,
+        eenheid="04",
+        tarief=6250,
+        bedrag=50000,
+        debet_credit="D",
+        oordeel="goedgekeurd",
+    )
+    return {
+        "declaratie": declaratie,
+        "prestatie": prestatie,
+        "ontvangen_declaratie": ontvangen_declaratie,
+        "ontvangen_prestatie": ontvangen_prestatie,
+    }
+
+
 def maak_andermans():
     """Data of a gemeente and aanbieder the test user has nothing to do with."""
     gemeente = GemeenteFactory(naam="Anderstad", gemeentecode="0363")
@@ -216,6 +288,7 @@ def maak_andermans():
         toelichting="Geheimevaluatie",
     )
     return {
+        **declaraties(gemeente, aanbieder, toewijzing, ontvangen),
         "toegang_melding": melding,
         "toegang_ondersteuningsplan": plan,
         "toegang_beschikking": beschikking,
@@ -325,6 +398,15 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         "mutaties:nieuw": data["traject"],
         "mutaties:stoppen": data["ontvangen_toewijzing"],
         "evaluaties:detail": data["evaluatie"],
+        "declaraties:declaratie": data["declaratie"],
+        "declaraties:indienen": data["declaratie"],
+        "declaraties:volume": data["prestatie"],
+        "declaraties:verwijderen": data["prestatie"],
+        "declaraties:ontvangen": data["ontvangen_declaratie"],
+        "declaraties:aanhouden": data["ontvangen_declaratie"],
+        "declaraties:vrijgeven": data["ontvangen_declaratie"],
+        "declaraties:beantwoorden": data["ontvangen_declaratie"],
+        "declaraties:afwijzen": data["ontvangen_prestatie"],
     }
     if naam in objecten:
         return [{"pk": objecten[naam].pk}]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("trajecten/", include("wmoketen.trajecten.urls")),
     path("toegang/", include("wmoketen.toegang.urls")),
     path("toewijzingen/", include("wmoketen.toewijzingen.urls")),
+    path("declaraties/", include("wmoketen.declaraties.urls")),
     path("verzoeken/", include("wmoketen.verzoeken.urls")),
     path("evaluaties/", include("wmoketen.evaluaties.urls")),
     path("mutaties/", include("wmoketen.mutaties.urls")),

@@ -9,6 +9,8 @@ class Status(models.TextChoices):
     VERWERKT = "verwerkt", "Verwerkt"
     RETOUR_VERZONDEN = "retour_verzonden", "Retour verzonden"
     FOUT_BIJ_VERWERKING = "fout_bij_verwerking", "Fout bij verwerking"
+    # Valid, but no handler for its type: not processed, for the functioneel beheerder.
+    GEEN_VERWERKING = "geen_verwerking", "Geen verwerking ingericht"
     DUBBEL = "dubbel", "Dubbel ontvangen"
 
 

@@ -8,7 +8,17 @@
 
 A handler runs in one transaction (a savepoint inside the pipeline's): it applies fully or not
 at all. An exception marks the message "fout bij verwerking"; it can be reprocessed.
-Messages without a handler are accepted and marked verwerkt.
+A valid heenbericht without a handler is not marked verwerkt but "geen verwerking ingericht",
+for the functioneel beheerder; a retour without a handler is only linked to its heenbericht.
+
+Two more registrations, per message type:
+
+- ``zelf_beoordeeld(standaard, *nummers)``: the handler applies the cross-message rules itself
+  (e.g. the 323, answered class by class in its 325); the pipeline then does not run them.
+- ``@weigering(standaard, *nummers)``: ``functie(bericht, root, fouten)`` runs in the
+  pipeline's transaction (a savepoint) when such a heenbericht is rejected on a single-message
+  rule (controleniveau 2) or on TR056, after it was marked afgekeurd (e.g. a 323's Header-only
+  325). Not for an XSD error (level 1) or an address error. When it raises, the rejection stands.
 """
 
 from collections.abc import Callable
@@ -18,6 +28,8 @@ from typing import Any
 from lxml import etree
 
 HANDLERS: dict[tuple[str, int], Callable[["Ontvangen"], None]] = {}
+ZELF_BEOORDEELD: set[tuple[str, int]] = set()
+WEIGERINGEN: dict[tuple[str, int], Callable[[Any, etree._Element, list], None]] = {}
 
 
 @dataclass(frozen=True)
@@ -40,3 +52,30 @@ def handler(standaard: str, *nummers: int):
 
 def handler_voor(standaard: str, nummer: int) -> Callable[[Ontvangen], None] | None:
     return HANDLERS.get((standaard, nummer))
+
+
+def zelf_beoordeeld(standaard: str, *nummers: int) -> None:
+    """The handler of these messages applies their cross-message rules itself."""
+    ZELF_BEOORDEELD.update((standaard, nummer) for nummer in nummers)
+
+
+def is_zelf_beoordeeld(standaard: str, nummer: int) -> bool:
+    return (standaard, nummer) in ZELF_BEOORDEELD
+
+
+def weigering(standaard: str, *nummers: int):
+    """Register ``functie(bericht, root, fouten)``: called when such a heenbericht is rejected
+    on a single-message rule or on TR056 (see the module's docstring)."""
+
+    def registreer(functie):
+        for nummer in nummers:
+            WEIGERINGEN[(standaard, nummer)] = functie
+        return functie
+
+    return registreer
+
+
+def weigering_voor(
+    standaard: str, nummer: int
+) -> Callable[[Any, etree._Element, list], None] | None:
+    return WEIGERINGEN.get((standaard, nummer))

@@ -8,6 +8,9 @@ What can be stuck after a crash, a killed worker or a broker outage:
 - a message received over the API or the mailbox still *ontvangen*: the process was killed
   between storing the bytes and the pipeline's commit. It is processed again.
 
+A message in none of these states is left alone: a valid message of a type without a handler
+(*geen verwerking ingericht*) waits for the functioneel beheerder, not for this job.
+
 Both are safe to repeat: the pipeline locks the message row and processes only a message
 still waiting (``services.verwerk``), so a copy that arrives twice is processed once.
 Run by the periodic task ``herstel_berichten`` and by ``manage.py berichten_herstel``.
@@ -23,7 +26,7 @@ from django.utils import timezone
 
 from . import services
 from .constants import Status
-from .models import WACHTEND, Bericht, Bezorging
+from .models import AANDACHT, WACHTEND, Bericht, Bezorging
 
 logger = logging.getLogger(__name__)
 
@@ -104,11 +107,12 @@ def _bezorg_opnieuw(bezorging: Bezorging, verslag: Herstelverslag, *, direct: bo
 
 
 def voor_beheer(organisatie) -> QuerySet[Bericht]:
-    """The organisation's messages (sent or received) waiting for the pipeline or failed in it,
-    oldest first, with their outbox row: the functioneel beheerder's list."""
+    """The organisation's messages (sent or received) waiting for the pipeline, failed in it,
+    or valid but of a type nothing processes (``models.AANDACHT``), oldest first, with their
+    outbox row: the functioneel beheerder's list."""
     return (
         Bericht.objects.voor_organisatie(organisatie)
-        .filter(WACHTEND | Q(status=Status.FOUT_BIJ_VERWERKING))
+        .filter(AANDACHT)
         .select_related("afzender", "ontvanger", "bezorging")
         .defer("inhoud")
         .order_by("ontvangen_op", "pk")

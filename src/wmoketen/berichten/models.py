@@ -16,8 +16,9 @@ class Weergavestatus(NamedTuple):
 
 # Stored, but the receiving side's pipeline has not taken it (yet).
 WACHTEND = Q(status=Status.ONTVANGEN) | Q(status=Status.VERZONDEN, transport=Transport.INTERN)
-# What the functioneel beheerder looks after: waiting for the pipeline, or failed in it.
-AANDACHT = WACHTEND | Q(status=Status.FOUT_BIJ_VERWERKING)
+# What the functioneel beheerder looks after: waiting for the pipeline, failed in it, or valid
+# but of a type nothing processes (not waiting: the recovery job leaves that alone).
+AANDACHT = WACHTEND | Q(status__in=[Status.FOUT_BIJ_VERWERKING, Status.GEEN_VERWERKING])
 # Offered to a mailbox or API counterparty and not yet written out or fetched.
 AF_TE_HALEN = Q(opgehaald_op__isnull=True) & ~Q(transport=Transport.INTERN)
 

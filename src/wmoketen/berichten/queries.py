@@ -138,9 +138,10 @@ def tegenpartijen(organisatie) -> QuerySet[Organisatie]:
 
 
 # The start page counts the messages of this many days per status, and those that need
-# action (failed, or waiting for the pipeline) whatever their age: those are few.
+# action (failed, not processed for want of a handler, or waiting for the pipeline) whatever
+# their age: those are few.
 TELDAGEN = 30
-ACTIESTATUSSEN = (Status.FOUT_BIJ_VERWERKING, Status.ONTVANGEN)
+ACTIESTATUSSEN = (Status.FOUT_BIJ_VERWERKING, Status.GEEN_VERWERKING, Status.ONTVANGEN)
 
 
 @dataclass(frozen=True)

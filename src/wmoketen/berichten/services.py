@@ -9,7 +9,6 @@ The raw bytes are committed first in their own transaction, so nothing received 
 everything after that happens in one transaction per message.
 """
 
-import copy
 import hashlib
 import logging
 
@@ -19,7 +18,6 @@ from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuFout
 
-from istandaarden.codec import parse_tree
 from istandaarden.fout import MAX_FOUTEN, Fout, ParseFout, meldingen, totaal
 from istandaarden.regels.crossmessage import OntvangenBericht, controleer
 from istandaarden.retour import maak_retour
@@ -27,8 +25,9 @@ from istandaarden.safe_xml import parse_bytes
 from istandaarden.validation import validate_tree
 from wmoketen.audit import services as audit
 
+from . import afhandeling
 from .constants import DUBBELE_IDENTIFICATIE, Soort, Status, Transport
-from .handlers import Ontvangen, handler_voor
+from .handlers import handler_voor, is_zelf_beoordeeld
 from .kop import Kop, lees_kop
 from .models import Bericht, Berichtkanaal, Bezorging
 from .signals import retour_gekoppeld
@@ -212,9 +211,9 @@ def _verwerk_boom(bericht: Bericht, tree) -> Bericht:
             return _herhaling(bericht, eerder)
         if fouten:
             # Controleniveau 2 comes before the cross-message TR056 (level 3): 0001 only.
-            return _afkeuren(bericht, fouten, retour=True)
+            return _weiger(bericht, tree.getroot(), fouten)
         if eerder is not None:
-            return _afkeuren(bericht, [_tr056()], retour=True)
+            return _weiger(bericht, tree.getroot(), [_tr056()])
         return _accepteer(bericht, kop, tree)
 
 
@@ -334,6 +333,14 @@ def _afkeuren(bericht: Bericht, fouten, *, retour: bool = False) -> Bericht:
     return bericht
 
 
+def _weiger(bericht: Bericht, root, fouten) -> Bericht:
+    """Rejected on a single-message rule or on TR056: the retour, then the message type's
+    registered ``weigering`` in a savepoint; when that fails, the rejection stands."""
+    bericht = _afkeuren(bericht, fouten, retour=True)
+    afhandeling.meld_weigering(bericht, root, fouten)
+    return bericht
+
+
 def _heeft_retour(bericht: Bericht) -> bool:
     return bericht.nummer not in (323, 325) and bericht.soort == Soort.HEENBERICHT
 
@@ -345,9 +352,10 @@ def _accepteer(bericht: Bericht, kop: Kop, tree) -> Bericht:
     else:
         # One at a time per client of this receiver: the rules see every earlier message.
         vergrendel_bericht(bericht, root)
-        overtredingen = controleer(_ontvangen_bericht(bericht, kop, root), store=bericht)
-        if overtredingen:  # controleniveau 3/4: the retour names them per message class
-            return _afkeuren(bericht, overtredingen, retour=True)
+        if not is_zelf_beoordeeld(bericht.standaard, bericht.nummer):  # else the handler does
+            overtredingen = controleer(_ontvangen_bericht(bericht, kop, root), store=bericht)
+            if overtredingen:  # controleniveau 3/4: the retour names them per message class
+                return _afkeuren(bericht, overtredingen, retour=True)
     bericht.status = Status.GEACCEPTEERD
     bericht.save()
     return _handel_af(bericht, root)
@@ -403,27 +411,26 @@ def codes_in(root) -> list[str]:
     return sorted({e.text for e in root.iter("{*}RetourCode") if e.text})
 
 
-def _handel_af(bericht: Bericht, root) -> Bericht:
-    """Run the handler in a savepoint: fully applied, or not at all and marked."""
-    functie = handler_voor(bericht.standaard, bericht.nummer)
-    try:
-        with transaction.atomic():
-            if functie is not None:
-                # parse_tree consumes (clears) the tree it binds: bind a copy, so the
-                # handler gets the whole tree as well as the binding.
-                inhoud = parse_tree(copy.deepcopy(root).getroottree())
-                functie(Ontvangen(bericht, inhoud, root))
-    except Exception as exc:  # any failure of a domain handler: keep the message, mark it
-        logger.exception("bericht %s: fout bij verwerking", bericht.pk)
+def _handel_af(bericht: Bericht, root, *, retour_verzonden: bool = False) -> Bericht:
+    """Run the handler in a savepoint: fully applied, or not at all and marked. A heenbericht
+    of a type without a handler is flagged, never marked verwerkt; its retour still goes: a
+    retour says the message passed the checks (IV028), not that it was applied.
+
+    ``retour_verzonden``: the retour went already (a message processed later, ``herverwerk``).
+    """
+    if afhandeling.zonder_verwerking(bericht):
+        afhandeling.markeer_zonder_verwerking(bericht)
+    elif fout := afhandeling.handel(bericht, root):
         bericht.status = Status.FOUT_BIJ_VERWERKING
-        bericht.foutmelding = f"{type(exc).__name__}: {exc}"
+        bericht.foutmelding = fout
         bericht.save()
         return bericht
-    bericht.status = Status.VERWERKT
-    bericht.foutmelding = ""
-    bericht.verwerkt_op = timezone.now()
-    bericht.save()
-    if _heeft_retour(bericht):
+    else:
+        bericht.status = Status.RETOUR_VERZONDEN if retour_verzonden else Status.VERWERKT
+        bericht.foutmelding = ""
+        bericht.verwerkt_op = timezone.now()
+        bericht.save()
+    if _heeft_retour(bericht) and not retour_verzonden:
         _stuur_retour(bericht, [])
     return bericht
 
@@ -462,7 +469,10 @@ def mag_herverwerken(gebruiker, bericht: Bericht) -> bool:
 
 
 def kan_herverwerken(bericht: Bericht) -> bool:
-    """A message that failed in its handler, or one still waiting for the pipeline (stuck)."""
+    """A message that failed in its handler, one still waiting for the pipeline (stuck), or
+    one nothing processed whose type has a handler by now."""
+    if bericht.status == Status.GEEN_VERWERKING:
+        return handler_voor(bericht.standaard, bericht.nummer) is not None
     return bericht.status == Status.FOUT_BIJ_VERWERKING or wacht_op_verwerking(bericht)
 
 
@@ -478,7 +488,9 @@ def herverwerk(bericht: Bericht, *, acting_user) -> Bericht:
     """Run the whole pipeline, rules included, for a failed or stuck message once more.
 
     A message that failed in its handler keeps its claimed Identificatie (claiming it again
-    is a no-op for the same message); everything else is checked anew.
+    is a no-op for the same message); everything else is checked anew. A message that passed
+    the checks and was answered already (no handler then, or its retour went) only gets its
+    handler: the checks and the retour stand.
     """
     if not mag_herverwerken(acting_user, bericht):
         raise PermissionDenied(
@@ -487,13 +499,33 @@ def herverwerk(bericht: Bericht, *, acting_user) -> Bericht:
     with transaction.atomic():
         bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
         if not kan_herverwerken(bericht):  # checked under the lock
-            raise ValidationError(
-                "Alleen een bericht met een fout bij verwerking of een bericht dat nog op "
-                "verwerking wacht, kan opnieuw worden verwerkt."
-            )
+            raise ValidationError(_niet_herverwerkbaar(bericht))
         audit.log(acting_user, "bericht.herverwerkt", bericht, omschrijving=str(bericht))
+        if afhandeling.al_beantwoord(bericht):
+            return _handel_alsnog_af(bericht)
         if bericht.status == Status.FOUT_BIJ_VERWERKING:
             bericht.status = Status.ONTVANGEN
             bericht.foutmelding = ""
             bericht.save(update_fields=["status", "foutmelding"])
     return verwerk(bericht)
+
+
+def _niet_herverwerkbaar(bericht: Bericht) -> str:
+    if bericht.status == Status.GEEN_VERWERKING:
+        return (
+            f"Voor {bericht.naam} is nog geen verwerking ingericht; het bericht kan pas "
+            "opnieuw worden verwerkt als die er is."
+        )
+    return (
+        "Alleen een bericht met een fout bij verwerking of een bericht dat nog op "
+        "verwerking wacht, kan opnieuw worden verwerkt."
+    )
+
+
+def _handel_alsnog_af(bericht: Bericht) -> Bericht:
+    """Only the handler of a message checked and answered before (in the caller's
+    transaction, with the row locked); its clients are locked as at receipt."""
+    root = parse_bytes(bericht.bytes, compact=True).getroot()
+    if bericht.soort == Soort.HEENBERICHT:
+        vergrendel_bericht(bericht, root)
+    return _handel_af(bericht, root, retour_verzonden=_heeft_retour(bericht))

@@ -15,8 +15,8 @@ from .rollen import LEZERS
 )
 def berichten_per_status(gebruiker):
     """The organisation's messages per status over the last days, and those that need action
-    (failed, or waiting for the pipeline) whatever their age; each links to the list
-    filtered on what it counts."""
+    (failed, without a handler, or waiting for the pipeline) whatever their age; each links to
+    the list filtered on what it counts."""
     lijst = reverse("berichten:lijst")
     for a in queries.aantallen_per_status(gebruiker.organisatie):
         filters = {"status": a.status}

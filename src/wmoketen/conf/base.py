@@ -254,7 +254,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "wmoketen.toegang.tasks.signaleer_herindicaties",
         "schedule": 24 * 60 * 60,
     },
+    "declaraties-beantwoorden": {
+        "task": "wmoketen.declaraties.tasks.beantwoord_openstaande",
+        "schedule": 60 * 60,
+    },
 }
+# A received declaration (323) not held for review is answered (325) automatically after this
+# many werkdagen; the standard's deadline (antwoord_323) is 10 werkdagen.
+DECLARATIES_WACHTTIJD_WERKDAGEN = config("DECLARATIES_WACHTTIJD_WERKDAGEN", 3, cast=int)
 
 LOGGING = {
     "version": 1,

@@ -148,6 +148,8 @@ class OntvangenDeclaratie(models.Model):
     periode_eind = models.DateField("declaratieperiode tot en met")
     ingediend_bedrag = models.BigIntegerField("ingediend (cent, debet positief)")
     toegekend_bedrag = models.BigIntegerField("toegekend (cent)", null=True, blank=True)
+    # Retourcodes in the Header (e.g. 8848, TR135): refused before the declaration was read.
+    header_retourcodes = models.JSONField("retourcodes Header", default=list, blank=True)
     # Retourcodes on the DeclaratieAntwoord (e.g. 9333): the declaration as a whole refused.
     retourcodes = models.JSONField("retourcodes", default=list, blank=True)
     status = models.CharField(

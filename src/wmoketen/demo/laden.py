@@ -19,6 +19,7 @@ from wmoketen.termijnen.services import laad_standaardregels
 from .berichten import bezorg_intern
 from .clienten import bsn_reeks, client_gegevens, laad_clienten
 from .contracten import laad_contracten
+from .declaraties import laad_declaraties
 from .gebruikers import WACHTWOORD, Login, laad_gebruikers
 from .leveringen import laad_leveringen
 from .mutaties import laad_aanbiederswissel
@@ -53,4 +54,5 @@ def laad_demo() -> list[Login]:
     laad_leveringen(gemeenten)
     laad_verzoeken(partial(client_gegevens, rng, ""), bsns)
     laad_aanbiederswissel(gemeenten[0])
+    laad_declaraties()
     return logins

@@ -91,7 +91,7 @@ class OntvangstSerializer(serializers.Serializer):
     identificatie = serializers.CharField()
     status = serializers.CharField(
         help_text="geaccepteerd, verwerkt, retour_verzonden, "
-        "afgekeurd, fout_bij_verwerking of dubbel."
+        "afgekeurd, fout_bij_verwerking, geen_verwerking of dubbel."
     )
     retourcodes = serializers.ListField(child=serializers.CharField())
     fouten = EersteFoutenSerializer(

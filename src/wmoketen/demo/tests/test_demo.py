@@ -51,9 +51,10 @@ def test_demo_maakt_de_keten_en_tweede_keer_verandert_niets(db, capsys):
     # the three youngsters of the Jeugdwet requests on both sides, and the new aanbieder's
     # record of the client who switched.
     assert eerste[:5] == [4, 3, 4, 22, 54]
-    # 66 messages; 10 allocations on each side (one more after the switch); 8 delivery
-    # periods on each side; 6 requests on each side, with 3 answers (319) on each side.
-    assert eerste[7:] == [66, 10, 10, 16, 12, 6]
+    # 71 messages (three 323s and two 325s among them); 10 allocations on each side (one more
+    # after the switch); 8 delivery periods on each side; 6 requests on each side, with 3
+    # answers (319) on each side.
+    assert eerste[7:] == [71, 10, 10, 16, 12, 6]
     assert sorted(Gemeente.objects.values_list("gemeentecode", flat=True)) == [
         "0034",
         "0946",
@@ -234,3 +235,27 @@ def test_demo_vult_een_eerder_geladen_database_aan(db):
     assert list(nieuw) == ["contractregel.toegevoegd"] * 2
     eerste[MODELLEN.index(AuditRegel)] += 2
     assert tellingen() == eerste
+
+
+def test_demo_declareert_en_beantwoordt_volgens_iv087(db):
+    """Three declarations (323): one over the allocated volume (its prestatie rejected with
+    9321), one fully granted (8001), one waiting for the gemeente; every 323 and 325 valid."""
+    from wmoketen.declaraties.constants import BeoordelingStatus, DeclaratieStatus, Oordeel
+    from wmoketen.declaraties.models import Declaratie, OntvangenDeclaratie
+
+    call_command("demo")
+    per_gemeente = {
+        d.gemeente.gemeentecode: d for d in Declaratie.objects.select_related("gemeente")
+    }
+    assert sorted(per_gemeente) == ["0034", "0946", "0988"]
+    weert, almere, nederweert = per_gemeente["0988"], per_gemeente["0034"], per_gemeente["0946"]
+    assert weert.status == almere.status == DeclaratieStatus.BEANTWOORD
+    assert weert.prestaties.order_by("pk").first().retourcodes == ["9321"]
+    assert (almere.antwoord_retourcodes, almere.wet) == (["8001"], "jeugdwet")
+    assert not almere.prestaties.exclude(oordeel=Oordeel.GOEDGEKEURD).exists()
+    assert nederweert.status == DeclaratieStatus.INGEDIEND
+    wacht = OntvangenDeclaratie.objects.get(bericht=nederweert.bericht)
+    assert wacht.status == BeoordelingStatus.TE_BEOORDELEN and wacht.termijn is not None
+    berichten = Bericht.objects.met_inhoud().filter(nummer__in=[323, 325])
+    assert sorted(b.naam for b in berichten) == ["JW323", "JW325", "WMO323", "WMO323", "WMO325"]
+    assert all(validate(b.bytes) == [] for b in berichten)

@@ -1,0 +1,152 @@
+"""The gemeente answers: hold and release, reject a prestatie by hand, the 325 with its
+verdicts (IV087), the deadline closed, and the periodic job that answers what waited long
+enough. Wrong states are refused in Dutch."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+
+from istandaarden.safe_xml import parse_bytes
+from wmoketen.accounts.constants import Rol
+from wmoketen.audit.models import AuditRegel
+from wmoketen.declaraties import beantwoorden
+from wmoketen.declaraties.constants import BeoordelingStatus, Oordeel
+from wmoketen.declaraties.models import OntvangenDeclaratie
+from wmoketen.factories import GebruikerFactory, GemeenteFactory
+from wmoketen.termijnen.constants import Status as TermijnStatus
+from wmoketen.termijnen.kalender import plus_werkdagen
+
+from .hulp_gemeente import VANDAAG, Opzet, bouw_323, ontvang_323, prestatie
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def opzet():
+    return Opzet.maak()
+
+
+@pytest.fixture
+def backoffice(opzet):
+    return GebruikerFactory(organisatie=opzet.gemeente, rol=Rol.BACKOFFICE)
+
+
+@pytest.fixture
+def declaratie(opzet):
+    """A declaration of two prestaties on two toewijzingen, both approved by the rules."""
+    prestaties = [prestatie(opzet.toewijzing()), prestatie(opzet.toewijzing(), volume=5)]
+    bericht = ontvang_323(opzet, bouw_323(opzet, prestaties))
+    return OntvangenDeclaratie.objects.get(bericht=bericht)
+
+
+def _325(bericht):
+    return parse_bytes(bericht.bytes).getroot()
+
+
+def _codes(element, pad="{*}RetourCodes/{*}RetourCode"):
+    return [e.text for e in element.findall(pad)]
+
+
+def test_volledig_goedgekeurd_8001_en_termijn_gesloten(declaratie, backoffice):
+    antwoord = beantwoorden.beantwoord(declaratie, acting_user=backoffice)
+    root = _325(antwoord)
+    assert _codes(root.find("{*}Header")) == ["0200"]
+    da = root.find("{*}DeclaratieAntwoord")
+    assert _codes(da) == ["8001"]
+    assert da.findtext("{*}TotaalToegekendBedrag/{*}TotaalBedrag") == str(15 * 6500)
+    assert da.find("{*}Clienten") is None  # approved prestaties are not listed
+    declaratie.refresh_from_db()
+    assert declaratie.status == BeoordelingStatus.BEANTWOORD
+    assert declaratie.antwoord == antwoord
+    assert declaratie.termijn.status == TermijnStatus.GEHAALD
+    assert AuditRegel.objects.filter(actie="declaratie.beantwoord").count() == 1
+
+
+def test_twee_keer_beantwoorden_geweigerd(declaratie, backoffice):
+    beantwoorden.beantwoord(declaratie, acting_user=backoffice)
+    with pytest.raises(ValidationError, match="al beantwoord"):
+        beantwoorden.beantwoord(declaratie, acting_user=backoffice)
+
+
+def test_met_de_hand_afwijzen_komt_in_de_325(declaratie, backoffice):
+    p = declaratie.prestaties.order_by("pk").first()
+    beantwoorden.wijs_prestatie_af(
+        p, retourcode="0611", reden="Tarief wijkt af van de afspraak.", acting_user=backoffice
+    )
+    p.refresh_from_db()
+    assert (p.oordeel, p.retourcodes, p.afgewezen_door) == (Oordeel.AFGEWEZEN, ["0611"], backoffice)
+    declaratie.refresh_from_db()
+    assert declaratie.toegekend_bedrag == 5 * 6500
+    da = _325(beantwoorden.beantwoord(declaratie, acting_user=backoffice)).find(
+        "{*}DeclaratieAntwoord"
+    )
+    assert _codes(da) == ["0200"]
+    assert da.findtext("{*}TotaalToegekendBedrag/{*}TotaalBedrag") == str(5 * 6500)
+    [gelijst] = da.findall("{*}Clienten/{*}Client/{*}Prestaties/{*}Prestatie")
+    assert gelijst.findtext("{*}ProductReferentie/{*}ReferentieNummer") == p.referentienummer
+    assert _codes(gelijst) == ["0611"]
+
+
+@pytest.mark.parametrize(
+    ("retourcode", "reden", "tekst"),
+    [
+        ("9999", "Reden", "WJ001"),
+        ("0200", "Reden", "WJ001"),
+        ("0611", "  ", "reden"),
+    ],
+)
+def test_afwijzen_vraagt_code_uit_wj001_en_reden(declaratie, backoffice, retourcode, reden, tekst):
+    p = declaratie.prestaties.first()
+    with pytest.raises(ValidationError, match=tekst):
+        beantwoorden.wijs_prestatie_af(
+            p, retourcode=retourcode, reden=reden, acting_user=backoffice
+        )
+    p.refresh_from_db()
+    assert p.oordeel == Oordeel.GOEDGEKEURD
+
+
+def test_afwijzen_na_het_antwoord_geweigerd(declaratie, backoffice):
+    beantwoorden.beantwoord(declaratie, acting_user=backoffice)
+    with pytest.raises(ValidationError, match="al beantwoord"):
+        beantwoorden.wijs_prestatie_af(
+            declaratie.prestaties.first(),
+            retourcode="0611",
+            reden="Te laat",
+            acting_user=backoffice,
+        )
+
+
+def test_andere_gemeente_mag_niet(declaratie):
+    vreemde = GebruikerFactory(organisatie=GemeenteFactory(), rol=Rol.BACKOFFICE)
+    with pytest.raises(ValidationError, match="eigen gemeente"):
+        beantwoorden.houd_aan(declaratie, acting_user=vreemde)
+
+
+@override_settings(DECLARATIES_WACHTTIJD_WERKDAGEN=3)
+def test_aanhouden_en_vrijgeven_met_de_periodieke_taak(declaratie, backoffice):
+    later = plus_werkdagen(VANDAAG, 3)
+    assert beantwoorden.beantwoord_openstaande(vandaag=VANDAAG + timedelta(days=0)) == 0
+    beantwoorden.houd_aan(declaratie, acting_user=backoffice)
+    with pytest.raises(ValidationError, match="al aangehouden"):
+        beantwoorden.houd_aan(declaratie, acting_user=backoffice)
+    assert beantwoorden.beantwoord_openstaande(vandaag=later) == 0  # held: not answered
+    declaratie.refresh_from_db()
+    assert (declaratie.status, declaratie.aangehouden_door) == (
+        BeoordelingStatus.AANGEHOUDEN,
+        backoffice,
+    )
+    beantwoorden.vrijgeven(declaratie, acting_user=backoffice)
+    with pytest.raises(ValidationError, match="niet aangehouden"):
+        beantwoorden.vrijgeven(declaratie, acting_user=backoffice)
+    assert beantwoorden.beantwoord_openstaande(vandaag=plus_werkdagen(VANDAAG, 2)) == 0
+    assert beantwoorden.beantwoord_openstaande(vandaag=later) == 1
+    declaratie.refresh_from_db()
+    assert declaratie.status == BeoordelingStatus.BEANTWOORD
+    assert (
+        AuditRegel.objects.filter(actie__startswith="declaratie.")
+        .values_list("actie", flat=True)
+        .count()
+        == 4
+    )  # ontvangen, aangehouden, vrijgegeven, beantwoord

@@ -1,0 +1,353 @@
+"""The aanbieder's monthly proposal: a concept declaration with one Prestatie per allocation.
+
+``stel_voor`` collects, for one gemeente, wet and calendar month (CS340), every allocation the
+aanbieder received from that gemeente that overlaps the month and whose product has a current
+contract line with uitvoeringsvariant inspanningsgericht or outputgericht (OP261: the variant
+is per product; taakgericht products and products without a contract line are never declared
+with a 323). Each becomes one Prestatie:
+
+* **ProductPeriode**: the calendar month cut only at the allocation's ingangsdatum and
+  einddatum (``perioden.productperiode``; IV089, OP367, TR387, TR388). Starts and stops of
+  delivered care never cut it.
+* **Volume**: the maximum the Omvang allows in that period (``volume.max_in_periode``,
+  IV076/IV077/TR321), shaped by the deliveries (``Levering``, the 305 start and 307 stop):
+
+  - no delivered day in the period: no prestatie;
+  - care delivered on every day of the period: the maximum;
+  - otherwise the maximum in proportion to the delivered days, rounded half up, at least 1
+    (a started delivery is never proposed as nothing) and never above the maximum.
+
+  A frequentie without a per-period cap (6: totaal binnen geldigheidsduur) is spread evenly
+  over the allocation's days, rounded down so the months never exceed the total (TR322); with
+  no einddatum there is nothing to spread and the proposal is 0, for the aanbieder to fill in;
+  so is an Omvang whose frequentie the rules do not know.
+* **Budget** (an allocation without a volume): one prestatie in the contract line's eenheid;
+  the budget is spread evenly over the allocation's days, shaped by the deliveries like a
+  volume and divided by the tariff, rounded down so the sum stays within the budget (TR369).
+  Without an einddatum the proposal is 0 for the aanbieder to fill in.
+* **Tarief**: the contract line's tariff on the ProductPeriode's first day, in cent; for
+  Eenheid 83 (euro's) the volume is the amount in cent and the tarief 1 (CS339), so that
+  ``Prestatie.bedrag`` holds.
+
+An allocation already declared for the month in an earlier declaration and not rejected there is
+left out, so that a new proposal after a rejection holds only what is still to be declared.
+Numbers: the declaratienummer is the month and a counter per aanbieder and wet (TR333, 12
+alphanumerics as the XSD allows); a prestatie's ReferentieNummer is that declaratienummer and
+its line number, so it is unique for the aanbieder within the wet (TR314).
+
+TR318 (each period follows the previous one while care continues) is the gemeente's check;
+the proposal does not refuse a month whose predecessor was not declared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Prefetch, Q
+from django.utils import timezone
+
+from wmoketen.audit import services as audit
+from wmoketen.organisaties.constants import Uitvoeringsvariant
+from wmoketen.organisaties.models import Contractregel
+from wmoketen.producten.constants import Wet
+from wmoketen.toewijzingen.constants import LeveringStatus
+from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
+from wmoketen.toewijzingen.nummering import volgend_nummer
+
+from .constants import DeclaratieStatus, Oordeel
+from .models import Declaratie, Prestatie
+from .perioden import maand_van, productperiode
+from .volume import max_in_periode
+
+__all__ = ["nieuw_declaratienummer", "referentienummer", "stel_voor", "voorgesteld_volume"]
+
+DECLARABEL = frozenset({Uitvoeringsvariant.INSPANNINGSGERICHT, Uitvoeringsvariant.OUTPUTGERICHT})
+EENHEID_EUROS = "83"  # WJ756: the volume is an amount in cent (CS339)
+FREQUENTIE_TOTAAL = "6"  # WMO757: totaal binnen geldigheidsduur toewijzing
+REDEN_VERWIJDERD = "13"  # TR384: never declare on an allocation removed with reden 13
+REDEN_VERVALLEN = "01"  # administratieve correctie: with einddatum = ingangsdatum, vervallen
+
+
+@dataclass(frozen=True)
+class _Periode:
+    begin: date
+    eind: date
+
+    @property
+    def dagen(self) -> int:
+        return (self.eind - self.begin).days + 1
+
+
+@transaction.atomic
+def stel_voor(*, aanbieder, gemeente, wet: str, maand: date, acting_user) -> Declaratie:
+    """A concept declaration of ``maand``'s calendar month with the proposed prestaties.
+
+    Refuses (Dutch ValidationError) a month in the future, a month that already has a concept
+    or submitted declaration for this gemeente and wet, and a month with nothing to declare.
+    """
+    if getattr(acting_user, "organisatie_id", None) != aanbieder.pk:
+        raise PermissionDenied("U kunt alleen namens uw eigen organisatie declareren.")
+    if wet not in Wet.values:
+        raise ValidationError(f"Onbekende wet: {wet!r}.")
+    begin, eind = maand_van(maand)
+    if begin > maand_van(timezone.localdate())[0]:
+        raise ValidationError(
+            f"De maand {begin:%m-%Y} ligt in de toekomst; declareer alleen de lopende of een "
+            "eerdere maand (TR319)."
+        )
+    # The counter first: it locks until commit, so two proposals of one aanbieder and wet
+    # cannot both pass the check below.
+    declaratienummer = nieuw_declaratienummer(aanbieder, wet, begin)
+    _controleer_dubbel(aanbieder, gemeente, wet, begin)
+    voorstellen = _voorstellen(aanbieder, gemeente, wet, _Periode(begin, eind))
+    if not voorstellen:
+        raise ValidationError(
+            f"Er is voor {begin:%m-%Y} niets te declareren bij {gemeente}: geen toewijzing met "
+            "geleverde ondersteuning op een inspannings- of outputgericht gecontracteerd "
+            "product die nog niet (goedgekeurd of in behandeling) gedeclareerd is."
+        )
+    declaratie = Declaratie.objects.create(
+        aanbieder=aanbieder,
+        gemeente=gemeente,
+        wet=wet,
+        declaratienummer=declaratienummer,
+        periode_begin=begin,
+        periode_eind=eind,
+    )
+    Prestatie.objects.bulk_create(
+        [
+            Prestatie(
+                declaratie=declaratie,
+                referentienummer=referentienummer(declaratienummer, regel),
+                **velden,
+            )
+            for regel, velden in enumerate(voorstellen, start=1)
+        ],
+        batch_size=1000,
+    )
+    audit.log(
+        acting_user,
+        "declaratie.voorgesteld",
+        declaratie,
+        omschrijving=(
+            f"Declaratie {declaratienummer} ({begin:%m-%Y}, {gemeente}) voorgesteld met "
+            f"{len(voorstellen)} prestatie(s)"
+        ),
+    )
+    return declaratie
+
+
+def nieuw_declaratienummer(aanbieder, wet: str, maand_begin: date) -> str:
+    """Unique for the aanbieder within the wet (TR333): the month (JJJJMM) and the aanbieder's
+    counter for the wet; 12 alphanumerics (the XSD's LDT_IdentificatieDeclaratie)."""
+    nummer = volgend_nummer(aanbieder, f"declaratie-{wet}")
+    tekst = f"{maand_begin:%Y%m}{nummer:06d}"
+    if len(tekst) > 12:
+        raise ValidationError(
+            "De declaratienummers van deze aanbieder zijn op (maximaal 12 tekens)."
+        )
+    return tekst
+
+
+def referentienummer(declaratienummer: str, regel: int) -> str:
+    """The prestatie's ReferentieNummer (max 20): unique per aanbieder within the wet (TR314),
+    since the declaratienummer is."""
+    return f"{declaratienummer}-{regel}"
+
+
+def _controleer_dubbel(aanbieder, gemeente, wet: str, begin: date) -> None:
+    bestaand = (
+        Declaratie.objects.filter(
+            aanbieder=aanbieder,
+            gemeente=gemeente,
+            wet=wet,
+            periode_begin=begin,
+            status__in=[DeclaratieStatus.CONCEPT, DeclaratieStatus.INGEDIEND],
+        )
+        .only("declaratienummer", "status")
+        .first()
+    )
+    if bestaand is not None:
+        raise ValidationError(
+            f"Voor {begin:%m-%Y} is er al een declaratie bij {gemeente} "
+            f"({bestaand.declaratienummer}, {bestaand.get_status_display().lower()}); "
+            "werk die bij of wacht op het antwoord (325)."
+        )
+
+
+def _voorstellen(aanbieder, gemeente, wet: str, maand: _Periode) -> list[dict]:
+    """The fields of each proposed prestatie, in client and toewijzingnummer order."""
+    regels = _contractregels(aanbieder, gemeente, wet)
+    gedeclareerd = _al_gedeclareerd(aanbieder, gemeente, wet, maand)
+    voorstellen = []
+    for toewijzing in _toewijzingen(aanbieder, gemeente, wet, maand):
+        if toewijzing.pk in gedeclareerd:
+            continue
+        velden = _voorstel(toewijzing, regels.get(toewijzing.product_id, ()), maand)
+        if velden is not None:
+            voorstellen.append(velden)
+    return voorstellen
+
+
+def _contractregels(aanbieder, gemeente, wet: str) -> dict[int, list[Contractregel]]:
+    """The contract lines of the aanbieder's contracts with the gemeente (or its regio) per
+    product, declarable variants only, with their tariffs (two queries)."""
+    regels = (
+        Contractregel.objects.filter(
+            Q(contract__gemeente=gemeente) | Q(contract__regio__gemeenten=gemeente),
+            contract__aanbieder=aanbieder,
+            product__wet=wet,
+            uitvoeringsvariant__in=sorted(DECLARABEL),
+        )
+        .select_related("contract")
+        .prefetch_related("tarieven")
+        .distinct()
+    )
+    per_product: dict[int, list[Contractregel]] = {}
+    for regel in regels:
+        per_product.setdefault(regel.product_id, []).append(regel)
+    return per_product
+
+
+def _toewijzingen(aanbieder, gemeente, wet: str, maand: _Periode) -> Iterable[AanbiederToewijzing]:
+    """The allocations overlapping the month with their deliveries (two queries); not those
+    removed (TR384) or vervallen (einddatum = ingangsdatum with reden 01)."""
+    return (
+        AanbiederToewijzing.objects.filter(
+            aanbieder=aanbieder,
+            gemeente=gemeente,
+            wet=wet,
+            product__isnull=False,
+            ingangsdatum__lte=maand.eind,
+        )
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=maand.begin))
+        .exclude(reden_wijziging=REDEN_VERWIJDERD)
+        .exclude(einddatum=F("ingangsdatum"), reden_wijziging=REDEN_VERVALLEN)
+        .prefetch_related(
+            Prefetch(
+                "leveringen",
+                queryset=Levering.objects.exclude(status=LeveringStatus.VERWIJDERD),
+            )
+        )
+        .order_by("client_id", "toewijzingnummer", "pk")
+        .iterator(chunk_size=2000)
+    )
+
+
+def _al_gedeclareerd(aanbieder, gemeente, wet: str, maand: _Periode) -> set[int]:
+    """Allocations with a prestatie in this month in a declaration that is not rejected."""
+    return set(
+        Prestatie.objects.filter(
+            declaratie__aanbieder=aanbieder,
+            declaratie__gemeente=gemeente,
+            declaratie__wet=wet,
+            periode_begin__lte=maand.eind,
+            periode_eind__gte=maand.begin,
+        )
+        .exclude(oordeel=Oordeel.AFGEWEZEN)
+        .values_list("toewijzing_id", flat=True)
+    )
+
+
+def _regel_op(regels: Iterable[Contractregel], datum: date) -> Contractregel | None:
+    return next((r for r in regels if r.geldig_op(datum)), None)
+
+
+def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict | None:
+    """One prestatie's fields, or None: no declarable contract line, no tariff, no period or
+    no delivered day in it."""
+    periode = productperiode(maand.begin, toewijzing.ingangsdatum, toewijzing.einddatum)
+    if periode is None:
+        return None
+    periode = _Periode(*periode)
+    regel = _regel_op(regels, periode.begin)
+    tarief = regel.tarief_op(periode.begin) if regel else None
+    if tarief is None:
+        return None
+    dagen = geleverde_dagen(toewijzing.leveringen.all(), periode.begin, periode.eind)
+    if not dagen:
+        return None
+    eenheid = toewijzing.eenheid or regel.eenheid
+    tarief_cent = 1 if eenheid == EENHEID_EUROS else _in_cent(tarief)
+    volume = voorgesteld_volume(toewijzing, regel, periode, dagen, tarief_cent)
+    return {
+        "toewijzing": toewijzing,
+        "periode_begin": periode.begin,
+        "periode_eind": periode.eind,
+        "voorgesteld_volume": volume,
+        "geleverd_volume": volume,
+        "eenheid": eenheid,
+        "tarief": tarief_cent,
+    }
+
+
+def _in_cent(bedrag: Decimal) -> int:
+    return int((bedrag * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def geleverde_dagen(leveringen: Iterable[Levering], begin: date, eind: date) -> int:
+    """The days in ``begin`` … ``eind`` on which a delivery ran (start through stop, a running
+    one to the end), each day counted once however the deliveries overlap."""
+    dagen: set[int] = set()
+    for levering in leveringen:
+        van = max(levering.begindatum, begin)
+        tot = min(levering.einddatum or eind, eind)
+        dagen.update(range(van.toordinal(), tot.toordinal() + 1))
+    return len(dagen)
+
+
+def voorgesteld_volume(toewijzing, regel: Contractregel, periode, dagen: int, tarief: int) -> int:
+    """The proposed GeleverdVolume for ``periode`` with care delivered on ``dagen`` of its
+    days (see the module's docstring)."""
+    if toewijzing.volume is None:
+        return _uit_budget(toewijzing, periode, dagen, tarief)
+    if toewijzing.frequentie == FREQUENTIE_TOTAAL:  # no per-period cap: spread the total
+        return int(_aandeel(toewijzing, Fraction(toewijzing.volume), dagen))
+    try:
+        maximum = max_in_periode(
+            volume=toewijzing.volume,
+            frequentie=toewijzing.frequentie,
+            productcategorie=toewijzing.productcategorie,
+            variant=regel.uitvoeringsvariant,
+            begin=periode.begin,
+            eind=periode.eind,
+            toewijzing_ingang=toewijzing.ingangsdatum,
+            toewijzing_eind=toewijzing.einddatum,
+        )
+    except ValueError:  # an Omvang the rules do not know: the aanbieder fills it in
+        maximum = None
+    if maximum is None:
+        return 0
+    return naar_rato(maximum, dagen, periode.dagen)
+
+
+def naar_rato(maximum: int, dagen: int, periode_dagen: int) -> int:
+    """``maximum`` for ``dagen`` of ``periode_dagen`` delivered days: half up, at least 1
+    (when the maximum is), never above the maximum."""
+    if dagen >= periode_dagen or maximum <= 0:
+        return max(maximum, 0)
+    deel = Fraction(maximum * dagen, periode_dagen)
+    afgerond = int(deel + Fraction(1, 2))
+    return min(maximum, max(1, afgerond))
+
+
+def _aandeel(toewijzing, totaal: Fraction, dagen: int) -> Fraction:
+    """``totaal`` spread evenly over the allocation's days, the share of ``dagen`` of them,
+    rounded down; 0 when the allocation has no einddatum."""
+    if toewijzing.einddatum is None:
+        return Fraction(0)
+    looptijd = (toewijzing.einddatum - toewijzing.ingangsdatum).days + 1
+    return Fraction(int(totaal * dagen / looptijd))
+
+
+def _uit_budget(toewijzing, periode, dagen: int, tarief: int) -> int:
+    """The budget's share of the delivered days, in cent, as a volume of the tariff."""
+    budget_cent = Fraction(_in_cent(toewijzing.budget or Decimal(0)))
+    bedrag = _aandeel(toewijzing, budget_cent, dagen)
+    return int(bedrag // tarief) if tarief else 0
