@@ -148,34 +148,43 @@ def _api_kanaal(aanbieder) -> None:
 
 
 def _declaratie_323(voorstel, nummer: int, aantal: int) -> bytes:
-    """A 323 of ``aantal`` prestaties of the proposal, disjoint from the other measurement's."""
-    from wmoketen.declaraties.bericht323 import bouw_323
+    """A 323 of ``aantal`` prestaties of the proposal, disjoint from the other measurement's.
 
+    One declaration per month (TR318): the first over October, the second over November
+    with October's prestaties in it (declared late: allowed, TR319)."""
+    from wmoketen.declaraties import perioden
+    from wmoketen.declaraties.bericht323 import bouw_323
     from wmoketen.declaraties.models import Declaratie
 
+    begin, eind = voorstel.periode_begin, voorstel.periode_eind
+    if nummer:
+        begin, eind = perioden.maand_van(perioden.volgende_maand(begin))
     declaratie = Declaratie.objects.create(
         aanbieder=voorstel.aanbieder,
         gemeente=voorstel.gemeente,
         wet=voorstel.wet,
         declaratienummer=f"BENCH{nummer}",
-        periode_begin=voorstel.periode_begin,
-        periode_eind=voorstel.periode_eind,
+        periode_begin=begin,
+        periode_eind=eind,
     )
     pks = list(voorstel.prestaties.order_by("pk").values_list("pk", flat=True)[:aantal])
     voorstel.prestaties.filter(pk__in=pks).update(declaratie=declaratie)
-    return bouw_323(declaratie, identificatie=f"BENCH{nummer}", dagtekening=date(2026, 11, 3))
+    return bouw_323(declaratie, identificatie=f"BENCH{nummer}", dagtekening=date(2026, 12, 3))
 
 
 def _ontvang_en_beantwoord(opzet, data: bytes):
-    from wmoketen.declaraties.beantwoorden import beantwoord
-
     from wmoketen.berichten import services
+    from wmoketen.declaraties.beantwoorden import beantwoord
     from wmoketen.declaraties.models import OntvangenDeclaratie
 
     bericht = services.ontvang(
         data, afzender=opzet.aanbieder, ontvanger=opzet.gemeente, transport="api"
     )
     declaratie = OntvangenDeclaratie.objects.get(bericht=bericht)
+    if declaratie.header_retourcodes or declaratie.retourcodes:  # the bench's data is wrong
+        raise RuntimeError(
+            f"323 geweigerd: {declaratie.header_retourcodes} {declaratie.retourcodes}"
+        )
     return beantwoord(declaratie, acting_user=opzet.backoffice)
 
 

@@ -45,12 +45,33 @@ def vul(aantal: int) -> Opzet:
     ContractregelFactory(contract=contract, product=product, tarief=Decimal("65.00"))
     medewerker = GebruikerFactory(organisatie=aanbieder, rol=Rol.AANBIEDER)
     backoffice = GebruikerFactory(organisatie=gemeente, rol=Rol.BACKOFFICE)
+    bericht = _een_301(gemeente, aanbieder)
     for begin in range(0, aantal, BATCH):
-        _vul_blok(gemeente, aanbieder, product, range(begin, min(begin + BATCH, aantal)))
+        nummers = range(begin, min(begin + BATCH, aantal))
+        _vul_blok(gemeente, aanbieder, product, bericht, nummers)
     return Opzet(gemeente, aanbieder, medewerker, backoffice)
 
 
-def _vul_blok(gemeente, aanbieder, product, nummers: range) -> None:
+def _een_301(gemeente, aanbieder):
+    """The aanbieder's allocations came with a 301; one stored row stands in for them all."""
+    from wmoketen.berichten.constants import Soort, Status, Transport
+    from wmoketen.berichten.models import Bericht
+
+    return Bericht.objects.create(
+        inhoud=b"",
+        sha256="0" * 64,
+        grootte=0,
+        afzender=gemeente,
+        ontvanger=aanbieder,
+        transport=Transport.INTERN,
+        soort=Soort.HEENBERICHT,
+        standaard="iwmo",
+        nummer=301,
+        status=Status.VERWERKT,
+    )
+
+
+def _vul_blok(gemeente, aanbieder, product, bericht, nummers: range) -> None:
     from wmoketen.clienten.models import Client
     from wmoketen.factories import geldig_bsn
     from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering, Toewijzing
@@ -88,6 +109,7 @@ def _vul_blok(gemeente, aanbieder, product, nummers: range) -> None:
             productcategorie=product.productcategorie,
             productcode=product.productcode,
             product=product,
+            bericht=bericht,
             ontvangen_op=date(JAAR - 1, 12, 15),
             **gemeenschappelijk,
         )

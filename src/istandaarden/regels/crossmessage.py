@@ -139,7 +139,7 @@ _DATA = Path(__file__).with_name("berichtoverstijgend.json")
 def _laad() -> tuple[Beschrijving, ...]:
     """The 54 berichtoverstijgende TRs of iWmo/iJw 3.2 (the same in both), from
     regels/technische-regels/berichtoverstijgend/, with the app that is to implement each.
-    App "declaraties" (323/325) has no issue yet."""
+    App "declaraties" (323/325) implements its own in issue 21."""
     rijen = json.loads(_DATA.read_text(encoding="utf-8"))
     return tuple(
         Beschrijving(

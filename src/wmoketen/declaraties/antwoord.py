@@ -37,7 +37,7 @@ from wmoketen.berichten.standaarden import WET
 from wmoketen.toewijzingen.signalen import signaleer
 
 from .bericht323 import bedrag_van
-from .constants import GOEDGEKEURD, VOLLEDIG_TOEGEKEND, DeclaratieStatus, Oordeel
+from .constants import GOEDGEKEURD, ZONDER_AFKEUR, DeclaratieStatus, Oordeel
 from .models import DebetCredit, Declaratie, Prestatie
 
 __all__ = ["SIGNAAL", "lees_325", "verwerk_325"]
@@ -45,7 +45,6 @@ __all__ = ["SIGNAAL", "lees_325", "verwerk_325"]
 logger = logging.getLogger(__name__)
 
 SIGNAAL = "Declaratie-antwoord"
-ZONDER_FOUT = frozenset({GOEDGEKEURD, VOLLEDIG_TOEGEKEND})
 
 # The handler applies the 325's cross-message rules itself (shown, never answered): the
 # pipeline runs none for it.
@@ -191,10 +190,10 @@ def _zoek_declaratie(bericht, gelezen: Antwoord325) -> Declaratie:
 
 def _weigering(gelezen: Antwoord325) -> list[str] | None:
     """The codes with which the declaration was refused as a whole, or None."""
-    header_fout = [c for c in gelezen.header_codes if c not in ZONDER_FOUT]
+    header_fout = [c for c in gelezen.header_codes if c not in ZONDER_AFKEUR]
     if header_fout or not gelezen.heeft_antwoord:
         return header_fout or gelezen.header_codes
-    antwoord_fout = [c for c in gelezen.antwoord_codes if c not in ZONDER_FOUT]
+    antwoord_fout = [c for c in gelezen.antwoord_codes if c not in ZONDER_AFKEUR]
     return antwoord_fout or None
 
 

@@ -5,6 +5,8 @@ GOEDGEKEURD = "0200"  # geen opmerking over deze berichtklasse
 NIET_BEOORDEELD = "0233"  # berichtklasse is niet beoordeeld (the prestaties of a refused client)
 TECHNISCH_AFGEKEURD = "0001"  # controleniveau 2: the Header only
 VOLLEDIG_TOEGEKEND = "8001"  # DeclaratieAntwoord: declaratie is volledig toegekend
+# Codes on the Header or the DeclaratieAntwoord that refuse nothing.
+ZONDER_AFKEUR = frozenset({GOEDGEKEURD, VOLLEDIG_TOEGEKEND})
 
 
 class DeclaratieStatus(models.TextChoices):

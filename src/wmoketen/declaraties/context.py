@@ -244,10 +244,10 @@ def _laad_declaraties(ctx: Context, bericht_id) -> None:
     # free again. Few rows: one per month per aanbieder.
     verwerkt = [
         (nummer, begin)
-        for nummer, begin, codes in eerder.values_list(
-            "declaratienummer", "periode_begin", "retourcodes"
+        for nummer, begin, codes, header in eerder.values_list(
+            "declaratienummer", "periode_begin", "retourcodes", "header_retourcodes"
         )
-        if not codes
+        if not codes and not header
     ]
     ctx.declaratienummer_gebruikt = any(n == ctx.declaratie.declaratienummer for n, _ in verwerkt)
     ctx.vorige_periode_begin = max((b for _, b in verwerkt), default=None)

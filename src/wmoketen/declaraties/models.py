@@ -12,7 +12,7 @@ from django.db.models import Q
 from wmoketen.organisaties.scoping import OrganisatieQuerySet
 from wmoketen.producten.constants import Wet
 
-from .constants import BeoordelingStatus, DeclaratieStatus, Oordeel
+from .constants import ZONDER_AFKEUR, BeoordelingStatus, DeclaratieStatus, Oordeel
 
 
 class DebetCredit(models.TextChoices):
@@ -86,6 +86,15 @@ class Declaratie(models.Model):
     @classmethod
     def zichtbaar_voor(cls, organisatie) -> Q:
         return Q(aanbieder_id=organisatie.pk)
+
+    @property
+    def geheel_geweigerd(self) -> bool:
+        """The 325 refused it as a whole (Header or DeclaratieAntwoord): it counts as not
+        sent (IV087), so its month may be declared again (TR318)."""
+        if self.status != DeclaratieStatus.BEANTWOORD:
+            return False
+        codes = [*self.header_retourcodes, *self.antwoord_retourcodes]
+        return not self.antwoord_retourcodes or not set(codes) <= ZONDER_AFKEUR
 
 
 class Prestatie(models.Model):

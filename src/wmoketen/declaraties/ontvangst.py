@@ -22,7 +22,9 @@ Header only (``weiger_323``): 0001, or 9056 for a reused Identificatie.
 from __future__ import annotations
 
 import logging
+import zlib
 
+from django.db import connection
 from django.utils import timezone
 
 from istandaarden.regels.crossmessage import OntvangenBericht
@@ -46,6 +48,9 @@ logger = logging.getLogger(__name__)
 
 ZONDER_START = "declaratie zonder start"
 
+# The first key of the advisory lock on an aanbieder's declarations to a gemeente (``_reeks``).
+REEKS = 323
+
 zelf_beoordeeld("iwmo", 323)
 zelf_beoordeeld("ijw", 323)
 
@@ -60,6 +65,7 @@ def ontvang_declaratie(bericht, root) -> OntvangenDeclaratie:
     """Check the 323 in ``bericht`` and store it with its verdicts (the caller's transaction)."""
     gemeente = Gemeente.objects.get(pk=bericht.ontvanger_id)
     gelezen = lees_323(root)
+    _vergrendel_reeks(gemeente.pk, bericht.afzender_id, WET[bericht.standaard])
     ctx = laad(
         gelezen,
         gemeente_id=gemeente.pk,
@@ -104,6 +110,23 @@ def ontvang_declaratie(bericht, root) -> OntvangenDeclaratie:
     if uitslag.geweigerd:  # nothing to review: the answer goes at once
         _beantwoord_geweigerd(declaratie, root, uitslag)
     return declaratie
+
+
+def _vergrendel_reeks(gemeente_id: int, aanbieder_id: int, wet: str) -> None:
+    """One 323 at a time per gemeente, aanbieder and wet, until the transaction ends.
+
+    TR333 (a declaratienummer used before) and TR318 (the period follows the previous one)
+    read all the aanbieder's earlier declarations, not only those about the message's clients,
+    which is what the pipeline locks (``berichten.sloten``): two 323s about different clients
+    would both pass them. PostgreSQL: an advisory lock in the two-key form, a key space apart
+    from the pipeline's one-key locks, taken only here and after those: no lock order to
+    deadlock on. SQLite: a no-op, its pipeline transaction runs alone (``sloten``).
+    """
+    if connection.vendor != "postgresql":
+        return
+    sleutel = zlib.crc32(f"{gemeente_id}:{aanbieder_id}:{wet}".encode()) - (1 << 31)  # int4
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [REEKS, sleutel])
 
 
 def _als_ontvangen(bericht, root) -> OntvangenBericht:
@@ -156,7 +179,9 @@ def _bewaar_prestaties(declaratie, ctx: Context, uitslag: Uitslag) -> None:
                 client_retourcodes=uitslag.client_codes.get(p.bsn, []),
             )
         )
-    OntvangenPrestatie.objects.bulk_create(rijen, batch_size=500)
+    # No batch size of our own: PostgreSQL takes every row in one INSERT (client-side
+    # binding has no parameter limit); Django splits it where SQLite's variable limit says.
+    OntvangenPrestatie.objects.bulk_create(rijen)
 
 
 def _signaleer_zonder_start(declaratie, ctx: Context, bericht) -> None:
@@ -180,8 +205,7 @@ def _signaleer_zonder_start(declaratie, ctx: Context, bericht) -> None:
                 toewijzing=t,
             )
             for t in zonder.values()
-        ],
-        batch_size=500,
+        ]
     )
 
 

@@ -25,6 +25,10 @@ with a 323). Each becomes one Prestatie:
   the budget is spread evenly over the allocation's days, shaped by the deliveries like a
   volume and divided by the tariff, rounded down so the sum stays within the budget (TR369).
   Without an einddatum the proposal is 0 for the aanbieder to fill in.
+* **Rejected before**: a prestatie of an earlier month that the gemeente rejected and that
+  was not declared again comes back with its own ProductPeriode and volume, for the aanbieder
+  to correct (a later declaration may hold earlier periods, TR319; the month itself may not
+  be declared twice, TR318).
 * **Tarief**: the contract line's tariff on the ProductPeriode's first day, in cent; for
   Eenheid 83 (euro's) the volume is the amount in cent and the tarief 1 (CS339), so that
   ``Prestatie.bedrag`` holds.
@@ -105,7 +109,9 @@ def stel_voor(*, aanbieder, gemeente, wet: str, maand: date, acting_user) -> Dec
     # cannot both pass the check below.
     declaratienummer = nieuw_declaratienummer(aanbieder, wet, begin)
     _controleer_dubbel(aanbieder, gemeente, wet, begin)
+    _controleer_volgorde(aanbieder, gemeente, wet, begin)
     voorstellen = _voorstellen(aanbieder, gemeente, wet, _Periode(begin, eind))
+    voorstellen += _opnieuw(aanbieder, gemeente, wet, begin)
     if not voorstellen:
         raise ValidationError(
             f"Er is voor {begin:%m-%Y} niets te declareren bij {gemeente}: geen toewijzing met "
@@ -179,6 +185,55 @@ def _controleer_dubbel(aanbieder, gemeente, wet: str, begin: date) -> None:
             f"({bestaand.declaratienummer}, {bestaand.get_status_display().lower()}); "
             "werk die bij of wacht op het antwoord (325)."
         )
+
+
+def _controleer_volgorde(aanbieder, gemeente, wet: str, begin: date) -> None:
+    """TR318: each declaration is over a later month than the one before (one 323 a month);
+    one refused as a whole does not count (IV087)."""
+    eerdere = Declaratie.objects.filter(
+        aanbieder=aanbieder,
+        gemeente=gemeente,
+        wet=wet,
+        status__in=[DeclaratieStatus.INGEDIEND, DeclaratieStatus.BEANTWOORD],
+        periode_begin__gte=begin,
+    ).only("periode_begin", "status", "header_retourcodes", "antwoord_retourcodes")
+    laatste = max((d.periode_begin for d in eerdere if not d.geheel_geweigerd), default=None)
+    if laatste is not None:
+        raise ValidationError(
+            f"Bij {gemeente} is al gedeclareerd over {laatste:%m-%Y}. Een nieuwe declaratie gaat "
+            "over een latere maand (TR318); afgewezen prestaties van eerdere maanden komen "
+            "daarin vanzelf opnieuw in het voorstel."
+        )
+
+
+def _opnieuw(aanbieder, gemeente, wet: str, begin: date) -> list[dict]:
+    """Prestaties of earlier months that the gemeente rejected and that were not declared
+    again since: proposed again with their own ProductPeriode (allowed, TR319) and volume,
+    for the aanbieder to correct."""
+    eerder = Prestatie.objects.filter(
+        declaratie__aanbieder=aanbieder,
+        declaratie__gemeente=gemeente,
+        declaratie__wet=wet,
+        declaratie__periode_begin__lt=begin,
+    ).exclude(declaratie__status=DeclaratieStatus.CONCEPT)
+    gedaan = {
+        (p.toewijzing_id, p.periode_begin)
+        for p in eerder.exclude(oordeel=Oordeel.AFGEWEZEN).only("toewijzing_id", "periode_begin")
+    }
+    voorstellen = {}
+    for p in eerder.filter(oordeel=Oordeel.AFGEWEZEN).order_by("pk"):
+        sleutel = (p.toewijzing_id, p.periode_begin)
+        if sleutel not in gedaan:
+            voorstellen[sleutel] = {
+                "toewijzing_id": p.toewijzing_id,
+                "periode_begin": p.periode_begin,
+                "periode_eind": p.periode_eind,
+                "voorgesteld_volume": p.geleverd_volume,
+                "geleverd_volume": p.geleverd_volume,
+                "eenheid": p.eenheid,
+                "tarief": p.tarief,
+            }
+    return list(voorstellen.values())
 
 
 def _voorstellen(aanbieder, gemeente, wet: str, maand: _Periode) -> list[dict]:

@@ -277,15 +277,48 @@ class VoorstelTest(TestCase):
             self.o.stel_voor()
         self.assertEqual(Declaratie.objects.count(), 1)
 
-    def test_na_antwoord_alleen_wat_nog_te_declareren_is(self):
+    def _beantwoord(self, declaratie, goed=(), fout=(), codes=("0200",)):
+        declaratie.prestaties.filter(toewijzing__in=goed).update(oordeel=Oordeel.GOEDGEKEURD)
+        declaratie.prestaties.filter(toewijzing__in=fout).update(oordeel=Oordeel.AFGEWEZEN)
+        Declaratie.objects.filter(pk=declaratie.pk).update(
+            status=DeclaratieStatus.BEANTWOORD,
+            header_retourcodes=["0200"],
+            antwoord_retourcodes=list(codes),
+        )
+
+    def test_na_antwoord_een_latere_maand_met_de_afgewezen_prestatie(self):
+        """TR318: one declaration a month; what the 325 rejected comes back in the next one
+        with its own ProductPeriode (TR319 allows earlier periods)."""
         goed = self.o.toewijzing(self.o.product())
         fout = self.o.toewijzing(self.o.product())
         eerste = self.o.stel_voor()
-        eerste.prestaties.filter(toewijzing=goed).update(oordeel=Oordeel.GOEDGEKEURD)
-        eerste.prestaties.filter(toewijzing=fout).update(oordeel=Oordeel.AFGEWEZEN)
-        Declaratie.objects.filter(pk=eerste.pk).update(status=DeclaratieStatus.BEANTWOORD)
-        tweede = self.o.stel_voor()
-        self.assertEqual(list(tweede.prestaties.values_list("toewijzing", flat=True)), [fout.pk])
+        self._beantwoord(eerste, goed=[goed], fout=[fout])
+        with self.assertRaisesMessage(ValidationError, "TR318"):
+            self.o.stel_voor()
+        mei = self.o.stel_voor(maand=date(2026, 5, 1))
+        rijen = mei.prestaties.values_list("toewijzing", "periode_begin", "geleverd_volume")
+        self.assertEqual(
+            sorted(rijen),
+            sorted(
+                [
+                    (goed.pk, date(2026, 5, 1), 10),
+                    (fout.pk, date(2026, 5, 1), 10),
+                    (fout.pk, APRIL, 10),  # rejected in April: proposed again
+                ]
+            ),
+        )
+        self._beantwoord(mei, goed=[goed, fout])
+        juni = self.o.stel_voor(maand=date(2026, 6, 1))
+        self.assertFalse(juni.prestaties.filter(periode_begin__lt=date(2026, 6, 1)).exists())
+
+    def test_geheel_geweigerde_declaratie_telt_niet(self):
+        """Refused as a whole (here 9333) it counts as not sent: the month may be redone."""
+        toewijzing = self.o.toewijzing(self.o.product())
+        self._beantwoord(self.o.stel_voor(), fout=[toewijzing], codes=["9333"])
+        opnieuw = self.o.stel_voor()
+        self.assertEqual(
+            list(opnieuw.prestaties.values_list("toewijzing", flat=True)), [toewijzing.pk]
+        )
 
     def test_maand_in_de_toekomst_geweigerd(self):
         self.o.toewijzing(self.o.product())
