@@ -181,9 +181,9 @@ def _controleer_dubbel(aanbieder, gemeente, wet: str, begin: date) -> None:
     )
     if bestaand is not None:
         raise ValidationError(
-            f"Voor {begin:%m-%Y} is er al een declaratie bij {gemeente} "
-            f"({bestaand.declaratienummer}, {bestaand.get_status_display().lower()}); "
-            "werk die bij of wacht op het antwoord (325)."
+            f"Voor {begin:%m-%Y} is er al een declaratie bij {gemeente}: "
+            f"{bestaand.declaratienummer}, {bestaand.get_status_display().lower()}. "
+            "Werk die bij of wacht op het antwoord (325)."
         )
 
 

@@ -1,0 +1,252 @@
+"""Two requests about the same declaration at once: the outcome is the one of one after the other.
+
+* two 323s of one aanbieder about the same toewijzing and period: one prestatie approved, the
+  other rejected as declared twice (TR389), never both approved (the pipeline's client locks,
+  ``berichten.sloten``);
+* two 323s of one aanbieder about different clients with the same declaratienummer or period:
+  the second refused as a whole (TR333, TR318), as one after the other (``ontvangst``'s lock
+  on the aanbieder's declarations);
+* two clerks answering the same declaration: one 325, the other a Dutch refusal;
+* two submits of the same concept: one 323.
+
+Each test holds the first request at a ``Wachtpunt`` (after it read, before it wrote) and only
+then lets the second start. With the lock in place the second cannot get past its own read
+until the first has committed, so the first waits in vain for it and the order is fixed:
+first, then second. Without the lock both would read the same state and both would write: the
+tests fail then (checked by hand with each lock removed).
+
+Only PostgreSQL shows real concurrency (SQLite serialises every writer on one file lock):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wmoketen_h \\
+        .venv/bin/pytest src/wmoketen/declaraties/tests/test_gelijktijdig.py --create-db
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from wmoketen.accounts.constants import Rol
+from wmoketen.audit.models import AuditRegel
+from wmoketen.berichten.constants import Status, Transport
+from wmoketen.berichten.models import Bericht, Berichtkanaal
+from wmoketen.declaraties import beantwoorden, indienen, ontvangst
+from wmoketen.declaraties.constants import BeoordelingStatus, DeclaratieStatus, Oordeel
+from wmoketen.declaraties.models import Declaratie, OntvangenDeclaratie
+from wmoketen.declaraties.perioden import maand_van
+from wmoketen.factories import GebruikerFactory
+from wmoketen.termijnen.constants import Status as TermijnStatus
+
+from .hulp_gemeente import MAAND, Opzet, bouw_323, ontvang_323, prestatie
+from .test_indienen import Concept
+
+pytestmark = [
+    pytest.mark.skipif(
+        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+        reason="gelijktijdigheid vraagt PostgreSQL: SQLite laat maar één schrijver tegelijk "
+        "toe; zet DATABASE_URL op een PostgreSQL-database",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+VORIGE = maand_van(MAAND[0] - timedelta(days=1))  # the month before the declared one
+GEDULD = 3.0  # seconds the first request waits for the second at its Wachtpunt
+
+
+class Wachtpunt:
+    """A point both requests pass: the first, arriving, lets the second start and waits there
+    until the second has passed it too, or ``GEDULD`` seconds. A lock taken before the point
+    keeps the second out until the first has committed: the wait is then in vain."""
+
+    def __init__(self) -> None:
+        self.eerste_binnen = threading.Event()
+        self.tweede_binnen = threading.Event()
+        self._aantal = 0
+        self._slot = threading.Lock()
+
+    def passeer(self) -> None:
+        with self._slot:
+            self._aantal += 1
+            eerste = self._aantal == 1
+        if eerste:
+            self.eerste_binnen.set()
+            self.tweede_binnen.wait(GEDULD)
+        else:
+            self.tweede_binnen.set()
+
+    def na(self, echt: Callable) -> Callable:
+        """``echt``, then the point (after a read)."""
+
+        def functie(*args, **kwargs):
+            uitkomst = echt(*args, **kwargs)
+            self.passeer()
+            return uitkomst
+
+        return functie
+
+    def voor(self, echt: Callable) -> Callable:
+        """The point, then ``echt`` (before a write)."""
+
+        def functie(*args, **kwargs):
+            self.passeer()
+            return echt(*args, **kwargs)
+
+        return functie
+
+
+def na_elkaar_tegelijk(punt: Wachtpunt, eerste: Callable, tweede: Callable) -> list:
+    """Run ``eerste`` and, once it is at ``punt``, ``tweede``, each in a thread with its own
+    connection; each one's result or exception, in that order."""
+    uitkomst: list = [None, None]
+
+    def werker(i: int, taak: Callable, wacht: threading.Event | None) -> None:
+        try:
+            if wacht is not None:
+                wacht.wait(30)
+            uitkomst[i] = taak()
+        except Exception as exc:  # reported to the test: a thread's exception is otherwise lost
+            uitkomst[i] = exc
+        finally:
+            connection.close()
+
+    draden = [
+        threading.Thread(target=werker, args=(0, eerste, None)),
+        threading.Thread(target=werker, args=(1, tweede, punt.eerste_binnen)),
+    ]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=120)
+    assert not any(d.is_alive() for d in draden)
+    return uitkomst
+
+
+# Two 323s received by the gemeente ------------------------------------------------------------
+
+
+def _ontvang_tegelijk(monkeypatch, opzet, eerste: bytes, tweede: bytes):
+    """Both 323s through the pipeline; the first held after loading what the rules read."""
+    punt = Wachtpunt()
+    monkeypatch.setattr(ontvangst, "laad", punt.na(ontvangst.laad))
+    berichten = na_elkaar_tegelijk(
+        punt, lambda: ontvang_323(opzet, eerste), lambda: ontvang_323(opzet, tweede)
+    )
+    for bericht in berichten:
+        assert isinstance(bericht, Bericht), bericht
+        assert bericht.status == Status.VERWERKT, (bericht.fouten, bericht.foutmelding)
+    return [OntvangenDeclaratie.objects.get(bericht=b) for b in berichten]
+
+
+def test_dezelfde_prestatie_in_twee_gelijktijdige_323s_een_keer_goedgekeurd(monkeypatch):
+    opzet = Opzet.maak()
+    t = opzet.toewijzing()
+    eerst = prestatie(t, begin=VORIGE[0], eind=VORIGE[1])
+    nogmaals = prestatie(t, begin=VORIGE[0], eind=VORIGE[1])  # another ReferentieNummer
+    nieuw = prestatie(t)
+
+    a, b = _ontvang_tegelijk(
+        monkeypatch,
+        opzet,
+        bouw_323(opzet, [eerst], nummer="DN1", periode=VORIGE),
+        bouw_323(opzet, [nogmaals, nieuw], nummer="DN2"),
+    )
+
+    assert a.retourcodes == b.retourcodes == []
+    assert list(a.prestaties.values_list("oordeel", "retourcodes")) == [(Oordeel.GOEDGEKEURD, [])]
+    oordelen = {p.referentienummer: (p.oordeel, p.retourcodes) for p in b.prestaties.all()}
+    assert oordelen == {
+        nogmaals["referentie"]: (Oordeel.AFGEWEZEN, ["9389"]),  # declared twice (TR389)
+        nieuw["referentie"]: (Oordeel.GOEDGEKEURD, []),
+    }
+    goedgekeurd = t.prestaties.filter(
+        oordeel=Oordeel.GOEDGEKEURD, periode_begin=VORIGE[0], periode_eind=VORIGE[1]
+    )
+    assert goedgekeurd.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("nummer", "codes"),
+    [("DN1", {"9333", "8214"}), ("DN2", {"8214"})],
+    ids=["zelfde-declaratienummer", "zelfde-periode"],
+)
+def test_tweede_declaratie_van_de_reeks_als_geheel_afgewezen(monkeypatch, nummer, codes):
+    """Different clients, so different client locks: TR333 and TR318 read the aanbieder's
+    earlier declarations, and the second is refused as a whole as one after the other."""
+    opzet = Opzet.maak()
+    eerste, tweede = prestatie(opzet.toewijzing()), prestatie(opzet.toewijzing())
+    assert eerste["bsn"] != tweede["bsn"]
+
+    a, b = _ontvang_tegelijk(
+        monkeypatch,
+        opzet,
+        bouw_323(opzet, [eerste], nummer="DN1"),
+        bouw_323(opzet, [tweede], nummer=nummer),
+    )
+
+    assert a.retourcodes == [] and a.prestaties.get().oordeel == Oordeel.GOEDGEKEURD
+    assert set(b.retourcodes) == codes
+    assert not b.prestaties.exists()  # refused as a whole: counts as not sent (IV087)
+    assert b.status == BeoordelingStatus.BEANTWOORD and b.antwoord is not None
+    assert Bericht.objects.filter(nummer=325).count() == 1
+
+
+# Two clerks answering one declaration ----------------------------------------------------------
+
+
+def test_twee_medewerkers_beantwoorden_tegelijk_een_325(monkeypatch):
+    opzet = Opzet.maak()
+    bericht = ontvang_323(opzet, bouw_323(opzet, [prestatie(opzet.toewijzing())]))
+    declaratie = OntvangenDeclaratie.objects.get(bericht=bericht)
+    clerks = [
+        GebruikerFactory(username=f"bo{i}", organisatie=opzet.gemeente, rol=Rol.BACKOFFICE)
+        for i in range(2)
+    ]
+    punt = Wachtpunt()  # after the declaration was read as not answered
+    monkeypatch.setattr(beantwoorden, "uitslag_van", punt.na(beantwoorden.uitslag_van))
+
+    antwoord, fout = na_elkaar_tegelijk(
+        punt,
+        lambda: beantwoorden.beantwoord(declaratie, acting_user=clerks[0]),
+        lambda: beantwoorden.beantwoord(declaratie, acting_user=clerks[1]),
+    )
+
+    assert isinstance(antwoord, Bericht) and antwoord.nummer == 325, antwoord
+    assert isinstance(fout, ValidationError), fout
+    assert fout.messages == ["Deze declaratie is al beantwoord; er kan niets meer aan veranderen."]
+    assert list(Bericht.objects.filter(nummer=325)) == [antwoord]
+    declaratie.refresh_from_db()
+    assert declaratie.status == BeoordelingStatus.BEANTWOORD
+    assert declaratie.antwoord == antwoord
+    assert declaratie.termijn.status == TermijnStatus.GEHAALD
+    assert AuditRegel.objects.filter(actie="declaratie.beantwoord").count() == 1
+
+
+# Two submits of one concept ---------------------------------------------------------------------
+
+
+def test_twee_keer_tegelijk_indienen_een_323(monkeypatch):
+    concept = Concept()
+    # The gemeente fetches its messages over the API: the 323 waits there, unprocessed.
+    Berichtkanaal.objects.create(organisatie=concept.o.gemeente, transport=Transport.API)
+    punt = Wachtpunt()  # after the concept was read as concept, before the 323 is sent
+    monkeypatch.setattr(indienen, "maak_323", punt.voor(indienen.maak_323))
+    declaratie = concept.declaratie
+
+    bericht, fout = na_elkaar_tegelijk(
+        punt,
+        lambda: indienen.dien_in(declaratie, acting_user=concept.gebruiker),
+        lambda: indienen.dien_in(declaratie, acting_user=concept.gebruiker),
+    )
+
+    assert isinstance(bericht, Bericht) and bericht.nummer == 323, bericht
+    assert isinstance(fout, ValidationError), fout
+    assert "niet meer gewijzigd of ingediend" in fout.messages[0]
+    assert list(Bericht.objects.filter(nummer=323)) == [bericht]
+    declaratie = Declaratie.objects.get(pk=declaratie.pk)
+    assert (declaratie.status, declaratie.bericht) == (DeclaratieStatus.INGEDIEND, bericht)
+    assert AuditRegel.objects.filter(actie="declaratie.ingediend").count() == 1
