@@ -7,6 +7,7 @@ from lxml import etree
 
 from istandaarden.berichten import Bericht as Berichtsoort
 from istandaarden.berichten import bericht_voor
+from istandaarden.regels.crossmessage import OntvangenBericht
 
 
 @dataclass(frozen=True)
@@ -61,4 +62,18 @@ def lees_kop(root: etree._Element) -> Kop:
         versie=f"{veld('{m}BerichtVersie')}.{veld('{m}BerichtSubversie')}",
         identificatie_retour=veld("{m}IdentificatieRetour"),
         dagtekening_retour=_datum(veld("{m}DagtekeningRetour")),
+    )
+
+
+def als_ontvangen(kop: Kop, root: etree._Element) -> OntvangenBericht:
+    """The message as the cross-message rules read it (``istandaarden.regels.crossmessage``)."""
+    return OntvangenBericht(
+        standaard=kop.soort.standaard,
+        bericht=kop.soort.naam,
+        root=root,
+        ns={"m": kop.soort.namespace, "b": kop.soort.basis_namespace},
+        afzender=kop.afzender,
+        ontvanger=kop.ontvanger,
+        identificatie=kop.identificatie,
+        dagtekening=kop.dagtekening,
     )

@@ -19,7 +19,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuFout
 
 from istandaarden.fout import MAX_FOUTEN, Fout, ParseFout, meldingen, totaal
-from istandaarden.regels.crossmessage import OntvangenBericht, controleer
+from istandaarden.regels.crossmessage import controleer
 from istandaarden.retour import maak_retour
 from istandaarden.safe_xml import parse_bytes
 from istandaarden.validation import validate_tree
@@ -28,7 +28,7 @@ from wmoketen.audit import services as audit
 from . import afhandeling
 from .constants import DUBBELE_IDENTIFICATIE, Soort, Status, Transport
 from .handlers import handler_voor, is_zelf_beoordeeld
-from .kop import Kop, lees_kop
+from .kop import Kop, als_ontvangen, lees_kop
 from .models import Bericht, Berichtkanaal, Bezorging
 from .signals import retour_gekoppeld
 from .sloten import vergrendel_bericht
@@ -353,25 +353,12 @@ def _accepteer(bericht: Bericht, kop: Kop, tree) -> Bericht:
         # One at a time per client of this receiver: the rules see every earlier message.
         vergrendel_bericht(bericht, root)
         if not is_zelf_beoordeeld(bericht.standaard, bericht.nummer):  # else the handler does
-            overtredingen = controleer(_ontvangen_bericht(bericht, kop, root), store=bericht)
+            overtredingen = controleer(als_ontvangen(kop, root), store=bericht)
             if overtredingen:  # controleniveau 3/4: the retour names them per message class
                 return _afkeuren(bericht, overtredingen, retour=True)
     bericht.status = Status.GEACCEPTEERD
     bericht.save()
     return _handel_af(bericht, root)
-
-
-def _ontvangen_bericht(bericht: Bericht, kop: Kop, root) -> OntvangenBericht:
-    return OntvangenBericht(
-        standaard=kop.soort.standaard,
-        bericht=kop.soort.naam,
-        root=root,
-        ns={"m": kop.soort.namespace, "b": kop.soort.basis_namespace},
-        afzender=kop.afzender,
-        ontvanger=kop.ontvanger,
-        identificatie=kop.identificatie,
-        dagtekening=kop.dagtekening,
-    )
 
 
 def _koppel_aan_heenbericht(retour: Bericht, kop: Kop, root) -> None:

@@ -27,11 +27,10 @@ import zlib
 from django.db import connection
 from django.utils import timezone
 
-from istandaarden.regels.crossmessage import OntvangenBericht
 from wmoketen.audit import services as audit
 from wmoketen.berichten.constants import DUBBELE_IDENTIFICATIE
 from wmoketen.berichten.handlers import Ontvangen, handler, weigering, zelf_beoordeeld
-from wmoketen.berichten.kop import lees_kop
+from wmoketen.berichten.kop import als_ontvangen, lees_kop
 from wmoketen.berichten.standaarden import WET
 from wmoketen.organisaties.models import Gemeente
 from wmoketen.termijnen import services as termijnen
@@ -73,7 +72,8 @@ def ontvang_declaratie(bericht, root) -> OntvangenDeclaratie:
         wet=WET[bericht.standaard],
         bericht_id=bericht.pk,
     )
-    overtredingen = regels.controleer(ctx) + externe_bron.controleer(_als_ontvangen(bericht, root))
+    bericht_gelezen = als_ontvangen(lees_kop(root), root)
+    overtredingen = regels.controleer(ctx) + externe_bron.controleer(bericht_gelezen)
     uitslag = beoordeel(gelezen, overtredingen)
     declaratie = OntvangenDeclaratie.objects.create(
         gemeente=gemeente,
@@ -127,21 +127,6 @@ def _vergrendel_reeks(gemeente_id: int, aanbieder_id: int, wet: str) -> None:
     sleutel = zlib.crc32(f"{gemeente_id}:{aanbieder_id}:{wet}".encode()) - (1 << 31)  # int4
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [REEKS, sleutel])
-
-
-def _als_ontvangen(bericht, root) -> OntvangenBericht:
-    """The message as the rules against an external source read it."""
-    kop = lees_kop(root)
-    return OntvangenBericht(
-        standaard=bericht.standaard,
-        bericht=kop.soort.naam,
-        root=root,
-        ns={"m": kop.soort.namespace, "b": kop.soort.basis_namespace},
-        afzender=kop.afzender,
-        ontvanger=kop.ontvanger,
-        identificatie=kop.identificatie,
-        dagtekening=kop.dagtekening,
-    )
 
 
 def _omschrijving(declaratie, uitslag: Uitslag) -> str:

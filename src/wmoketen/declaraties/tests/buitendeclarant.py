@@ -12,10 +12,8 @@ from datetime import date
 
 from lxml import etree
 
-from istandaarden.berichten import BERICHT_SUBVERSIE, BERICHT_VERSIE, XSD_VERSIE, bericht
 from istandaarden.codec import serialize
 from istandaarden.validation import validate
-from wmoketen.berichten.standaarden import modules
 from wmoketen.toewijzingen.tests.buitenpartij import BuitenAanbieder
 
 
@@ -77,9 +75,8 @@ class BuitenDeclarant(BuitenAanbieder):
         """A 323 for one month: ``regels`` are (toewijzingnummer, volume, tarief in cent,
         referentienummer); returns the 323's Identificatie."""
         eerste = self.toewijzingen[regels[0][0]]
-        b, m = modules(eerste.wet, 323)
+        b, m, header, _, identificatie = self._kop_en_client(eerste, 323)
         standaard = "iwmo" if eerste.wet == "wmo" else "ijw"
-        identificatie = self._identificatie()
         self.declaraties += 1
         periode = b.CdtGeslotenPeriode(
             begindatum=maand_begin.isoformat(), einddatum=maand_eind.isoformat()
@@ -103,19 +100,6 @@ class BuitenDeclarant(BuitenAanbieder):
                 )
             )
         totaal = sum(volume * tarief for _, volume, tarief, _ in regels)
-        header = m.Header(
-            bericht_code=bericht(standaard, 323).berichtcode,
-            bericht_versie=BERICHT_VERSIE,
-            bericht_subversie=BERICHT_SUBVERSIE,
-            afzender=self.agb,
-            ontvanger=self.gemeentecode,
-            bericht_identificatie=b.CdtBerichtIdentificatie(
-                identificatie=identificatie, dagtekening=date.today().isoformat()
-            ),
-            xsd_versie=b.CdtXsdVersie(
-                basisschema_xsd_versie=XSD_VERSIE, bericht_xsd_versie=XSD_VERSIE
-            ),
-        )
         binding = m.Bericht(
             header=header,
             declaratie=m.Declaratie(

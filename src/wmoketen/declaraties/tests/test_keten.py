@@ -7,11 +7,9 @@ the 325 that answers it. The gemeente's backoffice answers what arrived. Every m
 side stored or received is valid against the standard.
 """
 
-import io
 from datetime import date, timedelta
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from istandaarden.validation import validate
@@ -35,6 +33,7 @@ from wmoketen.factories import (
 from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
 from wmoketen.toewijzingen.tests.buitenpartij import Api, Uitwisseling
+from wmoketen.toewijzingen.tests.keten import gemeente_cron
 
 from .buitendeclarant import BuitenDeclarant
 
@@ -54,13 +53,6 @@ PRODUCTEN = {
     "wmo": dict(wet="wmo", productcategorie="02", productcode="02A01", frequentie="2"),
     "jeugdwet": dict(wet="jeugdwet", productcategorie="45", productcode="45A48", frequentie="4"),
 }
-
-
-def gemeente_cron() -> None:
-    uit = io.StringIO()
-    call_command("berichten_import", stdout=uit, stderr=uit)
-    call_command("berichten_export", stdout=uit, stderr=uit)
-    assert "geweigerd:" not in uit.getvalue().lower(), uit.getvalue()
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """The chain of the two-party tests (file mailbox and HTTP API): gemeente 0384 here, aanbieder
 42420001 outside with its own software, one allocation, and the delivery dates it reports."""
 
+import io
 from datetime import date, timedelta
+
+from django.core.management import call_command
 
 from wmoketen.berichten.models import Berichtkanaal
 from wmoketen.factories import (
@@ -67,3 +70,11 @@ def leveringen(toewijzing: Toewijzing):
             "begindatum", "einddatum", "reden_beeindiging", "status"
         )
     )
+
+
+def gemeente_cron() -> None:
+    """What cron runs at the gemeente: read the mailbox, then write what goes out."""
+    uit = io.StringIO()
+    call_command("berichten_import", stdout=uit, stderr=uit)
+    call_command("berichten_export", stdout=uit, stderr=uit)
+    assert "geweigerd:" not in uit.getvalue().lower(), uit.getvalue()
