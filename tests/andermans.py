@@ -179,7 +179,7 @@ def declaraties(gemeente, aanbieder, toewijzing, ontvangen) -> dict:
         afzender=aanbieder,
         ontvanger=gemeente,
         transport="intern",
-        soort="heenbericht",
+        soort="heen",
         standaard="iwmo",
         nummer=323,
         identificatie="GEHEIMDECL01",

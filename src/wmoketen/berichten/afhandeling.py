@@ -72,8 +72,11 @@ def meld_weigering(bericht: Bericht, root, fouten) -> None:
     try:
         with transaction.atomic():
             functie(bericht, root, fouten)
-    except Exception:  # the domain's answer failed: the message is rejected all the same
+    except Exception as exc:  # the domain's answer failed: the message is rejected all the same
         logger.exception("bericht %s: fout in de afhandeling van de afkeuring", bericht.pk)
+        # On the message's page, so the functioneel beheerder sees that no answer went.
+        bericht.foutmelding = f"Het antwoord op de afkeuring is niet verstuurd: {exc}"[:2000]
+        bericht.save(update_fields=["foutmelding"])
 
 
 def al_beantwoord(bericht: Bericht) -> bool:

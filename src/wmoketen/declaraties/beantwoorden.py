@@ -25,20 +25,10 @@ from wmoketen.termijnen.kalender import werkdagen_tussen
 
 from . import bericht325
 from .beoordeling import antwoord_velden, uitslag_van
-from .constants import (
-    GOEDGEKEURD,
-    NIET_BEOORDEELD,
-    TECHNISCH_AFGEKEURD,
-    VOLLEDIG_TOEGEKEND,
-    BeoordelingStatus,
-    Oordeel,
-)
+from .constants import NIET_VOOR_EEN_PRESTATIE, BeoordelingStatus, Oordeel
 from .models import OntvangenDeclaratie, OntvangenPrestatie
 
 logger = logging.getLogger(__name__)
-
-# Codes that say nothing against a prestatie: no reason to reject one by hand.
-GEEN_AFWIJZING = frozenset({GOEDGEKEURD, NIET_BEOORDEELD, VOLLEDIG_TOEGEKEND, TECHNISCH_AFGEKEURD})
 
 
 def _vergrendel(declaratie: OntvangenDeclaratie, acting_user) -> OntvangenDeclaratie:
@@ -101,12 +91,31 @@ def _controleer_afwijzing(declaratie, prestatie, retourcode: str, reden: str) ->
     _niet_beantwoord(declaratie)
     if declaratie.retourcodes:
         raise ValidationError("Deze declaratie is als geheel afgewezen.")
-    if retourcode not in alle_retourcodes() or retourcode in GEEN_AFWIJZING:
+    if retourcode not in alle_retourcodes() or retourcode in NIET_VOOR_EEN_PRESTATIE:
         raise ValidationError("Kies een retourcode uit de lijst van de standaard (WJ001).")
     if not reden.strip():
         raise ValidationError("Geef een reden voor de afwijzing.")
     if prestatie.oordeel == Oordeel.AFGEWEZEN:
         raise ValidationError("Deze prestatie is al afgewezen.")
+    if prestatie.debet_credit == "C" and _debet_op_credit(declaratie, prestatie):
+        # OP366: the new debit was approved because this credit cancels the earlier one.
+        raise ValidationError(
+            "Op deze creditprestatie steunt een debetprestatie in dezelfde declaratie; wijs "
+            "eerst die debetprestatie af."
+        )
+
+
+def _debet_op_credit(declaratie, credit) -> bool:
+    """An approved debit of this declaration for the same allocation, period and product."""
+    return declaratie.prestaties.filter(
+        debet_credit="D",
+        oordeel=Oordeel.GOEDGEKEURD,
+        toewijzingnummer=credit.toewijzingnummer,
+        periode_begin=credit.periode_begin,
+        periode_eind=credit.periode_eind,
+        productcategorie=credit.productcategorie,
+        productcode=credit.productcode,
+    ).exists()
 
 
 @transaction.atomic

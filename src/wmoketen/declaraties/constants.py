@@ -5,6 +5,11 @@ GOEDGEKEURD = "0200"  # geen opmerking over deze berichtklasse
 NIET_BEOORDEELD = "0233"  # berichtklasse is niet beoordeeld (the prestaties of a refused client)
 TECHNISCH_AFGEKEURD = "0001"  # controleniveau 2: the Header only
 VOLLEDIG_TOEGEKEND = "8001"  # DeclaratieAntwoord: declaratie is volledig toegekend
+# WJ001 codes that say nothing about one prestatie (the Header's, the declaration's, the
+# client's, or no objection): never a reason to reject a prestatie by hand.
+NIET_VOOR_EEN_PRESTATIE = frozenset(
+    {"0001", "0200", "0233", "8001", "8187", "8214", "8848", "9056", "9333", "S300"}
+)
 # Codes on the Header or the DeclaratieAntwoord that refuse nothing.
 ZONDER_AFKEUR = frozenset({GOEDGEKEURD, VOLLEDIG_TOEGEKEND})
 

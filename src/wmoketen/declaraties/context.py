@@ -25,6 +25,7 @@ from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import Levering, Toewijzing
 
 from .constants import Oordeel
+from .contractregels import geldende_regel
 from .models import DebetCredit, OntvangenDeclaratie, OntvangenPrestatie
 
 DEBET = DebetCredit.DEBET.value
@@ -156,6 +157,9 @@ class Context:
     contractregels: dict[tuple[str, str], list[Contractregel]] = field(default_factory=dict)
     # Toewijzingen with a start (305) not removed (OP364).
     gestart: set[int] = field(default_factory=set)
+    # Prestatie elements rejected by the rules so far (``regels.controleer``): the totals and
+    # TR389 count only what the other rules leave standing.
+    afgewezen: set = field(default_factory=set)
 
     def toewijzing_van(self, p: GelezenPrestatie) -> Toewijzing | None:
         """The toewijzing the prestatie names, when it is this client's (TR338)."""
@@ -163,13 +167,9 @@ class Context:
         return t if t is not None and t.client.bsn == p.bsn else None
 
     def contractregel(self, p: GelezenPrestatie, op: date) -> Contractregel | None:
-        """The contract line for the prestatie's product on ``op``: the one that began last."""
-        geldig = [
-            r
-            for r in self.contractregels.get((p.productcategorie, p.productcode), ())
-            if r.geldig_op(op)
-        ]
-        return max(geldig, key=lambda r: (r.begindatum, r.contract.begindatum, r.pk), default=None)
+        """The declarable contract line for the prestatie's product on ``op`` (the rule the
+        aanbieder's proposal follows too: ``contractregels.geldende_regel``)."""
+        return geldende_regel(self.contractregels.get((p.productcategorie, p.productcode), ()), op)
 
 
 def laad(

@@ -2,7 +2,7 @@
 
 The standard checks these against a source outside the message: the receiver's system date,
 the contract, CBS's list of gemeenten, the product code list in use. We hold our own copy of
-each (docs/declaraties-externe-bron.md):
+each (docs/declaraties.md, "Rules against an external source"):
 
 | rule | code | element (IV087) | source we use |
 |---|---|---|---|

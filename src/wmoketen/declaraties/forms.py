@@ -8,10 +8,7 @@ from django.utils import timezone
 from istandaarden.retourcodes import alle as alle_retourcodes
 from wmoketen.producten.constants import Wet
 
-# WJ001 codes that say nothing about one prestatie: the Header's and the declaration's.
-NIET_VOOR_EEN_PRESTATIE = frozenset(
-    {"0001", "0200", "0233", "8001", "8214", "8848", "9056", "9333", "S300"}
-)
+from .constants import NIET_VOOR_EEN_PRESTATIE
 
 
 def afwijscodes() -> list[tuple[str, str]]:

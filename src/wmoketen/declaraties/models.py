@@ -259,7 +259,7 @@ class OntvangenPrestatie(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.referentienummer} ({self.bsn})"
+        return f"{self.referentienummer} (toewijzing {self.toewijzingnummer})"
 
     @classmethod
     def zichtbaar_voor(cls, organisatie) -> Q:

@@ -290,3 +290,14 @@ def log_gelezen(gebruiker, declaratie, client_ids) -> None:
         sorted({pk for pk in client_ids if pk is not None}),
         omschrijving=f"Declaratie {declaratie.declaratienummer}",
     )
+
+
+def log_lijst(gebruiker, client_ids) -> None:
+    """A page of rejected prestaties was read: one audit row per client it showed."""
+    audit.log_clienten(
+        gebruiker,
+        "declaraties.afgewezen_gelezen",
+        gebruiker.organisatie,
+        sorted({pk for pk in client_ids if pk is not None}),
+        omschrijving="Afgewezen prestaties",
+    )

@@ -27,10 +27,13 @@ prestaties not assessed: 0233) or the Prestatie (rejected with its codes).
 | Prestatie | TR418 | 0611 | ProductTarief not the contract's tariff |
 
 Credits are judged before debits (OP366): a credit of an earlier debit and its new debit in
-one message are allowed (TR389), and the credit's volume is off the total first (TR322).
+one message are allowed (TR389), and the credit's volume is off the total first (TR322). The
+rules that weigh one prestatie against the others (TR389, TR322, TR369: ``NA``) run last and
+count only the prestaties the other rules left standing: a rejected credit cancels nothing and
+a rejected debit adds nothing to a total.
 TR418 needs the contract line: without one for the product, the tariff is not checked.
 TR304 has the same code as the rule on the 317 (``verzoeken.regels``), which holds the code in
-the register; this one is applied by ``beoordeling`` from ``REGELS`` directly.
+the register; this one is applied by ``controleer`` from ``REGELS`` directly.
 """
 
 from __future__ import annotations
@@ -292,6 +295,8 @@ def _totaalcontrole(
     counted."""
     stand: dict[int, Decimal] = {}
     for p in ctx.declaratie.op_volgorde():
+        if p.element in ctx.afgewezen:
+            continue
         t = ctx.toewijzing_van(p)
         maximum = grens(ctx, p, t) if t is not None else None
         if maximum is None:
@@ -388,14 +393,18 @@ def _gecrediteerd(ctx: Context) -> set[str]:
         for e in rijen
         if e.debet_credit == "C"
     }
-    return eerder | {p.vorig_referentienummer for p in ctx.declaratie.prestaties if p.is_credit}
+    return eerder | {
+        p.vorig_referentienummer
+        for p in ctx.declaratie.prestaties
+        if p.is_credit and p.element not in ctx.afgewezen
+    }
 
 
 def tr389(ctx: Context) -> Iterator[Bevinding]:
     gecrediteerd = _gecrediteerd(ctx)
     for p in ctx.declaratie.op_volgorde():
         t = ctx.toewijzing_van(p)
-        if p.is_credit or t is None:
+        if p.is_credit or t is None or p.element in ctx.afgewezen:
             continue
         eerder = [
             e
@@ -474,9 +483,31 @@ REGELS = (
 GEDEELD = frozenset({"TR304"})
 
 
+# Judged last, in this order, on what the other rules leave standing (see the docstring).
+NA = ("TR389", "TR322", "TR369")
+
+
 def controleer(ctx: Context) -> list[Overtreding]:
     """Every rule of the 323 on the declaration in ``ctx``."""
-    return [o for regel in REGELS for o in regel.check(None, ctx)]
+    volgorde = [r for r in REGELS if r.code not in NA]
+    volgorde += sorted((r for r in REGELS if r.code in NA), key=lambda r: NA.index(r.code))
+    overtredingen = []
+    for regel in volgorde:
+        gevonden = list(regel.check(None, ctx))
+        overtredingen += gevonden
+        ctx.afgewezen |= _afgewezen_door(ctx, gevonden)
+    return overtredingen
+
+
+def _afgewezen_door(ctx: Context, gevonden: list[Overtreding]) -> set:
+    """The prestatie elements these findings reject (a client's: all of its prestaties)."""
+    elementen = {o.element for o in gevonden}
+    return {
+        p.element
+        for c in ctx.declaratie.clienten
+        for p in c.prestaties
+        if p.element in elementen or c.element in elementen
+    }
 
 
 def registreer_regels() -> None:

@@ -155,8 +155,9 @@ def indienen_view(request, pk: int):
 @rol_vereist(Rol.AANBIEDER)
 def afgewezen(request):
     prestaties = queries.afgewezen_prestaties(request.user.organisatie)
-    context = {"pagina": pagineer(request, prestaties, per_pagina=PER_PAGINA)}
-    return render(request, "declaraties/afgewezen.html", context)
+    pagina = pagineer(request, prestaties, per_pagina=PER_PAGINA)
+    queries.log_lijst(request.user, [p.toewijzing.client_id for p in pagina])
+    return render(request, "declaraties/afgewezen.html", {"pagina": pagina})
 
 
 # The gemeente's backoffice ------------------------------------------------------------------
@@ -280,5 +281,6 @@ def afwijzen(request, pk: int):
 @rol_vereist(Rol.BACKOFFICE)
 def ontvangen_afgewezen(request):
     prestaties = queries.ontvangen_afgewezen(request.user.organisatie)
-    context = {"pagina": pagineer(request, prestaties, per_pagina=PER_PAGINA)}
-    return render(request, "declaraties/ontvangen_afgewezen.html", context)
+    pagina = pagineer(request, prestaties, per_pagina=PER_PAGINA)
+    queries.log_lijst(request.user, [p.client_id for p in pagina])
+    return render(request, "declaraties/ontvangen_afgewezen.html", {"pagina": pagina})

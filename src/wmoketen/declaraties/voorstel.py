@@ -57,7 +57,6 @@ from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from wmoketen.audit import services as audit
-from wmoketen.organisaties.constants import Uitvoeringsvariant
 from wmoketen.organisaties.models import Contractregel
 from wmoketen.producten.constants import Wet
 from wmoketen.toewijzingen.constants import LeveringStatus
@@ -65,13 +64,13 @@ from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 from wmoketen.toewijzingen.nummering import volgend_nummer
 
 from .constants import DeclaratieStatus, Oordeel
+from .contractregels import DECLARABEL, geldende_regel
 from .models import Declaratie, Prestatie
 from .perioden import maand_van, productperiode
 from .volume import max_in_periode
 
 __all__ = ["nieuw_declaratienummer", "referentienummer", "stel_voor", "voorgesteld_volume"]
 
-DECLARABEL = frozenset({Uitvoeringsvariant.INSPANNINGSGERICHT, Uitvoeringsvariant.OUTPUTGERICHT})
 EENHEID_EUROS = "83"  # WJ756: the volume is an amount in cent (CS339)
 FREQUENTIE_TOTAAL = "6"  # WMO757: totaal binnen geldigheidsduur toewijzing
 REDEN_VERWIJDERD = "13"  # TR384: never declare on an allocation removed with reden 13
@@ -310,10 +309,6 @@ def _al_gedeclareerd(aanbieder, gemeente, wet: str, maand: _Periode) -> set[int]
     )
 
 
-def _regel_op(regels: Iterable[Contractregel], datum: date) -> Contractregel | None:
-    return next((r for r in regels if r.geldig_op(datum)), None)
-
-
 def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict | None:
     """One prestatie's fields, or None: no declarable contract line, no tariff, no period or
     no delivered day in it."""
@@ -321,7 +316,7 @@ def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict 
     if periode is None:
         return None
     periode = _Periode(*periode)
-    regel = _regel_op(regels, periode.begin)
+    regel = geldende_regel(regels, periode.begin)
     tarief = regel.tarief_op(periode.begin) if regel else None
     if tarief is None:
         return None

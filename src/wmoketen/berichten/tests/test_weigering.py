@@ -117,6 +117,8 @@ def test_een_falende_weigering_laat_de_afkeuring_staan(wmo317, caplog):
     assert not Gemeente.objects.filter(gemeentecode="0001").exists()  # the savepoint undid it
     assert f"bericht {bericht.pk}: fout in de afhandeling van de afkeuring" in caplog.text
     assert "RuntimeError: antwoord mislukt" in caplog.text
+    # Visible on the message's page: no answer went.
+    assert bericht.foutmelding == "Het antwoord op de afkeuring is niet verstuurd: antwoord mislukt"
 
 
 def test_een_weigering_schrijft_in_de_transactie_van_de_pijplijn(wmo317):

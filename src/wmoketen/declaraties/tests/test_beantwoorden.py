@@ -14,11 +14,12 @@ from wmoketen.audit.models import AuditRegel
 from wmoketen.declaraties import beantwoorden
 from wmoketen.declaraties.constants import BeoordelingStatus, Oordeel
 from wmoketen.declaraties.models import OntvangenDeclaratie
+from wmoketen.declaraties.perioden import maand_van
 from wmoketen.factories import GebruikerFactory, GemeenteFactory
 from wmoketen.termijnen.constants import Status as TermijnStatus
 from wmoketen.termijnen.kalender import plus_werkdagen
 
-from .hulp_gemeente import VANDAAG, Opzet, bouw_323, ontvang_323, prestatie
+from .hulp_gemeente import MAAND, VANDAAG, Opzet, bouw_323, ontvang_323, prestatie
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +151,27 @@ def test_aanhouden_en_vrijgeven_met_de_periodieke_taak(declaratie, backoffice):
         .count()
         == 4
     )  # ontvangen, aangehouden, vrijgegeven, beantwoord
+
+
+def test_credit_waar_een_nieuwe_debet_op_steunt_niet_met_de_hand_afwijzen(opzet, backoffice):
+    """OP366: the new debit was approved because the credit cancels the earlier one; the
+    credit cannot be rejected by hand while that debit stands (it would be paid twice)."""
+    t = opzet.toewijzing()
+    eerder = maand_van(MAAND[0] - timedelta(days=1))
+    eerst = prestatie(t, begin=eerder[0], eind=eerder[1])
+    ontvang_323(opzet, bouw_323(opzet, [eerst], nummer="DN1", periode=eerder))
+    credit = prestatie(t, begin=eerder[0], eind=eerder[1], dc="C", vorig=eerst["referentie"])
+    debet = prestatie(t, begin=eerder[0], eind=eerder[1], volume=8)
+    bericht = ontvang_323(opzet, bouw_323(opzet, [debet, credit], nummer="DN2"))
+    declaratie = OntvangenDeclaratie.objects.get(bericht=bericht)
+    rij = {p.referentienummer: p for p in declaratie.prestaties.all()}
+    with pytest.raises(ValidationError, match="wijs eerst die debetprestatie af"):
+        beantwoorden.wijs_prestatie_af(
+            rij[credit["referentie"]], retourcode="0611", reden="Tarief.", acting_user=backoffice
+        )
+    for ref in (debet["referentie"], credit["referentie"]):  # the debit first: then both go
+        beantwoorden.wijs_prestatie_af(
+            rij[ref], retourcode="0611", reden="Tarief.", acting_user=backoffice
+        )
+    declaratie.refresh_from_db()
+    assert declaratie.toegekend_bedrag == 0

@@ -145,6 +145,22 @@ def test_credit_en_nieuwe_debet_in_een_bericht(opzet):
     assert declaratie.toegekend_bedrag == 8 * 6500 - 10 * 6500
 
 
+def test_afgewezen_credit_maakt_geen_ruimte_voor_een_nieuwe_debet(opzet):
+    """A credit rejected on another rule (here its tariff, TR418) cancels nothing: the new
+    debit for the same period is a second declaration (TR389), so nothing is paid twice."""
+    t = opzet.toewijzing()
+    eerst = prestatie(t, begin=VORIGE[0], eind=VORIGE[1])
+    _ontvang(opzet, [eerst], nummer="DN1", periode=VORIGE)
+    credit = prestatie(
+        t, begin=VORIGE[0], eind=VORIGE[1], dc="C", vorig=eerst["referentie"], tarief=1
+    )
+    debet = prestatie(t, begin=VORIGE[0], eind=VORIGE[1], volume=8)
+    declaratie = _ontvang(opzet, [debet, credit], nummer="DN2")
+    assert _oordeel(declaratie, credit) == (Oordeel.AFGEWEZEN, ["0611"])
+    assert _oordeel(declaratie, debet) == (Oordeel.AFGEWEZEN, ["9389"])
+    assert declaratie.toegekend_bedrag == 0
+
+
 def test_onbekend_bsn(opzet):
     t = opzet.toewijzing()
     vreemd = ClientFactory(organisatie=opzet.aanbieder)  # a BSN the gemeente does not know
