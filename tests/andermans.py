@@ -407,6 +407,7 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         "declaraties:vrijgeven": data["ontvangen_declaratie"],
         "declaraties:beantwoorden": data["ontvangen_declaratie"],
         "declaraties:afwijzen": data["ontvangen_prestatie"],
+        "declaraties:afwijzing_intrekken": data["ontvangen_prestatie"],
     }
     if naam in objecten:
         return [{"pk": objecten[naam].pk}]

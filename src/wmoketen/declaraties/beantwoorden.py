@@ -148,6 +148,35 @@ def wijs_prestatie_af(
 
 
 @transaction.atomic
+def trek_afwijzing_in(prestatie: OntvangenPrestatie, *, acting_user) -> OntvangenPrestatie:
+    """Undo a clerk's rejection before the 325 goes: the prestatie is approved again (the
+    rules had approved it: a rejection by the rules is never undone by hand)."""
+    declaratie = _vergrendel(prestatie.declaratie, acting_user)
+    prestatie = OntvangenPrestatie.objects.select_for_update().get(
+        pk=prestatie.pk, declaratie=declaratie
+    )
+    _niet_beantwoord(declaratie)
+    if prestatie.oordeel != Oordeel.AFGEWEZEN or prestatie.afgewezen_door_id is None:
+        raise ValidationError("Alleen een met de hand afgewezen prestatie kan worden hersteld.")
+    code, reden = prestatie.retourcodes, prestatie.reden
+    prestatie.oordeel = Oordeel.GOEDGEKEURD
+    prestatie.retourcodes, prestatie.reden, prestatie.afgewezen_door = [], "", None
+    prestatie.save(update_fields=["oordeel", "retourcodes", "reden", "afgewezen_door"])
+    netto = -prestatie.bedrag if prestatie.debet_credit == "C" else prestatie.bedrag
+    declaratie.toegekend_bedrag = (declaratie.toegekend_bedrag or 0) + netto
+    declaratie.save(update_fields=["toegekend_bedrag"])
+    audit.log(
+        acting_user,
+        "declaratie.afwijzing_ingetrokken",
+        prestatie,
+        client_id=prestatie.client_id,
+        omschrijving=f"{prestatie}: afwijzing ({', '.join(code)}: {reden}) ingetrokken",
+        wijzigingen={"oordeel": [Oordeel.AFGEWEZEN, Oordeel.GOEDGEKEURD]},
+    )
+    return prestatie
+
+
+@transaction.atomic
 def beantwoord(declaratie: OntvangenDeclaratie, *, acting_user=None):
     """Send the 325 with the verdicts as they stand, close the deadline; returns the 325.
 

@@ -231,9 +231,9 @@ def ontvangen_prestatie(gebruiker, pk: int) -> OntvangenPrestatie:
 def ontvangen_prestaties_van(declaratie, *, oordeel: str = ""):
     """A received declaration's prestaties for its page (a queryset to page), credits
     first as they are processed (OP366), per client."""
-    prestaties = declaratie.prestaties.select_related("client", "afgewezen_door").order_by(
-        "-debet_credit", "bsn", "periode_begin", "pk"
-    )
+    prestaties = declaratie.prestaties.select_related(
+        "client", "afgewezen_door", "toewijzing__product"
+    ).order_by("-debet_credit", "bsn", "periode_begin", "pk")
     if oordeel in Oordeel.values:
         prestaties = prestaties.filter(oordeel=oordeel)
     return prestaties

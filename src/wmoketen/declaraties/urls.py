@@ -20,5 +20,10 @@ urlpatterns = [
     path("ontvangen/<int:pk>/vrijgeven/", views.vrijgeven, name="vrijgeven"),
     path("ontvangen/<int:pk>/beantwoorden/", views.beantwoord, name="beantwoorden"),
     path("ontvangen/prestatie/<int:pk>/afwijzen/", views.afwijzen, name="afwijzen"),
+    path(
+        "ontvangen/prestatie/<int:pk>/intrekken/",
+        views.afwijzing_intrekken,
+        name="afwijzing_intrekken",
+    ),
     path("ontvangen/afgewezen/", views.ontvangen_afgewezen, name="ontvangen_afgewezen"),
 ]

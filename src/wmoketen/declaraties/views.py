@@ -278,6 +278,19 @@ def afwijzen(request, pk: int):
     return _toon_ontvangen(request, declaratie, afwijs_form=form, fout_pk=prestatie.pk)
 
 
+@require_POST
+@rol_vereist(Rol.BACKOFFICE)
+def afwijzing_intrekken(request, pk: int):
+    prestatie = queries.ontvangen_prestatie(request.user, pk)
+    with Poging(request=request) as poging:
+        beantwoorden.trek_afwijzing_in(prestatie, acting_user=request.user)
+    if poging.gelukt:
+        messages.success(
+            request, f"De afwijzing van prestatie {prestatie.referentienummer} is ingetrokken."
+        )
+    return _terug(request, "declaraties:ontvangen", prestatie.declaratie_id)
+
+
 @rol_vereist(Rol.BACKOFFICE)
 def ontvangen_afgewezen(request):
     prestaties = queries.ontvangen_afgewezen(request.user.organisatie)

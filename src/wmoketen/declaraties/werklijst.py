@@ -20,7 +20,7 @@ from .models import OntvangenDeclaratie
 from .queries import met_open_afwijzingen, te_beantwoorden
 from .templatetags.declaraties import euro
 
-GEEN_CLIENT = "Declaratie over meerdere cliënten"
+GEEN_CLIENT = "Cliënten: zie de declaratie"
 
 
 def _ontvangen_url(declaratie) -> str:

@@ -175,3 +175,31 @@ def test_credit_waar_een_nieuwe_debet_op_steunt_niet_met_de_hand_afwijzen(opzet,
         )
     declaratie.refresh_from_db()
     assert declaratie.toegekend_bedrag == 0
+
+
+def test_afwijzing_met_de_hand_intrekken(declaratie, backoffice):
+    """A clerk's rejection can be withdrawn before the 325 goes; the rules' cannot."""
+    p = declaratie.prestaties.order_by("pk").first()
+    voor = declaratie.toegekend_bedrag
+    beantwoorden.wijs_prestatie_af(p, retourcode="0611", reden="Tarief.", acting_user=backoffice)
+    beantwoorden.trek_afwijzing_in(p, acting_user=backoffice)
+    p.refresh_from_db()
+    declaratie.refresh_from_db()
+    assert (p.oordeel, p.retourcodes, p.reden) == (Oordeel.GOEDGEKEURD, [], "")
+    assert declaratie.toegekend_bedrag == voor
+    assert AuditRegel.objects.filter(actie="declaratie.afwijzing_ingetrokken").count() == 1
+    with pytest.raises(ValidationError, match="met de hand afgewezen"):
+        beantwoorden.trek_afwijzing_in(p, acting_user=backoffice)  # approved again: nothing
+    beantwoorden.beantwoord(declaratie, acting_user=backoffice)
+    with pytest.raises(ValidationError, match="al beantwoord"):
+        beantwoorden.trek_afwijzing_in(p, acting_user=backoffice)
+
+
+def test_afwijzing_door_de_regels_niet_in_te_trekken(opzet, backoffice):
+    t = opzet.toewijzing(volume=3)
+    te_veel = prestatie(t, volume=40)
+    bericht = ontvang_323(opzet, bouw_323(opzet, [te_veel]))
+    rij = OntvangenDeclaratie.objects.get(bericht=bericht).prestaties.get()
+    assert rij.retourcodes == ["9321"]
+    with pytest.raises(ValidationError, match="met de hand afgewezen"):
+        beantwoorden.trek_afwijzing_in(rij, acting_user=backoffice)

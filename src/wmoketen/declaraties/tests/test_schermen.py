@@ -423,6 +423,16 @@ def test_prestatie_afwijzen(opzet):
     assert "1 afgewezen prestatie." in lijst and "Meer uren dan afgesproken." in lijst
     anders = _tekst(_html(opzet.andere_backoffice.get("/declaraties/ontvangen/afgewezen/")))
     assert "0 afgewezen prestaties." in anders
+    # The clerk changes their mind before the answer: the rejection is withdrawn.
+    pagina = _html(opzet.backoffice.get(f"/declaraties/ontvangen/{declaratie.pk}/"))
+    assert f'action="/declaraties/ontvangen/prestatie/{prestatie.pk}/intrekken/"' in pagina
+    antwoord = opzet.backoffice.post(
+        f"/declaraties/ontvangen/prestatie/{prestatie.pk}/intrekken/", follow=True
+    )
+    tekst = _tekst(_html(antwoord))
+    assert f"De afwijzing van prestatie {prestatie.referentienummer} is ingetrokken." in tekst
+    prestatie.refresh_from_db()
+    assert (prestatie.oordeel, prestatie.retourcodes) == (Oordeel.GOEDGEKEURD, [])
 
 
 def test_aanhouden_en_vrijgeven(opzet):
@@ -468,6 +478,7 @@ def test_beantwoorden_roept_de_dienst_aan_en_toont_een_weigering(opzet, monkeypa
         ("post", "/declaraties/ontvangen/{d}/vrijgeven/"),
         ("post", "/declaraties/ontvangen/{d}/beantwoorden/"),
         ("post", "/declaraties/ontvangen/prestatie/{p}/afwijzen/"),
+        ("post", "/declaraties/ontvangen/prestatie/{p}/intrekken/"),
     ],
 )
 def test_andermans_ontvangen_declaratie_is_niet_te_vinden(opzet, methode, url):
