@@ -5,12 +5,9 @@ The pipeline (``services``) decides when; this module runs the domain's code, ea
 savepoint of the pipeline's transaction, so a failing domain never leaves half its changes.
 """
 
-import copy
 import logging
 
 from django.db import transaction
-
-from istandaarden.codec import parse_tree
 
 from .constants import Soort, Status
 from .handlers import Ontvangen, handler_voor, weigering_voor
@@ -35,10 +32,7 @@ def handel(bericht: Bericht, root) -> str:
         return ""
     try:
         with transaction.atomic():
-            # parse_tree consumes (clears) the tree it binds: bind a copy, so the handler
-            # gets the whole tree as well as the binding.
-            inhoud = parse_tree(copy.deepcopy(root).getroottree())
-            functie(Ontvangen(bericht, inhoud, root))
+            functie(Ontvangen(bericht, root=root))
     except Exception as exc:  # any failure of a domain handler: keep the message, mark it
         logger.exception("bericht %s: fout bij verwerking", bericht.pk)
         return f"{type(exc).__name__}: {exc}"

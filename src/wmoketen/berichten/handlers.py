@@ -21,24 +21,39 @@ Two more registrations, per message type:
   325). Not for an XSD error (level 1) or an address error. When it raises, the rejection stands.
 """
 
+import copy
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
+
+from istandaarden.codec import parse_tree
 
 HANDLERS: dict[tuple[str, int], Callable[["Ontvangen"], None]] = {}
 ZELF_BEOORDEELD: set[tuple[str, int]] = set()
 WEIGERINGEN: dict[tuple[str, int], Callable[[Any, etree._Element, list], None]] = {}
 
 
-@dataclass(frozen=True)
 class Ontvangen:
-    """What a handler gets: the stored row, the parsed message and its tree."""
+    """What a handler gets: the stored row, the message's tree and its binding.
 
-    bericht: Any  # berichten.models.Bericht
-    inhoud: Any  # the xsdata binding of the message
-    root: etree._Element
+    The binding is made on first use: a handler that reads the tree only (the 323's, of up to
+    tens of thousands of prestaties) never pays for it.
+    """
+
+    def __init__(self, bericht, inhoud=None, root: etree._Element | None = None) -> None:
+        self.bericht = bericht  # berichten.models.Bericht
+        self.root = root
+        self._inhoud = inhoud
+
+    @property
+    def inhoud(self):
+        """The xsdata binding of the message."""
+        if self._inhoud is None:
+            # parse_tree consumes (clears) the tree it binds: bind a copy, so the handler
+            # keeps the whole tree as well.
+            self._inhoud = parse_tree(copy.deepcopy(self.root).getroottree())
+        return self._inhoud
 
 
 def handler(standaard: str, *nummers: int):

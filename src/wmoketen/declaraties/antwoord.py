@@ -37,7 +37,7 @@ from wmoketen.berichten.standaarden import WET
 from wmoketen.toewijzingen.signalen import signaleer
 
 from .bericht323 import bedrag_van
-from .constants import GOEDGEKEURD, ZONDER_AFKEUR, DeclaratieStatus, Oordeel
+from .constants import EENHEID_EUROS, GOEDGEKEURD, ZONDER_AFKEUR, DeclaratieStatus, Oordeel
 from .models import DebetCredit, Declaratie, Prestatie
 
 __all__ = ["SIGNAAL", "lees_325", "verwerk_325"]
@@ -317,7 +317,7 @@ def ingediend(prestatie: Prestatie) -> dict[str, str]:
         "ProductPeriode Einddatum": prestatie.periode_eind.isoformat(),
         "GeleverdVolume": str(prestatie.geleverd_volume),
         "Eenheid": prestatie.eenheid,
-        "ProductTarief": "" if prestatie.eenheid == "83" else str(prestatie.tarief),
+        "ProductTarief": "" if prestatie.eenheid == EENHEID_EUROS else str(prestatie.tarief),
         "IngediendBedrag": str(bedrag_van(prestatie)),
         "DebetCredit": prestatie.debet_credit,
     }

@@ -42,6 +42,13 @@ def _vergrendel(declaratie: OntvangenDeclaratie, acting_user) -> OntvangenDeclar
     return rij
 
 
+def _vergrendel_prestatie(prestatie: OntvangenPrestatie, acting_user):
+    """The prestatie's declaration and the prestatie itself, locked in that order."""
+    declaratie = _vergrendel(prestatie.declaratie, acting_user)
+    rij = OntvangenPrestatie.objects.select_for_update().get(pk=prestatie.pk, declaratie=declaratie)
+    return declaratie, rij
+
+
 def _niet_beantwoord(declaratie: OntvangenDeclaratie) -> None:
     if declaratie.status == BeoordelingStatus.BEANTWOORD or declaratie.antwoord_id:
         raise ValidationError("Deze declaratie is al beantwoord; er kan niets meer aan veranderen.")
@@ -123,18 +130,14 @@ def wijs_prestatie_af(
     prestatie: OntvangenPrestatie, *, retourcode: str, reden: str, acting_user
 ) -> OntvangenPrestatie:
     """Reject an approved prestatie by hand, with a retourcode of WJ001 and a Dutch reason."""
-    declaratie = _vergrendel(prestatie.declaratie, acting_user)
-    prestatie = OntvangenPrestatie.objects.select_for_update().get(
-        pk=prestatie.pk, declaratie=declaratie
-    )
+    declaratie, prestatie = _vergrendel_prestatie(prestatie, acting_user)
     _controleer_afwijzing(declaratie, prestatie, retourcode, reden)
     prestatie.oordeel = Oordeel.AFGEWEZEN
     prestatie.retourcodes = [retourcode]
     prestatie.reden = reden.strip()
     prestatie.afgewezen_door = acting_user
     prestatie.save(update_fields=["oordeel", "retourcodes", "reden", "afgewezen_door"])
-    netto = -prestatie.bedrag if prestatie.debet_credit == "C" else prestatie.bedrag
-    declaratie.toegekend_bedrag = (declaratie.toegekend_bedrag or 0) - netto
+    declaratie.toegekend_bedrag = (declaratie.toegekend_bedrag or 0) - prestatie.netto
     declaratie.save(update_fields=["toegekend_bedrag"])
     audit.log(
         acting_user,
@@ -151,10 +154,7 @@ def wijs_prestatie_af(
 def trek_afwijzing_in(prestatie: OntvangenPrestatie, *, acting_user) -> OntvangenPrestatie:
     """Undo a clerk's rejection before the 325 goes: the prestatie is approved again (the
     rules had approved it: a rejection by the rules is never undone by hand)."""
-    declaratie = _vergrendel(prestatie.declaratie, acting_user)
-    prestatie = OntvangenPrestatie.objects.select_for_update().get(
-        pk=prestatie.pk, declaratie=declaratie
-    )
+    declaratie, prestatie = _vergrendel_prestatie(prestatie, acting_user)
     _niet_beantwoord(declaratie)
     if prestatie.oordeel != Oordeel.AFGEWEZEN or prestatie.afgewezen_door_id is None:
         raise ValidationError("Alleen een met de hand afgewezen prestatie kan worden hersteld.")
@@ -162,8 +162,7 @@ def trek_afwijzing_in(prestatie: OntvangenPrestatie, *, acting_user) -> Ontvange
     prestatie.oordeel = Oordeel.GOEDGEKEURD
     prestatie.retourcodes, prestatie.reden, prestatie.afgewezen_door = [], "", None
     prestatie.save(update_fields=["oordeel", "retourcodes", "reden", "afgewezen_door"])
-    netto = -prestatie.bedrag if prestatie.debet_credit == "C" else prestatie.bedrag
-    declaratie.toegekend_bedrag = (declaratie.toegekend_bedrag or 0) + netto
+    declaratie.toegekend_bedrag = (declaratie.toegekend_bedrag or 0) + prestatie.netto
     declaratie.save(update_fields=["toegekend_bedrag"])
     audit.log(
         acting_user,

@@ -94,7 +94,7 @@ def uitslag_van(declaratie) -> Uitslag:
         if p.oordeel == Oordeel.AFGEWEZEN:
             afgewezen[p.referentienummer] = list(p.retourcodes)
         else:
-            toegekend += -p.bedrag if p.debet_credit == "C" else p.bedrag
+            toegekend += p.netto
     return Uitslag(client_codes=client_codes, afgewezen=afgewezen, toegekend=toegekend)
 
 

@@ -34,13 +34,13 @@ from wmoketen.berichten.services import verstuur
 from wmoketen.berichten.standaarden import STANDAARD, modules
 from wmoketen.toewijzingen.nummering import volgend_nummer
 
+from .constants import EENHEID_EUROS
 from .models import DebetCredit, Declaratie, Prestatie
 
-__all__ = ["EENHEID_EUROS", "VOORVOEGSEL", "bedrag_van", "bouw_323", "maak_323"]
+__all__ = ["VOORVOEGSEL", "bedrag_van", "bouw_323", "maak_323"]
 
 NUMMER = 323
 VOORVOEGSEL = "D"  # Identificatie of our 323s: D + 11 digits (TR056, berichten.nummering)
-EENHEID_EUROS = "83"  # WJ756: the volume is an amount in cent and there is no ProductTarief
 
 
 def bedrag_van(prestatie: Prestatie) -> int:

@@ -1,3 +1,5 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.db import models
 
 # Retourcodes of the 325 (WJ001) that IV087 names.
@@ -10,6 +12,16 @@ VOLLEDIG_TOEGEKEND = "8001"  # DeclaratieAntwoord: declaratie is volledig toegek
 NIET_VOOR_EEN_PRESTATIE = frozenset(
     {"0001", "0200", "0233", "8001", "8187", "8214", "8848", "9056", "9333", "S300"}
 )
+# Eenheden (WJ756) the declaration rules treat apart: minutes against an hourly tariff (IV081),
+# and euro's, where the volume is the amount in cent and there is no ProductTarief (CS339).
+MINUUT, UUR, EENHEID_EUROS = "01", "04", "83"
+
+
+def in_cent(bedrag: Decimal) -> int:
+    """A euro amount (a contract tariff, a budget) in whole cents, half up."""
+    return int((bedrag * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 # Codes on the Header or the DeclaratieAntwoord that refuse nothing.
 ZONDER_AFKEUR = frozenset({GOEDGEKEURD, VOLLEDIG_TOEGEKEND})
 

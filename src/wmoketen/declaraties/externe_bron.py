@@ -31,13 +31,11 @@ from istandaarden.regels.crossmessage import (
     OntvangenBericht,
     Overtreding,
 )
+from wmoketen.berichten.standaarden import WET
 from wmoketen.organisaties.models import Contractregel, Gemeente
 from wmoketen.producten.models import Product
 
-WET = {"iwmo": "wmo", "ijw": "jeugdwet"}
-EURO = "83"
-MINUUT = "01"
-UUR = "04"
+from .constants import EENHEID_EUROS, MINUUT, UUR
 
 
 def _datum(tekst: str | None) -> date | None:
@@ -170,7 +168,9 @@ class BedragIsVolumeMaalTarief:
 
     def check(self, bericht: OntvangenBericht, store) -> Iterator[Overtreding]:
         te_toetsen = [
-            p for p in prestaties(bericht.root) if p.eenheid != EURO and p.tarief is not None
+            p
+            for p in prestaties(bericht.root)
+            if p.eenheid != EENHEID_EUROS and p.tarief is not None
         ]
         minuten = [p for p in te_toetsen if p.eenheid == MINUUT]
         tarieven = _contracttarieven(bericht, minuten) if minuten else {}
@@ -203,7 +203,7 @@ def _contracttarieven(
             Q(contract__gemeente__gemeentecode=bericht.ontvanger)
             | Q(contract__regio__gemeenten__gemeentecode=bericht.ontvanger),
             contract__aanbieder__agb_code=bericht.afzender,
-            product__wet=WET.get(bericht.standaard, bericht.standaard),
+            product__wet=WET[bericht.standaard],
             product__productcode__in={p.productcode for p in minuten},
         )
         .select_related("contract", "product")
@@ -317,7 +317,7 @@ class ProductcodeBijCategorie:
     berichten: frozenset[str] = frozenset({"323"})
 
     def check(self, bericht: OntvangenBericht, store) -> Iterator[Overtreding]:
-        wet = WET.get(bericht.standaard, bericht.standaard)
+        wet = WET[bericht.standaard]
         gelezen = prestaties(bericht.root)
         lijst = _productlijst(wet, {p.productcode for p in gelezen})
         if not lijst and not Product.objects.filter(wet=wet).exists():

@@ -264,3 +264,8 @@ class OntvangenPrestatie(models.Model):
     @classmethod
     def zichtbaar_voor(cls, organisatie) -> Q:
         return Q(declaratie__gemeente_id=organisatie.pk)
+
+    @property
+    def netto(self) -> int:
+        """The amount with its sign: a credit counts against the total."""
+        return -self.bedrag if self.debet_credit == DebetCredit.CREDIT else self.bedrag

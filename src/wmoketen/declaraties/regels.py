@@ -48,11 +48,11 @@ from wmoketen.organisaties.constants import Uitvoeringsvariant
 from wmoketen.toewijzingen.models import Toewijzing
 
 from . import perioden, volume
+from .constants import MINUUT, UUR, in_cent
 from .context import Context, GelezenPrestatie
 
 Bevinding = tuple[object, str]  # (element, Dutch message)
 
-MINUUT, UUR = "01", "04"
 VERWIJDERD = "13"
 
 
@@ -440,17 +440,13 @@ def tr390(ctx: Context) -> Iterator[Bevinding]:
             )
 
 
-def _cent(bedrag: Decimal) -> int:
-    return int((bedrag * 100).to_integral_value())
-
-
 @met_toewijzing
 def tr418(ctx, p, t) -> str | None:
     regel = ctx.contractregel(p, p.begin)
     tarief = regel.tarief_op(p.begin) if regel is not None else None
-    if tarief is not None and _cent(tarief) != p.tarief:
+    if tarief is not None and in_cent(tarief) != p.tarief:
         return (
-            f"Het producttarief {p.tarief} cent is niet het contracttarief {_cent(tarief)} cent "
+            f"Het producttarief {p.tarief} cent is niet het contracttarief {in_cent(tarief)} cent "
             "(TR418)."
         )
     return None

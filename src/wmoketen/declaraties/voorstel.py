@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -63,7 +63,7 @@ from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 from wmoketen.toewijzingen.nummering import volgend_nummer
 
-from .constants import DeclaratieStatus, Oordeel
+from .constants import EENHEID_EUROS, DeclaratieStatus, Oordeel, in_cent
 from .contractregels import DECLARABEL, geldende_regel
 from .models import Declaratie, Prestatie
 from .perioden import maand_van, productperiode
@@ -71,7 +71,6 @@ from .volume import max_in_periode
 
 __all__ = ["nieuw_declaratienummer", "referentienummer", "stel_voor", "voorgesteld_volume"]
 
-EENHEID_EUROS = "83"  # WJ756: the volume is an amount in cent (CS339)
 FREQUENTIE_TOTAAL = "6"  # WMO757: totaal binnen geldigheidsduur toewijzing
 REDEN_VERWIJDERD = "13"  # TR384: never declare on an allocation removed with reden 13
 REDEN_VERVALLEN = "01"  # administratieve correctie: with einddatum = ingangsdatum, vervallen
@@ -215,12 +214,17 @@ def _opnieuw(aanbieder, gemeente, wet: str, begin: date) -> list[dict]:
         declaratie__wet=wet,
         declaratie__periode_begin__lt=begin,
     ).exclude(declaratie__status=DeclaratieStatus.CONCEPT)
-    gedaan = {
-        (p.toewijzing_id, p.periode_begin)
-        for p in eerder.exclude(oordeel=Oordeel.AFGEWEZEN).only("toewijzing_id", "periode_begin")
-    }
+    afgewezen = list(eerder.filter(oordeel=Oordeel.AFGEWEZEN).order_by("pk"))
+    if not afgewezen:
+        return []
+    # Only the rejected prestaties' allocations: the history of every other one stays unread.
+    gedaan = set(
+        eerder.exclude(oordeel=Oordeel.AFGEWEZEN)
+        .filter(toewijzing_id__in={p.toewijzing_id for p in afgewezen})
+        .values_list("toewijzing_id", "periode_begin")
+    )
     voorstellen = {}
-    for p in eerder.filter(oordeel=Oordeel.AFGEWEZEN).order_by("pk"):
+    for p in afgewezen:
         sleutel = (p.toewijzing_id, p.periode_begin)
         if sleutel not in gedaan:
             voorstellen[sleutel] = {
@@ -324,7 +328,7 @@ def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict 
     if not dagen:
         return None
     eenheid = toewijzing.eenheid or regel.eenheid
-    tarief_cent = 1 if eenheid == EENHEID_EUROS else _in_cent(tarief)
+    tarief_cent = 1 if eenheid == EENHEID_EUROS else in_cent(tarief)
     volume = voorgesteld_volume(toewijzing, regel, periode, dagen, tarief_cent)
     return {
         "toewijzing": toewijzing,
@@ -335,10 +339,6 @@ def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict 
         "eenheid": eenheid,
         "tarief": tarief_cent,
     }
-
-
-def _in_cent(bedrag: Decimal) -> int:
-    return int((bedrag * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def geleverde_dagen(leveringen: Iterable[Levering], begin: date, eind: date) -> int:
@@ -398,6 +398,6 @@ def _aandeel(toewijzing, totaal: Fraction, dagen: int) -> Fraction:
 
 def _uit_budget(toewijzing, periode, dagen: int, tarief: int) -> int:
     """The budget's share of the delivered days, in cent, as a volume of the tariff."""
-    budget_cent = Fraction(_in_cent(toewijzing.budget or Decimal(0)))
+    budget_cent = Fraction(in_cent(toewijzing.budget or Decimal(0)))
     bedrag = _aandeel(toewijzing, budget_cent, dagen)
     return int(bedrag // tarief) if tarief else 0
