@@ -15,11 +15,14 @@ class Uitvoeringsvariant(models.TextChoices):
 
 
 class Declaratieregel(models.TextChoices):
-    """The regional billing rule of a contract line; the rules themselves come with billing."""
+    """The regional billing rule of a contract line, per calendar month (declaraties.regimes)."""
 
     LANDELIJK = "landelijk", "Landelijk (iWmo 3.2): per kalendermaand"
-    MIDDEN_LIMBURG_WEST = "midden_limburg_west", "Midden-Limburg West: perioden van 4 weken"
-    ALMERE = "almere", "Almere: hele periode bij start of einde"
+    MIDDEN_LIMBURG_WEST = (
+        "midden_limburg_west",
+        "Midden-Limburg West: startmaand niet, eindmaand en uitval hele maand",
+    )
+    ALMERE = "almere", "Almere: hele kalendermaand bij start of einde"
 
 
 class OnderaannemingStatus(models.TextChoices):

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BetalingenConfig(AppConfig):
+    name = "wmoketen.betalingen"
+    verbose_name = "Betalingen"
