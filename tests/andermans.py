@@ -15,13 +15,17 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.audit import services as audit
 from wmoketen.berichten import services as berichten
 from wmoketen.berichten.models import ApiToken, Bericht, Berichtkanaal
+from wmoketen.betalingen.tests.hulp import andermans_betaalbatch
+from wmoketen.budgetten.models import Budgetafspraak, Voorschot
 from wmoketen.clienten.models import Client, Relatie
 from wmoketen.declaraties.models import (
+    Correctie,
     Declaratie,
     OntvangenDeclaratie,
     OntvangenPrestatie,
     Prestatie,
 )
+from wmoketen.eigenbijdrage.models import Aanlevering, Registratie
 from wmoketen.evaluaties.models import Evaluatie
 from wmoketen.factories import (
     AanbiederFactory,
@@ -206,12 +210,51 @@ def declaraties(gemeente, aanbieder, toewijzing, ontvangen) -> dict:
         debet_credit="D",
         oordeel="goedgekeurd",
     )
+    beantwoord = Declaratie.objects.create(
+        aanbieder=aanbieder,
+        gemeente=gemeente,
+        wet="wmo",
+        declaratienummer="GEHEIMDECL02",
+        periode_begin=date(2026, 2, 1),
+        periode_eind=date(2026, 2, 28),
+        status="beantwoord",
+    )
+    goedgekeurd = Prestatie.objects.create(
+        declaratie=beantwoord,
+        toewijzing=ontvangen,
+        referentienummer="GEHEIMDECL02-1",
+        periode_begin=date(2026, 2, 1),
+        periode_eind=date(2026, 2, 28),
+        voorgesteld_volume=8,
+        geleverd_volume=8,
+        eenheid="04",
+        tarief=6250,
+        oordeel="goedgekeurd",
+    )
+    correctie = Correctie.objects.create(
+        prestatie=goedgekeurd, volume=6, reden="GEHEIMDECL te veel uren"
+    )
     return {
         "declaratie": declaratie,
         "prestatie": prestatie,
+        "correctie": correctie,
         "ontvangen_declaratie": ontvangen_declaratie,
         "ontvangen_prestatie": ontvangen_prestatie,
     }
+
+
+def budgetten(gemeente, aanbieder) -> dict:
+    """A taakgericht budget of the other gemeente with the other aanbieder, with an advance."""
+    budget = Budgetafspraak.objects.create(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        begindatum=date(2026, 1, 1),
+        einddatum=date(2026, 12, 31),
+        bedrag=1_200_000,
+        omschrijving="Geheimtoelichting",
+    )
+    Voorschot.objects.create(budget=budget, maand=date(2026, 1, 1), soort="voorschot", bedrag=1)
+    return {"budgetafspraak": budget}
 
 
 def maak_andermans():
@@ -289,6 +332,7 @@ def maak_andermans():
     )
     return {
         **declaraties(gemeente, aanbieder, toewijzing, ontvangen),
+        **budgetten(gemeente, aanbieder),
         "toegang_melding": melding,
         "toegang_ondersteuningsplan": plan,
         "toegang_beschikking": beschikking,
@@ -298,6 +342,15 @@ def maak_andermans():
         "verzonden_verzoek": verzonden,
         "antwoord": antwoord,
         "evaluatie": evaluatie,
+        "eigenbijdrage_registratie": Registratie.objects.create(
+            gemeente=gemeente, client=client, begindatum=date(2026, 1, 1)
+        ),
+        "eigenbijdrage_aanlevering": Aanlevering.objects.create(
+            gemeente=gemeente,
+            bestandsnaam="cak-meldingen-geheim.csv",
+            inhoud=f"0000;{client.bsn};Geheimnaam".encode(),
+            aantal=1,
+        ),
         "traject": traject,
         "taak": taak,
         "termijn": taak.termijn,
@@ -317,6 +370,7 @@ def maak_andermans():
         ),
         "contractregel": regel,
         "regio": regio,
+        "betaalbatch": andermans_betaalbatch(gemeente, aanbieder),
         "auditregel": auditregel,
         "termijnregel": termijnen.stel_regel_in(
             code="geheimregel",
@@ -402,12 +456,26 @@ def voorbeeld_kwargs(naam: str, params: tuple, data: dict) -> list[dict]:
         "declaraties:indienen": data["declaratie"],
         "declaraties:volume": data["prestatie"],
         "declaraties:verwijderen": data["prestatie"],
+        "declaraties:corrigeren": data["prestatie"],
+        "declaraties:correctie_intrekken": data["correctie"],
         "declaraties:ontvangen": data["ontvangen_declaratie"],
         "declaraties:aanhouden": data["ontvangen_declaratie"],
         "declaraties:vrijgeven": data["ontvangen_declaratie"],
         "declaraties:beantwoorden": data["ontvangen_declaratie"],
         "declaraties:afwijzen": data["ontvangen_prestatie"],
         "declaraties:afwijzing_intrekken": data["ontvangen_prestatie"],
+        "organisaties:betaalgegevens_wijzigen": data["aanbieder"],
+        "betalingen:batch": data["betaalbatch"],
+        "betalingen:vaststellen": data["betaalbatch"],
+        "betalingen:exporteer_csv": data["betaalbatch"],
+        "betalingen:exporteer_sepa": data["betaalbatch"],
+        "betalingen:betaald": data["betaalbatch"],
+        "eigenbijdrage:registratie": data["eigenbijdrage_registratie"],
+        "eigenbijdrage:aanlevering": data["eigenbijdrage_aanlevering"],
+        "budgetten:detail": data["budgetafspraak"],
+        "budgetten:voorschotten": data["budgetafspraak"],
+        "budgetten:verantwoorden": data["budgetafspraak"],
+        "budgetten:afrekenen": data["budgetafspraak"],
     }
     if naam in objecten:
         return [{"pk": objecten[naam].pk}]

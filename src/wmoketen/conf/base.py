@@ -261,6 +261,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "wmoketen.declaraties.tasks.beantwoord_openstaande",
         "schedule": 60 * 60,
     },
+    "eigenbijdrage-bijwerken": {
+        "task": "wmoketen.eigenbijdrage.tasks.werk_registers_bij",
+        "schedule": 24 * 60 * 60,
+    },
 }
 # A received declaration (323) not held for review is answered (325) automatically after this
 # many werkdagen; the standard's deadline (antwoord_323) is 10 werkdagen.

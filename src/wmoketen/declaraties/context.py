@@ -221,7 +221,9 @@ def _laad_eerdere(ctx: Context, prestaties, bericht_id) -> None:
     }
     ctx.eerdere_per_referentie = {
         p.referentienummer: p
-        for p in _eigen_prestaties(ctx, bericht_id).filter(referentienummer__in=sorted(referenties))
+        for p in _eigen_prestaties(ctx, bericht_id)
+        .filter(referentienummer__in=sorted(referenties))
+        .select_related("declaratie")  # TR323 reads whether the debit's 323 was answered
     }
     per_toewijzing = defaultdict(list)
     for p in (

@@ -117,3 +117,28 @@ class AfwijsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["retourcode"].choices = [("", "— kies een retourcode —"), *afwijscodes()]
+
+
+class CorrectieForm(forms.Form):
+    """A correction of an approved prestatie: the right volume and why (the service decides)."""
+
+    volume = forms.IntegerField(
+        label="Juist volume",
+        min_value=0,
+        max_value=MAX_VOLUME,
+        help_text="0 crediteert de prestatie alleen; een ander volume geeft ook een nieuwe "
+        "debetprestatie.",
+        error_messages={
+            "max_value": "Het volume heeft ten hoogste acht cijfers.",
+            "required": "Geef het juiste volume.",
+            "invalid": "Geef het volume als een heel getal.",
+            "min_value": "Het volume kan niet negatief zijn.",
+        },
+    )
+    reden = forms.CharField(
+        label="Reden van de correctie",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Voor uw eigen dossier; de 323 draagt alleen de credit- en debetprestatie.",
+        error_messages={"required": "Geef de reden van de correctie."},
+    )

@@ -113,6 +113,14 @@ class Prestatie(models.Model):
     eenheid = models.CharField("eenheid", max_length=2)
     tarief = models.PositiveIntegerField("producttarief (cent)")
     debet_credit = models.CharField(max_length=1, choices=DebetCredit.choices, default="D")
+    # The correction this line belongs to (its credit or its corrected debit), if any.
+    correctie = models.ForeignKey(
+        "declaraties.Correctie",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="prestaties",
+    )
     # From the 325: rejected with these retourcodes (approved prestaties are not in it).
     oordeel = models.CharField(
         "oordeel", max_length=20, choices=Oordeel.choices, default=Oordeel.OPEN
@@ -136,6 +144,41 @@ class Prestatie(models.Model):
     @property
     def bedrag(self) -> int:
         return self.geleverd_volume * self.tarief
+
+
+class Correctie(models.Model):
+    """The aanbieder's request to correct an approved prestatie (IV085, IV091, OP366).
+
+    It becomes a credit of the original (identical but for its own ReferentieNummer, the
+    original's as VorigReferentieNummer and DebetCredit C) followed, unless the new volume is
+    0, by a corrected debit (a plain debit: CD060 leaves its VorigReferentieNummer empty).
+    Both lines point back here (``Prestatie.correctie``); without lines it waits for the next
+    proposal.
+    """
+
+    prestatie = models.ForeignKey(
+        Prestatie, models.PROTECT, related_name="correcties", verbose_name="te corrigeren prestatie"
+    )
+    volume = models.PositiveIntegerField("gecorrigeerd volume")
+    reden = models.TextField("reden van de correctie")
+    aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangevraagd_op", "-pk"]
+        verbose_name = "correctie"
+        verbose_name_plural = "correcties"
+
+    def __str__(self) -> str:
+        return f"Correctie van {self.prestatie.referentienummer} naar volume {self.volume}"
+
+    @classmethod
+    def zichtbaar_voor(cls, organisatie) -> Q:
+        return Q(prestatie__declaratie__aanbieder_id=organisatie.pk)
 
 
 class OntvangenDeclaratie(models.Model):

@@ -301,3 +301,22 @@ def log_lijst(gebruiker, client_ids) -> None:
         sorted({pk for pk in client_ids if pk is not None}),
         omschrijving="Afgewezen prestaties",
     )
+
+
+def goedgekeurde_prestaties(gemeente_id: int):
+    """The gemeente's approved prestaties of the declarations it answered (325 sent), with
+    the declaration, its 325 (without its content) and the aanbieder: what it must pay
+    (``betalingen`` keeps those not paid yet). A prestatie of € 0,00 is nothing to pay and
+    left out."""
+    return (
+        OntvangenPrestatie.objects.filter(
+            declaratie__gemeente_id=gemeente_id,
+            declaratie__status=BeoordelingStatus.BEANTWOORD,
+            declaratie__antwoord__isnull=False,
+            oordeel=Oordeel.GOEDGEKEURD,
+        )
+        .exclude(bedrag=0)
+        .select_related("declaratie__antwoord", "declaratie__aanbieder")
+        .defer("declaratie__antwoord__inhoud")
+        .order_by("declaratie_id", "pk")
+    )

@@ -21,7 +21,7 @@ prestaties not assessed: 0233) or the Prestatie (rejected with its codes).
 | Prestatie | TR321 | 9321 | GeleverdVolume over the maximum of the period (IV076/IV077) |
 | Prestatie | TR322 | 9322 | the total over the toewijzing over its allocated total |
 | Prestatie | TR369 | 9369 | the total amount over the allocated budget |
-| Prestatie | TR323 | 8017 | a credit without the approved debit it corrects |
+| Prestatie | TR323 | 8017 | a credit not repeating a debit approved in a 325 already sent |
 | Prestatie | TR389 | 9389 | a debit for a period already declared (and not credited) |
 | Prestatie | TR390 | 9390 | a second credit of the same debit |
 | Prestatie | TR418 | 0611 | ProductTarief not the contract's tariff |
@@ -366,22 +366,44 @@ def _sleutel(p) -> tuple:
     return (p.toewijzingnummer, p.periode_begin, p.periode_eind, p.productcategorie, p.productcode)
 
 
+def _waarden(p) -> tuple:
+    """What a credit repeats of its debit besides the key (IV091: identical but for
+    ReferentieNummer, VorigReferentieNummer and DebetCredit; OP366: credited in full)."""
+    if isinstance(p, GelezenPrestatie):
+        return (p.volume, p.eenheid, p.tarief, p.bedrag)
+    return (p.geleverd_volume, p.eenheid, p.tarief, p.bedrag)
+
+
+def _goedgekeurd(debet) -> bool:
+    """Approved in a 325 already sent (IV085, IV091: crediting only after the answer in which
+    the debit was granted; until then the gemeente may still reject it by hand)."""
+    return debet.oordeel == "goedgekeurd" and debet.declaratie.status == "beantwoord"
+
+
 def tr323(ctx: Context) -> Iterator[Bevinding]:
     for p in ctx.declaratie.prestaties:
         if not p.is_credit:
             continue
         debet = ctx.eerdere_per_referentie.get(p.vorig_referentienummer)
-        if (
-            debet is None
-            or debet.debet_credit != "D"
-            or debet.oordeel != "goedgekeurd"
-            or _sleutel(debet) != _sleutel(p)
-        ):
+        if debet is None or debet.debet_credit != "D" or _sleutel(debet) != _sleutel(p):
             yield (
                 p.element,
                 "Deze creditprestatie hoort bij geen eerder goedgekeurde debetprestatie met "
                 f"referentienummer {p.vorig_referentienummer or '(leeg)'} en dezelfde "
                 "toewijzing, periode en product (TR323).",
+            )
+        elif not _goedgekeurd(debet):
+            yield (
+                p.element,
+                f"De debetprestatie {p.vorig_referentienummer} is (nog) niet goedgekeurd in een "
+                "declaratie-antwoord (325); crediteren kan pas daarna (TR323, IV085).",
+            )
+        elif _waarden(debet) != _waarden(p):
+            yield (
+                p.element,
+                f"Deze creditprestatie is niet gelijk aan debetprestatie "
+                f"{p.vorig_referentienummer} (volume, eenheid, tarief en bedrag): een prestatie "
+                "wordt volledig gecrediteerd (TR323, IV091, OP366).",
             )
 
 

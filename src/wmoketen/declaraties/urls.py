@@ -13,6 +13,9 @@ urlpatterns = [
     path("prestatie/<int:pk>/volume/", views.volume, name="volume"),
     path("prestatie/<int:pk>/verwijderen/", views.verwijderen, name="verwijderen"),
     path("afgewezen/", views.afgewezen, name="afgewezen"),
+    path("prestatie/<int:pk>/corrigeren/", views.corrigeren, name="corrigeren"),
+    path("correcties/", views.correcties_lijst, name="correcties"),
+    path("correctie/<int:pk>/intrekken/", views.correctie_intrekken, name="correctie_intrekken"),
     # The gemeente's backoffice.
     path("ontvangen/", views.ontvangen_lijst, name="ontvangen_lijst"),
     path("ontvangen/<int:pk>/", views.ontvangen, name="ontvangen"),

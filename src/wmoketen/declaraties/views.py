@@ -22,9 +22,9 @@ from wmoketen.berichten.rollen import LEZERS
 from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 
-from . import beantwoorden, indienen, queries, voorstel
+from . import beantwoorden, correcties, indienen, queries, voorstel
 from .constants import BeoordelingStatus, DeclaratieStatus, Oordeel
-from .forms import AfwijsForm, NieuweDeclaratieForm, VolumeForm, afwijscodes
+from .forms import AfwijsForm, CorrectieForm, NieuweDeclaratieForm, VolumeForm, afwijscodes
 
 PER_PAGINA = 50
 OORDELEN = {"": "Alle", **dict(Oordeel.choices)}
@@ -88,6 +88,7 @@ def _toon_declaratie(request, declaratie, *, volume_form=None, fout_pk=None):
         request, queries.prestaties_van(declaratie, oordeel=oordeel), per_pagina=PER_PAGINA
     )
     queries.log_gelezen(request.user, declaratie, [p.toewijzing.client_id for p in pagina])
+    correcties.markeer(declaratie, pagina)
     context = {
         "declaratie": declaratie,
         "pagina": pagina,
@@ -116,6 +117,7 @@ def volume(request, pk: int):
     form = VolumeForm(request.POST)
     if form.is_valid():
         with Poging(form) as poging:
+            correcties.weiger_wijziging(prestatie)
             indienen.wijzig_volume(
                 prestatie, volume=form.cleaned_data["volume"], acting_user=request.user
             )
@@ -130,6 +132,8 @@ def volume(request, pk: int):
 @rol_vereist(Rol.AANBIEDER)
 def verwijderen(request, pk: int):
     prestatie = queries.eigen_prestatie(request.user, pk)
+    if prestatie.correctie_id:  # a correction's line: the whole correction goes (OP366)
+        return _trek_in(request, prestatie.correctie, prestatie.declaratie_id)
     with Poging(request=request) as poging:
         indienen.verwijder_prestatie(prestatie, acting_user=request.user)
     if poging.gelukt:
@@ -158,6 +162,89 @@ def afgewezen(request):
     pagina = pagineer(request, prestaties, per_pagina=PER_PAGINA)
     queries.log_lijst(request.user, [p.toewijzing.client_id for p in pagina])
     return render(request, "declaraties/afgewezen.html", {"pagina": pagina})
+
+
+# Corrections (the aanbieder) -----------------------------------------------------------------
+
+
+@rol_vereist(Rol.AANBIEDER)
+def corrigeren(request, pk: int):
+    """Start a correction of an approved prestatie: the right volume and a reason."""
+    prestatie = queries.eigen_prestatie(request.user, pk)
+    form = CorrectieForm(
+        request.POST if request.method == "POST" else None,
+        initial={"volume": prestatie.geleverd_volume},
+    )
+    if request.method == "POST" and form.is_valid():
+        with Poging(form) as poging:
+            correctie = correcties.vraag_correctie_aan(
+                prestatie,
+                volume=form.cleaned_data["volume"],
+                reden=form.cleaned_data["reden"],
+                acting_user=request.user,
+            )
+        if poging.gelukt:
+            return _gecorrigeerd(request, correctie, prestatie)
+    queries.log_gelezen(request.user, prestatie.declaratie, [prestatie.toewijzing.client_id])
+    context = {
+        "prestatie": prestatie,
+        "declaratie": prestatie.declaratie,
+        "form": form,
+        "corrigeerbaar": correcties.te_corrigeren(prestatie),
+        "concept": correcties.concept_voor(prestatie),
+    }
+    return render(request, "declaraties/correctie.html", context)
+
+
+def _gecorrigeerd(request, correctie, prestatie):
+    regel = correctie.prestaties.select_related("declaratie").first()
+    if regel is not None:
+        messages.success(
+            request,
+            f"De correctie van prestatie {prestatie.referentienummer} staat in "
+            f"conceptdeclaratie {regel.declaratie.declaratienummer}: een creditprestatie"
+            + (" en de gecorrigeerde prestatie." if correctie.volume else "."),
+        )
+        return redirect("declaraties:declaratie", pk=regel.declaratie_id)
+    messages.success(
+        request,
+        f"De correctie van prestatie {prestatie.referentienummer} is aangevraagd: het voorstel "
+        f"van uw volgende declaratie bij {prestatie.declaratie.gemeente} neemt haar mee.",
+    )
+    return redirect("declaraties:correcties")
+
+
+@rol_vereist(Rol.AANBIEDER)
+def correcties_lijst(request):
+    pagina = pagineer(
+        request, correcties.eigen_correcties(request.user.organisatie), per_pagina=PER_PAGINA
+    )
+    correcties.log_gelezen(request.user, pagina)
+    regels = {c.pk: list(c.prestaties.all()) for c in pagina}
+    rijen = [(c, correcties.toestand(c, regels[c.pk]), regels[c.pk]) for c in pagina]
+    return render(request, "declaraties/correcties.html", {"pagina": pagina, "rijen": rijen})
+
+
+def _trek_in(request, correctie, declaratie_id):
+    with Poging(request=request) as poging:
+        correcties.trek_in(correctie, acting_user=request.user)
+    if poging.gelukt:
+        messages.success(
+            request,
+            f"De correctie van prestatie {correctie.prestatie.referentienummer} is ingetrokken; "
+            "de oorspronkelijke prestatie blijft staan.",
+        )
+    if declaratie_id is None:
+        return redirect("declaraties:correcties")
+    return _terug(request, "declaraties:declaratie", declaratie_id)
+
+
+@require_POST
+@rol_vereist(Rol.AANBIEDER)
+def correctie_intrekken(request, pk: int):
+    correctie = correcties.eigen_correctie(request.user, pk)
+    regel = correctie.prestaties.first()
+    return _trek_in(request, correctie, regel.declaratie_id if regel else None)
 
 
 # The gemeente's backoffice ------------------------------------------------------------------

@@ -9,26 +9,20 @@ with a 323). Each becomes one Prestatie:
 * **ProductPeriode**: the calendar month cut only at the allocation's ingangsdatum and
   einddatum (``perioden.productperiode``; IV089, OP367, TR387, TR388). Starts and stops of
   delivered care never cut it.
-* **Volume**: the maximum the Omvang allows in that period (``volume.max_in_periode``,
-  IV076/IV077/TR321), shaped by the deliveries (``Levering``, the 305 start and 307 stop):
-
-  - no delivered day in the period: no prestatie;
-  - care delivered on every day of the period: the maximum;
-  - otherwise the maximum in proportion to the delivered days, rounded half up, at least 1
-    (a started delivery is never proposed as nothing) and never above the maximum.
-
-  A frequentie without a per-period cap (6: totaal binnen geldigheidsduur) is spread evenly
-  over the allocation's days, rounded down so the months never exceed the total (TR322); with
-  no einddatum there is nothing to spread and the proposal is 0, for the aanbieder to fill in;
-  so is an Omvang whose frequentie the rules do not know.
-* **Budget** (an allocation without a volume): one prestatie in the contract line's eenheid;
-  the budget is spread evenly over the allocation's days, shaped by the deliveries like a
-  volume and divided by the tariff, rounded down so the sum stays within the budget (TR369).
-  Without an einddatum the proposal is 0 for the aanbieder to fill in.
+* **Volume**: decided by the contract line's regime (``regimes.regime_voor``: its
+  uitvoeringsvariant, declaratieregel and frequentie; the matrix is in docs/regimes.md).
+  The standard (landelijk) regime proposes the maximum the Omvang allows in that period
+  (``volume.max_in_periode``, IV076/IV077/TR321) in proportion to the days care was delivered
+  (``Levering``, the 305 start and 307 stop), nothing without a delivered day, a frequentie 6
+  total or a budget spread over the allocation's days (0 to fill in without an einddatum).
+  The regional regimes (Midden-Limburg West, Almere) pay whole months or skip the start
+  month; a regime that says "no prestatie" leaves the allocation out of the month.
 * **Rejected before**: a prestatie of an earlier month that the gemeente rejected and that
   was not declared again comes back with its own ProductPeriode and volume, for the aanbieder
   to correct (a later declaration may hold earlier periods, TR319; the month itself may not
   be declared twice, TR318).
+* **Corrections** requested since the last declaration (``correcties.voorstellen``): the
+  credit and the corrected debit, credit first (OP366).
 * **Tarief**: the contract line's tariff on the ProductPeriode's first day, in cent; for
   Eenheid 83 (euro's) the volume is the amount in cent and the tarief 1 (CS339), so that
   ``Prestatie.bedrag`` holds.
@@ -48,8 +42,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -63,15 +55,21 @@ from wmoketen.toewijzingen.constants import LeveringStatus
 from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 from wmoketen.toewijzingen.nummering import volgend_nummer
 
+from . import correcties
 from .constants import EENHEID_EUROS, DeclaratieStatus, Oordeel, in_cent
 from .contractregels import DECLARABEL, geldende_regel
 from .models import Declaratie, Prestatie
 from .perioden import maand_van, productperiode
-from .volume import max_in_periode
+from .regimes import Situatie, geleverde_dagen, naar_rato, regime_voor
 
-__all__ = ["nieuw_declaratienummer", "referentienummer", "stel_voor", "voorgesteld_volume"]
+__all__ = [
+    "geleverde_dagen",
+    "naar_rato",
+    "nieuw_declaratienummer",
+    "referentienummer",
+    "stel_voor",
+]
 
-FREQUENTIE_TOTAAL = "6"  # WMO757: totaal binnen geldigheidsduur toewijzing
 REDEN_VERWIJDERD = "13"  # TR384: never declare on an allocation removed with reden 13
 REDEN_VERVALLEN = "01"  # administratieve correctie: with einddatum = ingangsdatum, vervallen
 
@@ -110,11 +108,14 @@ def stel_voor(*, aanbieder, gemeente, wet: str, maand: date, acting_user) -> Dec
     _controleer_volgorde(aanbieder, gemeente, wet, begin)
     voorstellen = _voorstellen(aanbieder, gemeente, wet, _Periode(begin, eind))
     voorstellen += _opnieuw(aanbieder, gemeente, wet, begin)
+    voorstellen += correcties.voorstellen(aanbieder, gemeente, wet)
     if not voorstellen:
         raise ValidationError(
             f"Er is voor {begin:%m-%Y} niets te declareren bij {gemeente}: geen toewijzing met "
             "geleverde ondersteuning op een inspannings- of outputgericht gecontracteerd "
-            "product die nog niet (goedgekeurd of in behandeling) gedeclareerd is."
+            "product die nog niet (goedgekeurd of in behandeling) gedeclareerd is, en waarvoor "
+            "de declaratieregel deze maand betaalt (Midden-Limburg West betaalt de startmaand "
+            "niet)."
         )
     declaratie = Declaratie.objects.create(
         aanbieder=aanbieder,
@@ -314,8 +315,8 @@ def _al_gedeclareerd(aanbieder, gemeente, wet: str, maand: _Periode) -> set[int]
 
 
 def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict | None:
-    """One prestatie's fields, or None: no declarable contract line, no tariff, no period or
-    no delivered day in it."""
+    """One prestatie's fields, or None: no declarable contract line, no tariff, no period, or
+    nothing to declare in it by the line's regime (``regimes``)."""
     periode = productperiode(maand.begin, toewijzing.ingangsdatum, toewijzing.einddatum)
     if periode is None:
         return None
@@ -324,12 +325,19 @@ def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict 
     tarief = regel.tarief_op(periode.begin) if regel else None
     if tarief is None:
         return None
-    dagen = geleverde_dagen(toewijzing.leveringen.all(), periode.begin, periode.eind)
-    if not dagen:
-        return None
     eenheid = toewijzing.eenheid or regel.eenheid
     tarief_cent = 1 if eenheid == EENHEID_EUROS else in_cent(tarief)
-    volume = voorgesteld_volume(toewijzing, regel, periode, dagen, tarief_cent)
+    situatie = Situatie.van(
+        toewijzing,
+        productcategorie=toewijzing.productcategorie,
+        variant=regel.uitvoeringsvariant,
+        periode=(periode.begin, periode.eind),
+        leveringen=toewijzing.leveringen.all(),
+        tarief=tarief_cent,
+    )
+    volume = regime_voor(regel).volume(situatie)
+    if volume is None:
+        return None
     return {
         "toewijzing": toewijzing,
         "periode_begin": periode.begin,
@@ -339,65 +347,3 @@ def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict 
         "eenheid": eenheid,
         "tarief": tarief_cent,
     }
-
-
-def geleverde_dagen(leveringen: Iterable[Levering], begin: date, eind: date) -> int:
-    """The days in ``begin`` … ``eind`` on which a delivery ran (start through stop, a running
-    one to the end), each day counted once however the deliveries overlap."""
-    dagen: set[int] = set()
-    for levering in leveringen:
-        van = max(levering.begindatum, begin)
-        tot = min(levering.einddatum or eind, eind)
-        dagen.update(range(van.toordinal(), tot.toordinal() + 1))
-    return len(dagen)
-
-
-def voorgesteld_volume(toewijzing, regel: Contractregel, periode, dagen: int, tarief: int) -> int:
-    """The proposed GeleverdVolume for ``periode`` with care delivered on ``dagen`` of its
-    days (see the module's docstring)."""
-    if toewijzing.volume is None:
-        return _uit_budget(toewijzing, periode, dagen, tarief)
-    if toewijzing.frequentie == FREQUENTIE_TOTAAL:  # no per-period cap: spread the total
-        return int(_aandeel(toewijzing, Fraction(toewijzing.volume), dagen))
-    try:
-        maximum = max_in_periode(
-            volume=toewijzing.volume,
-            frequentie=toewijzing.frequentie,
-            productcategorie=toewijzing.productcategorie,
-            variant=regel.uitvoeringsvariant,
-            begin=periode.begin,
-            eind=periode.eind,
-            toewijzing_ingang=toewijzing.ingangsdatum,
-            toewijzing_eind=toewijzing.einddatum,
-        )
-    except ValueError:  # an Omvang the rules do not know: the aanbieder fills it in
-        maximum = None
-    if maximum is None:
-        return 0
-    return naar_rato(maximum, dagen, periode.dagen)
-
-
-def naar_rato(maximum: int, dagen: int, periode_dagen: int) -> int:
-    """``maximum`` for ``dagen`` of ``periode_dagen`` delivered days: half up, at least 1
-    (when the maximum is), never above the maximum."""
-    if dagen >= periode_dagen or maximum <= 0:
-        return max(maximum, 0)
-    deel = Fraction(maximum * dagen, periode_dagen)
-    afgerond = int(deel + Fraction(1, 2))
-    return min(maximum, max(1, afgerond))
-
-
-def _aandeel(toewijzing, totaal: Fraction, dagen: int) -> Fraction:
-    """``totaal`` spread evenly over the allocation's days, the share of ``dagen`` of them,
-    rounded down; 0 when the allocation has no einddatum."""
-    if toewijzing.einddatum is None:
-        return Fraction(0)
-    looptijd = (toewijzing.einddatum - toewijzing.ingangsdatum).days + 1
-    return Fraction(int(totaal * dagen / looptijd))
-
-
-def _uit_budget(toewijzing, periode, dagen: int, tarief: int) -> int:
-    """The budget's share of the delivered days, in cent, as a volume of the tariff."""
-    budget_cent = Fraction(in_cent(toewijzing.budget or Decimal(0)))
-    bedrag = _aandeel(toewijzing, budget_cent, dagen)
-    return int(bedrag // tarief) if tarief else 0

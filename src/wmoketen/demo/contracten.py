@@ -9,6 +9,7 @@ from django.utils import timezone
 from wmoketen.organisaties import services as organisaties
 from wmoketen.organisaties.constants import Declaratieregel, Uitvoeringsvariant
 from wmoketen.organisaties.models import Contract
+from wmoketen.organisaties.regimes import weigerreden
 from wmoketen.producten.models import Product
 
 # Huishoudelijke ondersteuning (productcategorie 01) comes in two variants: Midden-Limburg West
@@ -73,15 +74,22 @@ def _contract(kenmerk, aanbieder, producten, *, regel, gemeente=None, regio=None
         acting_user=None,
     )
     for product in producten.exclude(contractregels__contract=contract):
+        variant = (
+            Uitvoeringsvariant.OUTPUTGERICHT
+            if product.eenheid in OUTPUT_EENHEDEN
+            else Uitvoeringsvariant.INSPANNINGSGERICHT
+        )
         organisaties.voeg_contractregel_toe(
             contract,
             product=product,
-            uitvoeringsvariant=(
-                Uitvoeringsvariant.OUTPUTGERICHT
-                if product.eenheid in OUTPUT_EENHEDEN
-                else Uitvoeringsvariant.INSPANNINGSGERICHT
-            ),
+            uitvoeringsvariant=variant,
             tarief=_tarief(product),
-            declaratieregel=regel,
+            # The regional rule only where the regime matrix allows it (per maand lines).
+            declaratieregel=regel
+            if weigerreden(
+                uitvoeringsvariant=variant, declaratieregel=regel, frequentie=product.frequentie
+            )
+            is None
+            else Declaratieregel.LANDELIJK,
             acting_user=None,
         )

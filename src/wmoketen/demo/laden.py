@@ -17,13 +17,18 @@ from wmoketen.accounts.constants import ROLLEN_AANBIEDER, ROLLEN_GEMEENTE
 from wmoketen.termijnen.services import laad_standaardregels
 
 from .berichten import bezorg_intern
+from .betalingen import laad_betalingen
+from .budgetten import laad_budgetten
 from .clienten import bsn_reeks, client_gegevens, laad_clienten
 from .contracten import laad_contracten
+from .correcties import laad_correcties
 from .declaraties import laad_declaraties
+from .eigenbijdrage import laad_eigenbijdrage
 from .gebruikers import WACHTWOORD, Login, laad_gebruikers
 from .leveringen import laad_leveringen
 from .mutaties import laad_aanbiederswissel
 from .organisaties import laad_organisaties
+from .regimes import laad_regime_declaraties, laad_regimes
 from .toegang import laad_afhandeling, laad_toegang
 from .trajecten import laad_traject
 from .verzoeken import laad_verzoeken
@@ -37,6 +42,7 @@ def laad_demo() -> list[Login]:
     gemeenten, aanbieders, mlw = laad_organisaties()
     laad_standaardregels(acting_user=None)  # regional deadline rules for MLW and Almere
     laad_contracten(gemeenten, aanbieders, mlw)
+    laad_regimes()
 
     logins = []
     for gemeente in gemeenten:
@@ -55,4 +61,9 @@ def laad_demo() -> list[Login]:
     laad_verzoeken(partial(client_gegevens, rng, ""), bsns)
     laad_aanbiederswissel(gemeenten[0])
     laad_declaraties()
+    laad_regime_declaraties()
+    laad_correcties()
+    laad_budgetten()
+    laad_betalingen()  # after every approval and advance above
+    laad_eigenbijdrage()
     return logins

@@ -4,8 +4,9 @@ manager (``Rol.CONTRACTMANAGER``) and read-only everywhere else.
 Each function is one transaction with an audit row. Rules: a period does not end before it
 begins; a line lies within its contract; lines of one product with one aanbieder for one
 gemeente overlap only as a succession (a renewed contract: the one that began last applies);
-a tariff change is a new period, never an overwrite; and no change leaves a running
-toewijzing without a contract (``dekking``).
+a tariff change is a new period, never an overwrite; a line's declaratieregel fits its
+uitvoeringsvariant and frequentie (the regime matrix, ``regimes``); and no change leaves a
+running toewijzing without a contract (``dekking``).
 """
 
 from datetime import date
@@ -22,6 +23,7 @@ from .dekking import eis_gedekt, geldig
 from .models import Aanbieder, Contract, Contractregel, Gemeente, Regio, Tarief
 from .perioden import doorsnede, periode, tekst
 from .queries import regels_bij_gemeenten
+from .regimes import weigerreden
 
 CONTRACTVELDEN = ("kenmerk", "begindatum", "einddatum")
 REGELVELDEN = (
@@ -32,6 +34,7 @@ REGELVELDEN = (
     "begindatum",
     "einddatum",
 )
+REGIMEVELDEN = {"uitvoeringsvariant", "frequentie", "declaratieregel"}
 
 
 def _eis_contractmanager(contract: Contract, acting_user) -> None:
@@ -169,6 +172,18 @@ def _eis_geen_overlap(regel: Contractregel) -> None:
             )
 
 
+def eis_toegestaan_regime(regel: Contractregel) -> None:
+    """The regime matrix (``regimes``): a regional declaratieregel only where a whole month
+    can be paid within TR321; refused on the field ``declaratieregel``."""
+    reden = weigerreden(
+        uitvoeringsvariant=regel.uitvoeringsvariant,
+        declaratieregel=regel.declaratieregel,
+        frequentie=regel.frequentie,
+    )
+    if reden:
+        raise ValidationError({"declaratieregel": reden})
+
+
 @transaction.atomic
 def voeg_contractregel_toe(
     contract: Contract,
@@ -202,6 +217,7 @@ def voeg_contractregel_toe(
     _eis_volgorde(regel.begindatum, regel.einddatum)
     _eis_binnen_contract(regel)
     _eis_geen_overlap(regel)
+    eis_toegestaan_regime(regel)
     regel.full_clean()
     eerste = Tarief(bedrag=tarief, ingangsdatum=regel.begindatum)
     eerste.full_clean(exclude=["contractregel"])
@@ -248,6 +264,8 @@ def _wijzig_regel(regel: Contractregel, actie: str, acting_user, **velden) -> Co
     tarieven = list(regel.tarieven.order_by("ingangsdatum"))
     _eis_tarieven_binnen(regel, tarieven)
     _eis_geen_overlap(regel)
+    if REGIMEVELDEN & velden.keys():  # a line saved before the matrix may still be ended
+        eis_toegestaan_regime(regel)
     eis_gedekt([regel], {regel.pk: geldig(regel)})  # the stored lines are the old cover
     if tarieven and tarieven[0].ingangsdatum != regel.begindatum:
         tarieven[0].ingangsdatum = regel.begindatum

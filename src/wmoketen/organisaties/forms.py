@@ -6,6 +6,7 @@ from wmoketen.producten.models import Product
 
 from .constants import Declaratieregel, Uitvoeringsvariant
 from .models import Aanbieder, Regio
+from .regimes import weigerreden
 from .velden import OrganisatieKeuze
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -104,6 +105,22 @@ class ContractregelForm(forms.Form):
         help_text="Leeg: zo lang als het contract loopt.",
     )
 
+    def clean(self):
+        """The regime matrix on the field ``declaratieregel`` (the service checks it too)."""
+        data = super().clean()
+        variant, regel = data.get("uitvoeringsvariant"), data.get("declaratieregel")
+        frequentie = self.frequentie_van(data) if "frequentie" in data else None
+        if variant and regel and frequentie is not None:
+            reden = weigerreden(
+                uitvoeringsvariant=variant, declaratieregel=regel, frequentie=frequentie
+            )
+            if reden:
+                self.add_error("declaratieregel", reden)
+        return data
+
+    def frequentie_van(self, data) -> str | None:
+        return data["frequentie"]
+
 
 class NieuweContractregelForm(ContractregelForm):
     product = forms.ModelChoiceField(label="Product", queryset=Product.objects.none())
@@ -122,6 +139,12 @@ class NieuweContractregelForm(ContractregelForm):
         self.fields["frequentie"].help_text = "Leeg: de frequentie van het product."
         self.fields["begindatum"].initial = contract.begindatum
 
+    def frequentie_van(self, data) -> str | None:
+        """Empty: the product's (as ``contracten.voeg_contractregel_toe`` does); None while
+        the product is not chosen."""
+        product = data.get("product")
+        return data["frequentie"] or (product.frequentie if product else None)
+
 
 class TariefForm(forms.Form):
     bedrag = forms.DecimalField(
@@ -132,3 +155,16 @@ class TariefForm(forms.Form):
         widget=DATUM,
         help_text="Het huidige tarief geldt tot en met de dag ervoor.",
     )
+
+
+class BetaalgegevensForm(forms.Form):
+    """The bank account of an aanbieder or of the gemeente itself (``betaalgegevens``)."""
+
+    iban = forms.CharField(label="IBAN", max_length=42, required=False)
+    bic = forms.CharField(
+        label="BIC",
+        max_length=14,
+        required=False,
+        help_text="Leeg: afgeleid van het IBAN waar de bank bekend is.",
+    )
+    rekeninghouder = forms.CharField(label="Ten name van", max_length=70, required=False)

@@ -11,6 +11,7 @@ from .constants import (
     OrganisatieSoort,
     Uitvoeringsvariant,
 )
+from .rekening import valideer_bic, valideer_iban
 from .scoping import OrganisatieQuerySet
 from .validators import valideer_agb_code, valideer_gemeentecode, valideer_kvk_nummer
 
@@ -47,7 +48,19 @@ class Organisatie(models.Model):
         return self.specifiek.code
 
 
-class Gemeente(Organisatie):
+class Betaalgegevens(models.Model):
+    """The bank account payments go to (an aanbieder) or come from (a gemeente): kept by the
+    contract manager through ``betaalgegevens.wijzig_betaalgegevens``, validated with schwifty."""
+
+    iban = models.CharField("IBAN", max_length=34, blank=True, validators=[valideer_iban])
+    bic = models.CharField("BIC", max_length=11, blank=True, validators=[valideer_bic])
+    rekeninghouder = models.CharField("ten name van", max_length=70, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Gemeente(Betaalgegevens, Organisatie):
     gemeentecode = models.CharField(
         "CBS-gemeentecode", max_length=4, unique=True, validators=[valideer_gemeentecode]
     )
@@ -72,7 +85,7 @@ class Gemeente(Organisatie):
         return self.gemeentecode
 
 
-class Aanbieder(Organisatie):
+class Aanbieder(Betaalgegevens, Organisatie):
     agb_code = models.CharField(
         "AGB-code", max_length=8, unique=True, validators=[valideer_agb_code]
     )

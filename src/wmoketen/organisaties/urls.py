@@ -7,6 +7,7 @@ app_name = "organisaties"
 urlpatterns = [
     path("", views.lijst, name="lijst"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/betaalgegevens/", views.betaalgegevens_wijzigen, name="betaalgegevens_wijzigen"),
     path("contracten/", views.contracten, name="contracten"),
     path("contracten/nieuw/", contractbeheer.contract_nieuw, name="contract_nieuw"),
     path("contracten/<int:pk>/", views.contract, name="contract"),

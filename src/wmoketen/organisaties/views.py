@@ -7,9 +7,9 @@ from wmoketen.accounts.decorators import rol_vereist
 from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 
-from . import queries, services
+from . import betaalgegevens, queries, services
 from .constants import OnderaannemingStatus
-from .forms import BeoordelingForm, OnderaannemingAanvraagForm
+from .forms import BeoordelingForm, BetaalgegevensForm, OnderaannemingAanvraagForm
 from .models import Onderaanneming
 
 AANVRAGERS = (Rol.AANBIEDER, Rol.FUNCTIONEEL_BEHEERDER)
@@ -28,10 +28,17 @@ def detail(request, pk: int):
     contracten = queries.contracten_voor(request.user.organisatie).filter(
         pk__in=queries.contracten_voor(organisatie).values("pk")
     )
+    beheerder = betaalgegevens.mag_beheren(request.user, organisatie)
     return render(
         request,
         "organisaties/detail.html",
-        {"object": organisatie, "contracten": contracten},
+        {
+            "object": organisatie,
+            "contracten": contracten,
+            # The account only to whoever keeps it and to the organisation itself.
+            "toon_rekening": beheerder or request.user.organisatie_id == organisatie.pk,
+            "mag_rekening_beheren": beheerder,
+        },
     )
 
 
@@ -132,3 +139,24 @@ def onderaanneming_beoordelen(request, pk: int):
             f"{onderaanneming.get_status_display().lower()}.",
         )
     return redirect("organisaties:contract", pk=onderaanneming.contract_id)
+
+
+@rol_vereist(Rol.CONTRACTMANAGER, Rol.FUNCTIONEEL_BEHEERDER)
+def betaalgegevens_wijzigen(request, pk: int):
+    """The contract manager keeps an aanbieder's account; the gemeente's own account also its
+    functioneel beheerder (``betaalgegevens``). Another organisation's: 404."""
+    organisatie = get_object_or_404(betaalgegevens.beheerbare_organisaties(request.user), pk=pk)
+    rij = organisatie.specifiek
+    initial = {veld: getattr(rij, veld) for veld in ("iban", "bic", "rekeninghouder")}
+    form = BetaalgegevensForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with Poging(form, per_veld=True) as poging:
+            betaalgegevens.wijzig_betaalgegevens(
+                organisatie, acting_user=request.user, **form.cleaned_data
+            )
+        if poging.gelukt:
+            messages.success(request, f"De betaalgegevens van {organisatie} zijn opgeslagen.")
+            return redirect("organisaties:detail", pk=organisatie.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"object": organisatie, "form": form}
+    return render(request, "organisaties/betaalgegevens.html", context, status=status)

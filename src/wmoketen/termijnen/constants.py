@@ -55,3 +55,4 @@ class Regelcode(models.TextChoices):
     START_ONDERSTEUNING = "start_ondersteuning", "Start ondersteuning na toewijzing 301"
     EVALUATIE = "evaluatie", "Evaluatie"
     HERINDICATIE_SIGNAAL = "herindicatie_signaal", "Signaal herindicatie vóór einddatum"
+    BETALING = "betaling", "Betaling goedgekeurde declaratie (30 dagen)"

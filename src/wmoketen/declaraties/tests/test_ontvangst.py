@@ -12,6 +12,7 @@ from django.utils import timezone
 from istandaarden.safe_xml import parse_bytes
 from wmoketen.berichten.constants import Status
 from wmoketen.berichten.models import Bericht
+from wmoketen.declaraties.beantwoorden import beantwoord
 from wmoketen.declaraties.constants import BeoordelingStatus, Oordeel
 from wmoketen.declaraties.models import OntvangenDeclaratie, OntvangenPrestatie
 from wmoketen.declaraties.ontvangst import ZONDER_START, ontvang_declaratie
@@ -136,7 +137,7 @@ def test_credit_en_nieuwe_debet_in_een_bericht(opzet):
     not a second declaration (TR389)."""
     t = opzet.toewijzing()
     eerst = prestatie(t, begin=VORIGE[0], eind=VORIGE[1])
-    _ontvang(opzet, [eerst], nummer="DN1", periode=VORIGE)
+    beantwoord(_ontvang(opzet, [eerst], nummer="DN1", periode=VORIGE), acting_user=None)
     credit = prestatie(t, begin=VORIGE[0], eind=VORIGE[1], dc="C", vorig=eerst["referentie"])
     debet = prestatie(t, begin=VORIGE[0], eind=VORIGE[1], volume=8)
     declaratie = _ontvang(opzet, [debet, credit], nummer="DN2")
@@ -150,13 +151,13 @@ def test_afgewezen_credit_maakt_geen_ruimte_voor_een_nieuwe_debet(opzet):
     debit for the same period is a second declaration (TR389), so nothing is paid twice."""
     t = opzet.toewijzing()
     eerst = prestatie(t, begin=VORIGE[0], eind=VORIGE[1])
-    _ontvang(opzet, [eerst], nummer="DN1", periode=VORIGE)
+    beantwoord(_ontvang(opzet, [eerst], nummer="DN1", periode=VORIGE), acting_user=None)
     credit = prestatie(
         t, begin=VORIGE[0], eind=VORIGE[1], dc="C", vorig=eerst["referentie"], tarief=1
     )
     debet = prestatie(t, begin=VORIGE[0], eind=VORIGE[1], volume=8)
     declaratie = _ontvang(opzet, [debet, credit], nummer="DN2")
-    assert _oordeel(declaratie, credit) == (Oordeel.AFGEWEZEN, ["0611"])
+    assert _oordeel(declaratie, credit) == (Oordeel.AFGEWEZEN, ["0611", "8017"])
     assert _oordeel(declaratie, debet) == (Oordeel.AFGEWEZEN, ["9389"])
     assert declaratie.toegekend_bedrag == 0
 

@@ -9,7 +9,9 @@ import pytest
 from istandaarden.regels.crossmessage import BERICHTOVERSTIJGENDE_REGELS, REGISTER
 from istandaarden.safe_xml import parse_bytes
 from wmoketen.declaraties import regels
+from wmoketen.declaraties.beantwoorden import beantwoord
 from wmoketen.declaraties.context import laad, lees_323
+from wmoketen.declaraties.models import OntvangenDeclaratie
 from wmoketen.declaraties.perioden import maand_van
 
 from .hulp_gemeente import MAAND, Opzet, bouw_323, ontvang_323, prestatie
@@ -81,6 +83,7 @@ def test_tr390_tweede_credit(opzet):
     t = opzet.toewijzing()
     debet = prestatie(t, referentie="D-1", begin=VORIGE[0], eind=VORIGE[1])
     _eerder(opzet, [debet])
+    beantwoord(OntvangenDeclaratie.objects.get(declaratienummer="DN0"), acting_user=None)
     credit = dict(debet, referentie="C-1", vorig="D-1", dc="C")
     data = bouw_323(opzet, [credit, prestatie(t)], nummer="DN1")
     assert ontvang_323(opzet, data).status == "verwerkt"

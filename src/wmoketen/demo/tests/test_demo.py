@@ -48,13 +48,14 @@ def test_demo_maakt_de_keten_en_tweede_keer_verandert_niets(db, capsys):
 
     assert tellingen() == eerste
     # 30 clients, plus the aanbieders' own records of the 17 clients whose plan they got, and
-    # the three youngsters of the Jeugdwet requests on both sides, and the new aanbieder's
-    # record of the client who switched.
-    assert eerste[:5] == [4, 3, 4, 22, 54]
-    # 71 messages (three 323s and two 325s among them); 10 allocations on each side (one more
-    # after the switch); 8 delivery periods on each side; 6 requests on each side, with 3
-    # answers (319) on each side.
-    assert eerste[7:] == [71, 10, 10, 16, 12, 6]
+    # the three youngsters of the Jeugdwet requests on both sides, the new aanbieder's record
+    # of the client who switched, and the two clients of the regional regimes on both sides.
+    # Five contracts: the taakgericht budget has its own (demo/budgetten.py).
+    assert eerste[:5] == [4, 3, 5, 22, 58]
+    # 85 messages (five 323s and four 325s among them); 12 allocations on each side (one more
+    # after the switch, one per regional regime); 10 delivery periods on each side; 6 requests
+    # on each side, with 3 answers (319) on each side.
+    assert eerste[7:] == [85, 12, 12, 20, 12, 6]
     assert sorted(Gemeente.objects.values_list("gemeentecode", flat=True)) == [
         "0034",
         "0946",
@@ -85,7 +86,8 @@ def test_demo_heeft_zaken_op_elke_stap_en_verzonden_301(db):
         "buiten_behandeling": 1,
     }
     verzonden = Counter(b.naam for b in Bericht.objects.filter(nummer=301))
-    assert verzonden == {"WMO301": 8, "JW301": 3}  # 2 for the aanbieder switch
+    # 2 for the aanbieder switch, 2 for the regional regimes (demo/regimes.py)
+    assert verzonden == {"WMO301": 10, "JW301": 3}
     te_laat = Termijn.objects.filter(status__in=LOPEND, vervaldatum__lt=date.today())
     assert {t.regel.code for t in te_laat} >= {
         "huisbezoek",
@@ -105,12 +107,12 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
         for b in Bericht.objects.filter(nummer__lt=315)
     )
     assert per_bericht == {
-        ("WMO301", "retour_verzonden", "intern", ()): 8,
-        ("WMO302", "verwerkt", "intern", ()): 8,
-        ("WMO305", "retour_verzonden", "intern", ()): 5,
-        ("WMO306", "verwerkt", "intern", ()): 5,
-        ("WMO307", "retour_verzonden", "intern", ()): 3,
-        ("WMO308", "verwerkt", "intern", ()): 3,
+        ("WMO301", "retour_verzonden", "intern", ()): 10,
+        ("WMO302", "verwerkt", "intern", ()): 10,
+        ("WMO305", "retour_verzonden", "intern", ()): 7,
+        ("WMO306", "verwerkt", "intern", ()): 7,
+        ("WMO307", "retour_verzonden", "intern", ()): 4,
+        ("WMO308", "verwerkt", "intern", ()): 4,
         ("JW301", "retour_verzonden", "intern", ()): 3,
         ("JW302", "verwerkt", "intern", ()): 3,
         ("JW305", "retour_verzonden", "intern", ()): 3,
@@ -127,23 +129,23 @@ def test_demo_heeft_leveringen_door_de_echte_pijplijn(db):
         laatste = toewijzing.laatste_levering
         stand[(toewijzing.wet, laatste.status if laatste else "wacht")] += 1
     assert stand == {
-        ("wmo", LeveringStatus.GESTART): 2,
+        ("wmo", LeveringStatus.GESTART): 3,  # one the Almere regime's
         ("wmo", LeveringStatus.GEPAUZEERD): 1,
-        ("wmo", LeveringStatus.GESTOPT): 1,
+        ("wmo", LeveringStatus.GESTOPT): 2,  # one the Midden-Limburg West regime's
         ("wmo", "wacht"): 3,  # one at the new aanbieder after the switch
         ("jeugdwet", LeveringStatus.GESTART): 1,
         ("jeugdwet", LeveringStatus.GESTOPT): 1,
         ("jeugdwet", "wacht"): 1,  # allocated on the huisarts's referral (demo/verzoeken.py)
     }
     assert Toewijzing.objects.zonder_start().count() == 4
-    # Both sides hold the same periods: 8 on the gemeente's, 8 on the aanbieders' side.
+    # Both sides hold the same periods: 10 on the gemeente's, 10 on the aanbieders' side.
     gemeentezijde = Counter(
         Levering.objects.filter(toewijzing__isnull=False).values_list("status", flat=True)
     )
     aanbiederzijde = Counter(
         Levering.objects.filter(aanbieder_toewijzing__isnull=False).values_list("status", flat=True)
     )
-    assert gemeentezijde == aanbiederzijde == {"gestart": 3, "gepauzeerd": 3, "gestopt": 2}
+    assert gemeentezijde == aanbiederzijde == {"gestart": 4, "gepauzeerd": 3, "gestopt": 3}
 
 
 def test_demo_heeft_verzoeken_met_alle_berichten_voor_beide_wetten(db):
@@ -194,6 +196,7 @@ def test_demo_heeft_huishoudelijke_ondersteuning_in_contracten_en_dossier(db, cl
     )
     assert sorted(regels) == [
         ("ALM-2026-001", "01A01", "inspanningsgericht", "04", "2"),
+        ("ALM-2026-001", "01A02", "outputgericht", "82", "4"),  # the Almere regime
         ("MLW-2026-001", "01A02", "outputgericht", "82", "4"),
     ]
     toewijzingen = Toewijzing.objects.filter(product__productcategorie="01").select_related(
@@ -210,11 +213,13 @@ def test_demo_heeft_huishoudelijke_ondersteuning_in_contracten_en_dossier(db, cl
         for t in toewijzingen
     ) == [
         ("0034", "73730202", "01A01", (3, "04", "2"), LeveringStatus.GESTART),
+        ("0034", "73730202", "01A02", (2, "82", "4"), LeveringStatus.GESTART),  # Almere regime
         ("0946", "73730101", "01A02", (1, "82", "4"), "wacht"),
+        ("0946", "73730101", "01A02", (2, "82", "4"), LeveringStatus.GESTOPT),  # MLW regime
     ]
     assert all(validate(t.bericht.bytes) == [] for t in toewijzingen)
 
-    almere = toewijzingen.get(gemeente__gemeentecode="0034")
+    almere = toewijzingen.get(gemeente__gemeentecode="0034", product__productcode="01A01")
     client.force_login(Gebruiker.objects.get(username="almere.consulent"))
     html = client.get(f"/clienten/{almere.client_id}/").content.decode()
     assert "Huishoudelijke ondersteuning (inspanningsgericht)" in html
@@ -230,10 +235,10 @@ def test_demo_vult_een_eerder_geladen_database_aan(db):
 
     call_command("demo")
 
-    assert Contractregel.objects.filter(product__productcategorie="01").count() == 2
+    assert Contractregel.objects.filter(product__productcategorie="01").count() == 3
     nieuw = AuditRegel.objects.filter(pk__gt=laatste_audit).values_list("actie", flat=True)
-    assert list(nieuw) == ["contractregel.toegevoegd"] * 2
-    eerste[MODELLEN.index(AuditRegel)] += 2
+    assert list(nieuw) == ["contractregel.toegevoegd"] * 3
+    eerste[MODELLEN.index(AuditRegel)] += 3
     assert tellingen() == eerste
 
 
@@ -244,8 +249,11 @@ def test_demo_declareert_en_beantwoordt_volgens_iv087(db):
     from wmoketen.declaraties.models import Declaratie, OntvangenDeclaratie
 
     call_command("demo")
-    per_gemeente = {
-        d.gemeente.gemeentecode: d for d in Declaratie.objects.select_related("gemeente")
+    per_gemeente = {  # the regional regimes' declarations (01A02) are demo/regimes.py's
+        d.gemeente.gemeentecode: d
+        for d in Declaratie.objects.select_related("gemeente").exclude(
+            prestaties__toewijzing__product__productcode="01A02"
+        )
     }
     assert sorted(per_gemeente) == ["0034", "0946", "0988"]
     weert, almere, nederweert = per_gemeente["0988"], per_gemeente["0034"], per_gemeente["0946"]
@@ -257,5 +265,5 @@ def test_demo_declareert_en_beantwoordt_volgens_iv087(db):
     wacht = OntvangenDeclaratie.objects.get(bericht=nederweert.bericht)
     assert wacht.status == BeoordelingStatus.TE_BEOORDELEN and wacht.termijn is not None
     berichten = Bericht.objects.met_inhoud().filter(nummer__in=[323, 325])
-    assert sorted(b.naam for b in berichten) == ["JW323", "JW325", "WMO323", "WMO323", "WMO325"]
+    assert sorted(b.naam for b in berichten) == ["JW323", "JW325"] + ["WMO323"] * 4 + ["WMO325"] * 3
     assert all(validate(b.bytes) == [] for b in berichten)

@@ -31,6 +31,7 @@ def test_regels_bestaan_na_migrate(db):
         ("landelijk", "start_zorg", 5, "werkdagen", "na"),
         ("landelijk", "stop_zorg", 5, "werkdagen", "na"),
         ("standaard", "beschikking", 2, "weken", "na"),
+        ("standaard", "betaling", 30, "kalenderdagen", "na"),
         ("standaard", "evaluatie", 6, "maanden", "na"),
         ("standaard", "herindicatie_signaal", 8, "weken", "voor"),
         ("standaard", "huisbezoek", 5, "werkdagen", "na"),
@@ -47,6 +48,7 @@ def test_regionale_regels_gekoppeld_en_idempotent(regio_gemeenten):
     assert sorted((r.code, r.bereik, r.aantal, r.eenheid) for r in regionaal) == [
         ("beschikking", "gemeente Almere", 2, "weken"),
         ("beschikking", "regio Midden-Limburg West", 2, "weken"),
+        ("betaling", "regio Midden-Limburg West", 30, "kalenderdagen"),
         ("evaluatie", "regio Midden-Limburg West", 6, "maanden"),
         ("herindicatie_signaal", "gemeente Almere", 8, "weken"),
         ("herindicatie_signaal", "regio Midden-Limburg West", 8, "weken"),
@@ -59,7 +61,7 @@ def test_regionale_regels_gekoppeld_en_idempotent(regio_gemeenten):
         ("start_ondersteuning", "regio Midden-Limburg West", 10, "werkdagen"),
     ]
     assert services.laad_standaardregels(acting_user=None) == []
-    assert Termijnregel.objects.count() == 27
+    assert Termijnregel.objects.count() == 29
 
 
 # (code, gemeentecode, startdatum, uiterste datum, which rule applies)
@@ -106,6 +108,9 @@ REGELS = [
     ("herindicatie_signaal", "0988", "2026-12-31", "2026-11-05", "regio Midden-Limburg West"),
     ("herindicatie_signaal", "0034", "2026-07-10", "2026-05-13", "gemeente Almere"),
     ("herindicatie_signaal", "0797", "2027-01-01", "2026-11-06", "standaard"),
+    # Payment of an approved declaration within 30 kalenderdagen of receiving the 323.
+    ("betaling", "0988", "2026-03-02", "2026-04-01", "regio Midden-Limburg West"),
+    ("betaling", "0797", "2026-12-02", "2027-01-04", "standaard"),
 ]
 
 

@@ -1,0 +1,28 @@
+"""Template helpers of the budget pages: the menu entry per role and amounts."""
+
+from django import template
+from django.urls import reverse
+
+from wmoketen.accounts.constants import Rol
+
+from ..bedrag import euro
+
+register = template.Library()
+
+MENU = [
+    ((Rol.CONTRACTMANAGER, Rol.AANBIEDER), "Budgetten", "budgetten:lijst"),
+]
+
+
+@register.filter
+def budgetten_menu(gebruiker) -> list[tuple[str, str]]:
+    """(label, url) of the budget pages for the user's roles, for the main menu."""
+    if not getattr(gebruiker, "is_authenticated", False):
+        return []
+    return [(label, reverse(naam)) for rollen, label, naam in MENU if gebruiker.heeft_rol(*rollen)]
+
+
+@register.filter
+def eurobedrag(cent) -> str:
+    """An amount in eurocent the Dutch way: 123456 -> "€ 1.234,56"."""
+    return euro(cent)
