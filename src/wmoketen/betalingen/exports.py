@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from sepaxml import SepaTransfer
 from sepaxml.validation import ValidationError as SepaFout
 
+from wmoketen.gedeeld.spreadsheet import veilige_cel
 from wmoketen.organisaties.rekening import normaliseer_bic, normaliseer_iban
 
 # The ISO 20022 version of the EPC's SEPA rulebook since November 2025 (sepaxml also offers
@@ -68,11 +69,6 @@ def euro(cent: int) -> str:
     return f"{teken}{heel},{rest:02d}"
 
 
-def _veilig(tekst: str) -> str:
-    tekst = tekst or ""
-    return f"'{tekst}" if tekst[:1] in ("=", "+", "-", "@") else tekst
-
-
 def _datum(d: date | None) -> str:
     return f"{d:%d-%m-%Y}" if d else ""
 
@@ -101,18 +97,18 @@ def _rij(batch, regel) -> list[str]:
     return [
         batch.kenmerk,
         f"{batch.maand:%m-%Y}",
-        _veilig(batch.gemeente.naam),
-        _veilig(aanbieder.naam),
+        veilige_cel(batch.gemeente.naam),
+        veilige_cel(aanbieder.naam),
         aanbieder.agb_code,
         iban,
         bic,
-        _veilig(naam),
+        veilige_cel(naam),
         *_prestatievelden(regel),
         regel.productcode,
         *_periode(regel),
         "C" if regel.bedrag < 0 else "D",
         euro(regel.bedrag),
-        _veilig(regel.omschrijving),
+        veilige_cel(regel.omschrijving),
     ]
 
 

@@ -2,12 +2,15 @@
 one line per melding, until the CAK's schema is in the repository (docs/eigenbijdrage.md).
 
 For Excel and a finance or CAK-upload tool alike: Dutch headers, ``;`` separated, dates as
-dd-mm-jjjj, UTF-8 with a BOM; text from the records is guarded against formulas (``veilig``).
+dd-mm-jjjj, UTF-8 with a BOM; text from the records is guarded against formulas
+(``gedeeld.spreadsheet``).
 """
 
 import csv
 import io
 from collections.abc import Iterable
+
+from wmoketen.gedeeld.spreadsheet import veilige_cel
 
 KOLOMMEN = [
     "Gemeentecode",
@@ -24,15 +27,6 @@ KOLOMMEN = [
 
 # A cell starting with one of these is a formula to Excel or LibreOffice (CSV injection): such a
 # value gets a leading apostrophe, which the spreadsheet shows as text and does not run.
-FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def veilig(tekst: str) -> str:
-    """``tekst`` as a cell a spreadsheet shows and never evaluates."""
-    tekst = tekst or ""
-    return f"'{tekst}" if tekst.startswith(FORMULETEKENS) else tekst
-
-
 def _datum(d) -> str:
     return f"{d:%d-%m-%Y}" if d else ""
 
@@ -47,9 +41,9 @@ def als_csv(meldingen: Iterable) -> str:
         client = melding.registratie.client
         schrijver.writerow(
             [
-                veilig(melding.gemeente.gemeentecode),
-                veilig(client.bsn),
-                veilig(client.volledige_naam),
+                veilige_cel(melding.gemeente.gemeentecode),
+                veilige_cel(client.bsn),
+                veilige_cel(client.volledige_naam),
                 _datum(client.geboortedatum),
                 melding.get_soort_display(),
                 melding.get_betreft_display(),

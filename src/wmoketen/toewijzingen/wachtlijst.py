@@ -24,6 +24,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, DurationField, Exists, F, Min, OuterRef, Q, Sum, Value
 from django.db.models.functions import Concat, Greatest, Lower
 
+from wmoketen.gedeeld.spreadsheet import veilige_cel
 from wmoketen.organisaties.models import Aanbieder, Gemeente
 from wmoketen.producten.models import Product
 from wmoketen.termijnen import kalender
@@ -435,15 +436,15 @@ def als_csv(rijen: Iterable[Wachtende], *, met_client: bool = True) -> str:
     for r in rijen:
         t = r.toewijzing
         rij = [
-            str(t.gemeente),
-            str(t.aanbieder),
+            veilige_cel(t.gemeente),
+            veilige_cel(t.aanbieder),
             getattr(t.aanbieder, "agb_code", ""),
-            t.client.volledige_naam,
+            veilige_cel(t.client.volledige_naam),
             t.client.bsn,
             t.get_wet_display(),
             t.toewijzingnummer,
             t.product.productcode,
-            t.product.naam,
+            veilige_cel(t.product.naam),
             f"{t.ingangsdatum:%d-%m-%Y}",
             f"{r.sinds:%d-%m-%Y}",
             r.dagen,

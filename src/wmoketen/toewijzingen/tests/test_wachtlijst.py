@@ -1,5 +1,7 @@
 """The waiting list: exact figures per allocation, the regional norm, groups, CSV."""
 
+import csv
+import io
 from datetime import date, time
 
 import pytest
@@ -168,6 +170,16 @@ def test_csv_voor_excel(opzet):
         "16-11-2026",
         "4",
     ]
+
+
+def test_csv_maakt_van_een_naam_geen_formule(opzet):
+    client = opzet["lang"].client
+    client.voornamen = '=HYPERLINK("http://x")'
+    client.save(update_fields=["voornamen"])
+    tekst = als_csv(wachtlijst(opzet["weert"], vandaag=VANDAAG, aanbieder=opzet["maasland"].pk))
+    namen = [rij[3] for rij in csv.reader(io.StringIO(tekst), delimiter=";")][1:]
+    assert not any(naam.startswith("=") for naam in namen)
+    assert any(naam.startswith("'=HYPERLINK") for naam in namen)
 
 
 def test_contractmanager_ziet_dezelfde_lijst(opzet):
