@@ -10,7 +10,8 @@ from ..bedrag import euro
 register = template.Library()
 
 MENU = [
-    ((Rol.CONTRACTMANAGER, Rol.AANBIEDER), "Budgetten", "budgetten:lijst"),
+    # The aanbieder reaches its budgets from its Declaraties page (one menu line at 1366 px).
+    ((Rol.CONTRACTMANAGER,), "Budgetten", "budgetten:lijst"),
 ]
 
 

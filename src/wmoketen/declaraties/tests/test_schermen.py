@@ -74,6 +74,14 @@ def test_lijst_van_de_aanbieder_met_totalen(opzet):
     assert opzet.backoffice.get("/declaraties/").status_code == 403
 
 
+def test_lijst_wijst_de_weg_naar_correcties_betalingen_en_budgetten(opzet):
+    """The aanbieder's menu has no room for them (one line at 1366 px): its list links them."""
+    html = _html(opzet.medewerker.get("/declaraties/"))
+    for url in ("/declaraties/correcties/", "/betalingen/", "/budgetten/"):
+        assert f'href="{url}"' in html
+        assert opzet.medewerker.get(url).status_code == 200
+
+
 def test_lijst_per_pagina(opzet):
     for _ in range(PER_PAGINA + 2):
         opzet.declaratie(0)
