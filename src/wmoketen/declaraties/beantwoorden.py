@@ -104,32 +104,22 @@ def _controleer_afwijzing(declaratie, prestatie, retourcode: str, reden: str) ->
         raise ValidationError("Geef een reden voor de afwijzing.")
     if prestatie.oordeel == Oordeel.AFGEWEZEN:
         raise ValidationError("Deze prestatie is al afgewezen.")
-    if prestatie.debet_credit == "C" and _debet_op_credit(declaratie, prestatie):
-        # OP366: the new debit was approved because this credit cancels the earlier one.
+    if prestatie.debet_credit == "C":
+        # IV085, OP366: a credit withdraws an earlier payment; the gemeente processes it and
+        # refuses it only on the technical checks (the rules), never by hand.
         raise ValidationError(
-            "Op deze creditprestatie steunt een debetprestatie in dezelfde declaratie; wijs "
-            "eerst die debetprestatie af."
+            "Een creditprestatie trekt een eerdere betaling in; de gemeente verwerkt haar en "
+            "wijst haar niet met de hand af, alleen de technische controles kunnen haar "
+            "afwijzen (IV085, OP366)."
         )
-
-
-def _debet_op_credit(declaratie, credit) -> bool:
-    """An approved debit of this declaration for the same allocation, period and product."""
-    return declaratie.prestaties.filter(
-        debet_credit="D",
-        oordeel=Oordeel.GOEDGEKEURD,
-        toewijzingnummer=credit.toewijzingnummer,
-        periode_begin=credit.periode_begin,
-        periode_eind=credit.periode_eind,
-        productcategorie=credit.productcategorie,
-        productcode=credit.productcode,
-    ).exists()
 
 
 @transaction.atomic
 def wijs_prestatie_af(
     prestatie: OntvangenPrestatie, *, retourcode: str, reden: str, acting_user
 ) -> OntvangenPrestatie:
-    """Reject an approved prestatie by hand, with a retourcode of WJ001 and a Dutch reason."""
+    """Reject an approved debit by hand, with a retourcode of WJ001 and a Dutch reason; a
+    credit is never rejected by hand (IV085, OP366)."""
     declaratie, prestatie = _vergrendel_prestatie(prestatie, acting_user)
     _controleer_afwijzing(declaratie, prestatie, retourcode, reden)
     prestatie.oordeel = Oordeel.AFGEWEZEN

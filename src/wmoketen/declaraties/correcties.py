@@ -34,7 +34,7 @@ from django.shortcuts import get_object_or_404
 
 from wmoketen.audit import services as audit
 
-from . import voorstel
+from . import correctievolume, indienen, voorstel
 from .constants import DeclaratieStatus, Oordeel
 from .models import Correctie, DebetCredit, Declaratie, Prestatie
 
@@ -44,6 +44,7 @@ __all__ = [
     "concept_voor",
     "eigen_correctie",
     "eigen_correcties",
+    "intrekbaar",
     "log_gelezen",
     "markeer",
     "te_corrigeren",
@@ -51,7 +52,6 @@ __all__ = [
     "trek_in",
     "voorstellen",
     "vraag_correctie_aan",
-    "weiger_wijziging",
 ]
 
 MAX_VOLUME = 99_999_999  # LDT_Volume
@@ -80,9 +80,13 @@ def voorstellen(aanbieder, gemeente, wet: str) -> list[dict]:
     yet in a declaration, in the shape of ``stel_voor``'s prestatie dicts, plus
     ``debet_credit``, ``vorig_referentienummer`` and ``correctie_id``; each credit before its
     debit (OP366). Then corrected debits the gemeente rejected after approving their credit,
-    not declared again since, as new debits."""
+    not declared again since, as new debits.
+
+    The waiting corrections are locked until commit: a withdrawal (``trek_in``) waits for the
+    proposal that takes them, and then finds their lines in its concept."""
     wachtend = (
-        Correctie.objects.filter(
+        Correctie.objects.select_for_update(of=("self",))
+        .filter(
             prestatie__declaratie__aanbieder=aanbieder,
             prestatie__declaratie__gemeente=gemeente,
             prestatie__declaratie__wet=wet,
@@ -132,7 +136,8 @@ def regels_van(correctie: Correctie) -> list[dict]:
 
 def _opnieuw_na_credit(aanbieder, gemeente, wet: str) -> list[dict]:
     """Corrected debits rejected while their credit was approved: the period has no debit
-    left, so it is proposed again (once) as a plain debit of the same correction."""
+    left, so it is proposed again (once per toewijzing and period: the latest rejected debit,
+    with the volume last asked) as a plain debit of the same correction."""
     lijnen = Prestatie.objects.filter(
         declaratie__aanbieder=aanbieder, declaratie__gemeente=gemeente, declaratie__wet=wet
     )
@@ -143,33 +148,32 @@ def _opnieuw_na_credit(aanbieder, gemeente, wet: str) -> list[dict]:
             oordeel=Oordeel.AFGEWEZEN,
             correctie__prestaties__debet_credit=DebetCredit.CREDIT,
             correctie__prestaties__oordeel=Oordeel.GOEDGEKEURD,
-        ).order_by("pk")
+        ).order_by("-pk")
     )
-    velden = []
+    velden: dict[tuple, dict] = {}
     for debet in afgewezen:
+        sleutel = (debet.toewijzing_id, debet.periode_begin)
         later = lijnen.filter(
             toewijzing_id=debet.toewijzing_id,
             periode_begin=debet.periode_begin,
             debet_credit=DebetCredit.DEBET,
             pk__gt=debet.pk,
         ).exclude(oordeel=Oordeel.AFGEWEZEN, declaratie__status=DeclaratieStatus.BEANTWOORD)
-        if later.exists() or any(v["periode_begin"] == debet.periode_begin for v in velden):
+        if sleutel in velden or later.exists():
             continue
-        velden.append(
-            {
-                "toewijzing_id": debet.toewijzing_id,
-                "periode_begin": debet.periode_begin,
-                "periode_eind": debet.periode_eind,
-                "voorgesteld_volume": debet.geleverd_volume,
-                "geleverd_volume": debet.geleverd_volume,
-                "eenheid": debet.eenheid,
-                "tarief": debet.tarief,
-                "debet_credit": DebetCredit.DEBET.value,
-                "vorig_referentienummer": "",
-                "correctie_id": debet.correctie_id,
-            }
-        )
-    return velden
+        velden[sleutel] = {
+            "toewijzing_id": debet.toewijzing_id,
+            "periode_begin": debet.periode_begin,
+            "periode_eind": debet.periode_eind,
+            "voorgesteld_volume": debet.geleverd_volume,
+            "geleverd_volume": debet.geleverd_volume,
+            "eenheid": debet.eenheid,
+            "tarief": debet.tarief,
+            "debet_credit": DebetCredit.DEBET.value,
+            "vorig_referentienummer": "",
+            "correctie_id": debet.correctie_id,
+        }
+    return list(velden.values())[::-1]  # in the order they were declared
 
 
 # The aanbieder's request ----------------------------------------------------------------------
@@ -231,6 +235,7 @@ def _controleer_verzoek(prestatie: Prestatie, volume, reden: str) -> int:
             f"Het volume is al {volume}: er is niets te corrigeren. Geef het juiste volume, of "
             "0 om de prestatie alleen te crediteren."
         )
+    correctievolume.controleer_maximum(prestatie, volume)  # TR321, TR322
     return volume
 
 
@@ -293,8 +298,10 @@ def _concept(origineel: Declaratie) -> Declaratie | None:
 
 
 def _voeg_toe(concept: Declaratie, correctie: Correctie) -> list[Prestatie]:
-    """The correction's lines at the end of the concept, numbered after its last line."""
-    laatste = _laatste_regel(concept)
+    """The correction's lines at the end of the (locked) concept, numbered after every line it
+    ever had (``indienen.nieuwe_regelnummers``: a removed line's number is not reused)."""
+    regels = regels_van(correctie)
+    nummers = indienen.nieuwe_regelnummers(concept, len(regels))
     return Prestatie.objects.bulk_create(
         [
             Prestatie(
@@ -302,47 +309,61 @@ def _voeg_toe(concept: Declaratie, correctie: Correctie) -> list[Prestatie]:
                 referentienummer=voorstel.referentienummer(concept.declaratienummer, nummer),
                 **velden,
             )
-            for nummer, velden in enumerate(regels_van(correctie), start=laatste + 1)
+            for nummer, velden in zip(nummers, regels, strict=True)
         ]
     )
-
-
-def _laatste_regel(declaratie: Declaratie) -> int:
-    voorvoegsel = f"{declaratie.declaratienummer}-"
-    nummers = [
-        int(ref.removeprefix(voorvoegsel))
-        for ref in declaratie.prestaties.values_list("referentienummer", flat=True)
-        if ref.startswith(voorvoegsel) and ref.removeprefix(voorvoegsel).isdigit()
-    ]
-    return max(nummers, default=0)
 
 
 # Lines of a correction in a concept ---------------------------------------------------------------
 
 
-def weiger_wijziging(prestatie: Prestatie) -> None:
-    """A credit is identical to its original (IV091): its volume is not changed by hand."""
-    if prestatie.correctie_id and prestatie.debet_credit == DebetCredit.CREDIT:
-        raise ValidationError(
-            "Een creditprestatie is gelijk aan de oorspronkelijke prestatie (IV091); haar "
-            "volume verandert niet. Trek de correctie in en vraag zo nodig een nieuwe aan."
-        )
+# (``indienen`` guards them in the services: a credit's volume never changes, and one line of a
+# correction wholly in a concept is not removed alone.)
+
+
+def intrekbaar(prestatie: Prestatie) -> bool:
+    """Whether removing ``prestatie`` from its concept means withdrawing its correction: it
+    is a line of one whose lines are all still in a concept. A debit offered again for a
+    correction already sent (``_opnieuw_na_credit``) is removed on its own."""
+    return bool(prestatie.correctie_id) and indienen.correctie_in_concept(prestatie.correctie_id)
+
+
+def _vergrendel_declaraties(correctie_id: int) -> list[Declaratie]:
+    """The declarations holding the correction's lines, locked in pk order: what ``dien_in``
+    locks before it reads their lines."""
+    ids = Prestatie.objects.filter(correctie_id=correctie_id).values("declaratie_id")
+    return list(Declaratie.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
 
 
 @transaction.atomic
 def trek_in(correctie: Correctie, *, acting_user) -> None:
-    """Withdraw a correction not yet sent: its lines leave the concept, the request is gone."""
-    correctie = (
-        Correctie.objects.select_for_update()
-        .select_related("prestatie__declaratie", "prestatie__toewijzing")
-        .get(pk=correctie.pk)
+    """Withdraw a correction not yet sent: its lines leave the concept, the request is gone.
+
+    Locks as ``dien_in`` does: first the declarations of its lines, then the correction
+    (which a proposal taking it holds: its lines may then have joined a new concept, locked
+    too), and only then reads whether they were sent."""
+    organisatie_id = getattr(acting_user, "organisatie_id", None)
+    eigen = Correctie.objects.filter(
+        pk=correctie.pk, prestatie__declaratie__aanbieder_id=organisatie_id
     )
-    if getattr(acting_user, "organisatie_id", None) != correctie.prestatie.declaratie.aanbieder_id:
+    if organisatie_id is None or not eigen.exists():
         raise PermissionDenied("U kunt alleen correcties van uw eigen organisatie intrekken.")
-    if correctie.prestaties.exclude(declaratie__status=DeclaratieStatus.CONCEPT).exists():
+    _vergrendel_declaraties(correctie.pk)
+    correctie = (
+        Correctie.objects.select_for_update(of=("self",))
+        .select_related("prestatie__declaratie", "prestatie__toewijzing")
+        .filter(pk=correctie.pk)
+        .first()
+    )
+    if correctie is None:
+        raise ValidationError("Deze correctie is al ingetrokken.")
+    declaraties = _vergrendel_declaraties(correctie.pk)
+    if any(d.status != DeclaratieStatus.CONCEPT for d in declaraties):
         raise ValidationError(
             "Deze correctie is al ingediend (323) en kan niet meer worden ingetrokken."
         )
+    for declaratie in declaraties:
+        indienen.borg_regelteller(declaratie)  # their numbers are not given again
     referentie = correctie.prestatie.referentienummer
     audit.log(
         acting_user,
@@ -384,13 +405,14 @@ def te_corrigeren(prestatie: Prestatie) -> bool:
 
 def markeer(declaratie: Declaratie, prestaties) -> None:
     """For a page of ``declaratie``'s prestaties: ``correctie_rol`` ("credit"/"debet") and
-    ``correctie_van`` (the original's ReferentieNummer) on a correction's lines; on an
-    approved debit ``correctie_toestand`` (its latest correction's) and ``corrigeerbaar``.
-    A fixed number of queries, whatever the page holds."""
+    ``correctie_van`` (the original's ReferentieNummer) on a correction's lines, and
+    ``correctie_intrekbaar`` where removing the line withdraws the correction (``intrekbaar``);
+    on an approved debit ``correctie_toestand`` (its latest correction's) and
+    ``corrigeerbaar``. A fixed number of queries, whatever the page holds."""
     prestaties = list(prestaties)
     for p in prestaties:
         p.correctie_rol = p.correctie_van = p.correctie_toestand = None
-        p.corrigeerbaar = False
+        p.corrigeerbaar = p.correctie_intrekbaar = False
     _markeer_regels([p for p in prestaties if p.correctie_id])
     if declaratie.status == DeclaratieStatus.BEANTWOORD:
         _markeer_originelen(
@@ -409,9 +431,15 @@ def _markeer_regels(regels: list[Prestatie]) -> None:
             "pk", "prestatie__referentienummer"
         )
     )
+    verstuurd = set(
+        Prestatie.objects.filter(correctie_id__in={p.correctie_id for p in regels})
+        .exclude(declaratie__status=DeclaratieStatus.CONCEPT)
+        .values_list("correctie_id", flat=True)
+    )
     for p in regels:
         p.correctie_rol = "credit" if p.debet_credit == DebetCredit.CREDIT else "debet"
         p.correctie_van = originelen.get(p.correctie_id)
+        p.correctie_intrekbaar = p.correctie_id not in verstuurd
 
 
 def _markeer_originelen(declaratie: Declaratie, originelen: list[Prestatie]) -> None:

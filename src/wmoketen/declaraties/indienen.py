@@ -5,6 +5,13 @@ ProductPeriode stays as proposed: IV089) or removes a prestatie; ``dien_in`` the
 323 through the message layer (``bericht323.maak_323``: internal, mailbox or API alike) and
 marks the declaration ingediend, in one transaction: a message the layer refuses leaves the
 declaration concept and nothing stored.
+
+The lines of a correction (``correcties``) are guarded here too, after the lock: a credit's
+volume never changes (IV091: it repeats its original), and a line of a correction still wholly
+in a concept is not removed alone (the credit and its corrected debit go together: withdraw the
+correction, ``correcties.trek_in``). A line's number is never given twice, not even after its
+removal: ``nieuwe_regelnummers`` counts on from the highest number the declaration ever had
+(a counter per declaration, ``toewijzingen.nummering``, as the declaratienummers).
 """
 
 from __future__ import annotations
@@ -15,12 +22,22 @@ from django.utils import timezone
 
 from wmoketen.audit import services as audit
 from wmoketen.berichten.models import Bericht
+from wmoketen.toewijzingen.models import Nummerreeks
+from wmoketen.toewijzingen.nummering import volgend_nummer
 
 from .bericht323 import maak_323
 from .constants import DeclaratieStatus
-from .models import Declaratie, Prestatie
+from .models import DebetCredit, Declaratie, Prestatie
 
-__all__ = ["MAX_VOLUME", "dien_in", "verwijder_prestatie", "wijzig_volume"]
+__all__ = [
+    "MAX_VOLUME",
+    "borg_regelteller",
+    "correctie_in_concept",
+    "dien_in",
+    "nieuwe_regelnummers",
+    "verwijder_prestatie",
+    "wijzig_volume",
+]
 
 MAX_VOLUME = 99_999_999  # LDT_Volume
 
@@ -58,6 +75,11 @@ def wijzig_volume(prestatie: Prestatie, *, volume: int, acting_user) -> Prestati
     volume = _controleer_volume(volume)
     _vergrendel(prestatie.declaratie_id, acting_user)
     prestatie = Prestatie.objects.select_for_update().get(pk=prestatie.pk)
+    if prestatie.debet_credit == DebetCredit.CREDIT:
+        raise ValidationError(
+            "Een creditprestatie is gelijk aan de oorspronkelijke prestatie (IV091); haar "
+            "volume verandert niet. Trek de correctie in en vraag zo nodig een nieuwe aan."
+        )
     oud = prestatie.geleverd_volume
     if oud == volume:
         return prestatie
@@ -78,6 +100,13 @@ def verwijder_prestatie(prestatie: Prestatie, *, acting_user) -> None:
     """Remove a prestatie from a concept declaration (its ReferentieNummer is not reused)."""
     declaratie = _vergrendel(prestatie.declaratie_id, acting_user)
     prestatie = Prestatie.objects.get(pk=prestatie.pk)
+    if prestatie.correctie_id and correctie_in_concept(prestatie.correctie_id):
+        raise ValidationError(
+            f"Prestatie {prestatie.referentienummer} hoort bij een correctie: de creditprestatie "
+            "en de gecorrigeerde prestatie gaan samen (OP366). Trek de correctie in om beide "
+            "uit de declaratie te halen."
+        )
+    borg_regelteller(declaratie)
     audit.log(
         acting_user,
         "prestatie.verwijderd",
@@ -89,6 +118,54 @@ def verwijder_prestatie(prestatie: Prestatie, *, acting_user) -> None:
         ),
     )
     prestatie.delete()
+
+
+def correctie_in_concept(correctie_id: int) -> bool:
+    """Whether every line of the correction is in a concept declaration: it can still be
+    withdrawn as a whole. Not so once its credit was sent; a debit the next proposal offers
+    again for it (``correcties``) is then a line of its own."""
+    regels = Prestatie.objects.filter(correctie_id=correctie_id)
+    return (
+        regels.exists() and not regels.exclude(declaratie__status=DeclaratieStatus.CONCEPT).exists()
+    )
+
+
+def _regelteller(declaratie: Declaratie) -> str:
+    return f"prestatieregels-{declaratie.pk}"
+
+
+def _hoogste_regel(declaratie: Declaratie) -> int:
+    """The highest line number among the declaration's ReferentieNummers."""
+    voorvoegsel = f"{declaratie.declaratienummer}-"
+    nummers = [
+        int(ref.removeprefix(voorvoegsel))
+        for ref in declaratie.prestaties.values_list("referentienummer", flat=True)
+        if ref.startswith(voorvoegsel) and ref.removeprefix(voorvoegsel).isdigit()
+    ]
+    return max(nummers, default=0)
+
+
+def borg_regelteller(declaratie: Declaratie) -> None:
+    """Before a line leaves or joins the (locked) declaration: its line counter exists. Made
+    at first need from the highest line number then, which is the highest ever, since before
+    it no line was removed; from then on only the counter gives numbers."""
+    Nummerreeks.objects.bulk_create(
+        [
+            Nummerreeks(
+                organisatie_id=declaratie.aanbieder_id,
+                naam=_regelteller(declaratie),
+                laatste=_hoogste_regel(declaratie),
+            )
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def nieuwe_regelnummers(declaratie: Declaratie, aantal: int) -> list[int]:
+    """``aantal`` line numbers for new lines of the (locked) declaration, after every number it
+    ever had (a removed line's number is not reused)."""
+    borg_regelteller(declaratie)
+    return [volgend_nummer(declaratie.aanbieder, _regelteller(declaratie)) for _ in range(aantal)]
 
 
 @transaction.atomic

@@ -8,16 +8,19 @@ the matrix in docs/regimes.md):
 
 * **standaard** (declaratieregel landelijk): the delivered volume within the product period,
   the TR321 maximum in proportion to the delivered days (see ``Standaard``);
-* **midden_limburg_west** (outputgericht, per maand): the start month is not paid, every other
+* **midden_limburg_west** (per maand): the start month of support is not paid, every other
   month with a delivered day is paid whole; the end month, a drop-out and a pause are whole;
-  a month in which support both starts and ends is paid whole;
+  a month in which support both starts and ends is paid whole. Support is that of the client,
+  product and aanbieder, across allocations: a new allocation that continues the previous one
+  (an Omvang changed) does not start it again (``Situatie.andere_leveringen``);
 * **almere** (per maand): any delivered day in the month pays the whole month; none, nothing;
 * **budget** (taakgericht): never declared with a 323 (the budget is paid, ``budgetten``).
 
 "Whole month" is the TR321 maximum of the product period for the toewijzing's own Omvang
 (``volume.max_in_periode``), never more: for frequentie per maand that is the monthly volume even
-in a cut month (IV078). Where the Omvang has no such maximum (a budget, frequentie 6, an unknown
-frequentie) a regional regime proposes what the standard one does.
+in a cut month (IV078). Only an allocation whose own frequentie is per maand gets it: for any
+other Omvang (per dag, per week, totaal, a budget) a regional regime proposes what the standard
+one does in the months it pays (a per-week maximum of a month is up to 6 weeks, TR321).
 
 ``volume`` returns None for "no prestatie this month"; 0 is a prestatie for the aanbieder to
 fill in (the standard regime's budget or total without an einddatum).
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
@@ -41,16 +44,51 @@ from .perioden import maand_van
 from .volume import TOTAAL_BINNEN_GELDIGHEIDSDUUR, max_in_periode
 
 __all__ = [
+    "DAG",
     "Almere",
     "Budget",
+    "Geleverd",
     "MiddenLimburgWest",
     "Regime",
     "Situatie",
     "Standaard",
+    "andere_van",
     "geleverde_dagen",
     "naar_rato",
+    "per_client_en_product",
     "regime_voor",
 ]
+
+DAG = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Geleverd:
+    """One delivery (start through stop) as the regimes read it."""
+
+    begindatum: date
+    einddatum: date | None
+    reden_beeindiging: str = ""
+
+
+def per_client_en_product(rijen: Iterable) -> dict[tuple, list[tuple[int, Geleverd]]]:
+    """``{(client, product): [(toewijzing, Geleverd), ...]}`` from rows ``(toewijzing,
+    client, product, begindatum, einddatum, reden_beeindiging, toewijzing_einddatum)`` of one
+    aanbieder's deliveries; a delivery without a stop ends with its allocation."""
+    groepen: dict[tuple, list[tuple[int, Geleverd]]] = {}
+    for toewijzing, client, product, begin, einde, reden, toewijzing_einde in rijen:
+        if toewijzing_einde is not None and (einde is None or einde > toewijzing_einde):
+            einde = toewijzing_einde
+        groepen.setdefault((client, product), []).append(
+            (toewijzing, Geleverd(begin, einde, reden))
+        )
+    return groepen
+
+
+def andere_van(groepen: dict, toewijzing) -> tuple[Geleverd, ...]:
+    """The deliveries of ``toewijzing``'s client and product under its other allocations."""
+    groep = groepen.get((toewijzing.client_id, toewijzing.product_id), ())
+    return tuple(geleverd for pk, geleverd in groep if pk != toewijzing.pk)
 
 
 @dataclass(frozen=True)
@@ -58,7 +96,12 @@ class Situatie:
     """One allocation in one ProductPeriode (``begin`` … ``eind``): its Omvang, the contract
     line's variant, every delivery of the allocation (objects with ``begindatum``,
     ``einddatum`` and ``reden_beeindiging``: a ``toewijzingen.Levering`` of either side) and
-    the tariff in cent (1 for eenheid 83)."""
+    the tariff in cent (1 for eenheid 83).
+
+    ``andere_leveringen``: the deliveries of the same client, product and aanbieder under its
+    other allocations (the one an Omvang change ended, the one that replaced it), each stop
+    cut at its allocation's einddatum; at least those touching the month or the day before or
+    after it. The caller reads them (one query for all allocations); the regime only looks."""
 
     volume: int | None
     frequentie: str
@@ -71,9 +114,20 @@ class Situatie:
     eind: date
     leveringen: tuple
     tarief: int
+    andere_leveringen: tuple = ()
 
     @classmethod
-    def van(cls, toewijzing, *, productcategorie: str, variant: str, periode, leveringen, tarief):
+    def van(
+        cls,
+        toewijzing,
+        *,
+        productcategorie: str,
+        variant: str,
+        periode,
+        leveringen,
+        tarief,
+        andere_leveringen=(),
+    ):
         """From an allocation of either side (``Toewijzing`` or ``AanbiederToewijzing``)."""
         return cls(
             volume=toewijzing.volume,
@@ -87,6 +141,7 @@ class Situatie:
             eind=periode[1],
             leveringen=tuple(leveringen),
             tarief=tarief,
+            andere_leveringen=tuple(andere_leveringen),
         )
 
     @property
@@ -203,8 +258,10 @@ class Standaard:
 
 
 def _hele_maand(s: Situatie) -> int | None:
-    """The whole month: TR321's maximum; the standard volume where the Omvang has none."""
-    if s.volume is None or s.frequentie == TOTAAL_BINNEN_GELDIGHEIDSDUUR:
+    """The whole month: TR321's maximum for an Omvang per maand (IV078: the monthly volume
+    even in a cut month); the standard volume for any other Omvang (per week the maximum of
+    a month is up to 6 weeks, per dag 31 days; a total or a budget has none)."""
+    if s.volume is None or s.frequentie != matrix.PER_MAAND:
         return STANDAARD.volume(s)
     maximum = _maximum(s)
     return STANDAARD.volume(s) if maximum is None else maximum
@@ -221,10 +278,16 @@ class Almere:
 
 
 class MiddenLimburgWest:
-    """The start month (of the allocation's first delivery) is not paid, unless support also
-    ends in it; every other month with a delivered day is paid whole: the end month, a
-    drop-out, a pause. An aanbieder switch is the old allocation's end month (whole) and the
-    new one's start month (not paid)."""
+    """The start month of support is not paid, unless support also ends in it; every other
+    month with a delivered day is paid whole: the end month, a drop-out, a pause.
+
+    Support is the client's with this product and aanbieder, across allocations: the month of
+    an allocation's first delivery is the start month only when the day before it was not a
+    delivered day under another allocation (``andere_leveringen``). A new allocation that
+    continues another (a changed Omvang) from the 1st is paid whole; one that continues it
+    mid-month gets nothing for that month, which the other allocation pays whole (its end
+    month). An aanbieder switch is the old allocation's end month (whole) and the new
+    aanbieder's start month (not paid: a different aanbieder)."""
 
     naam = matrix.MIDDEN_LIMBURG_WEST
     label = "Midden-Limburg West"
@@ -233,18 +296,35 @@ class MiddenLimburgWest:
         if not s.dagen:
             return None
         eerste_start = min(levering.begindatum for levering in s.leveringen)
-        if s.in_maand(eerste_start) and not _eindigt_in_maand(s):
-            return None
+        if s.in_maand(eerste_start):
+            dag_ervoor = eerste_start - DAG
+            if _geleverd_op(s.andere_leveringen, dag_ervoor):
+                # Continued: paid here from the 1st, else by the other allocation.
+                return None if s.in_maand(dag_ervoor) else _hele_maand(s)
+            if not _eindigt_in_maand(s):
+                return None  # the start month
         return _hele_maand(s)
+
+
+def _geleverd_op(leveringen: Iterable, datum: date) -> bool:
+    return any(
+        levering.begindatum <= datum and (levering.einddatum is None or datum <= levering.einddatum)
+        for levering in leveringen
+    )
 
 
 def _eindigt_in_maand(s: Situatie) -> bool:
     """Support ends in the month: the allocation's einddatum, or its last delivery stopped
-    for good (a stop that is not a pause, reden 20)."""
+    for good (a stop that is not a pause, reden 20), and no other allocation of the client,
+    product and aanbieder delivers the next day."""
     if s.in_maand(s.einddatum):
-        return True
-    laatste = max(s.leveringen, key=lambda levering: levering.begindatum)
-    return s.in_maand(laatste.einddatum) and laatste.reden_beeindiging != REDEN_PAUZE
+        einde = s.einddatum
+    else:
+        laatste = max(s.leveringen, key=lambda levering: levering.begindatum)
+        if not s.in_maand(laatste.einddatum) or laatste.reden_beeindiging == REDEN_PAUZE:
+            return False
+        einde = laatste.einddatum
+    return not _geleverd_op(s.andere_leveringen, einde + DAG)
 
 
 class Budget:

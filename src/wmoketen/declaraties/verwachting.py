@@ -16,16 +16,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import F, Q
+
 from wmoketen.organisaties.models import Contractregel
 from wmoketen.organisaties.queries import regels_bij_gemeenten
-from wmoketen.toewijzingen.constants import LeveringStatus
+from wmoketen.toewijzingen.constants import REDEN_VERWIJDERD, LeveringStatus, Status
 from wmoketen.toewijzingen.models import Levering
 
 from .constants import EENHEID_EUROS, in_cent
 from .contractregels import geldende_regel
 from .models import DebetCredit
-from .perioden import productperiode
-from .regimes import Situatie, regime_voor
+from .perioden import maand_van, productperiode
+from .regimes import DAG, Situatie, andere_van, per_client_en_product, regime_voor
 
 __all__ = ["Verwachting", "verwachtingen"]
 
@@ -44,6 +46,16 @@ class Verwachting:
     def wijkt_af(self) -> bool:
         return self.verschil != 0
 
+    @property
+    def meer_gedeclareerd(self) -> bool:
+        """More declared than expected (else less, when it differs)."""
+        return self.verschil > 0
+
+    @property
+    def afwijking(self) -> int:
+        """The size of the difference in cent, without its sign."""
+        return abs(self.verschil)
+
 
 def verwachtingen(declaratie, prestaties) -> dict[int, Verwachting]:
     """``{prestatie pk: Verwachting}`` for the received ``prestaties`` (with their
@@ -51,18 +63,60 @@ def verwachtingen(declaratie, prestaties) -> dict[int, Verwachting]:
     debet = [p for p in prestaties if p.toewijzing_id and p.debet_credit == DebetCredit.DEBET]
     if not debet:
         return {}
+    groepen = per_client_en_product(_leveringen(declaratie, debet))
     leveringen = defaultdict(list)
-    for levering in Levering.objects.filter(
-        toewijzing_id__in={p.toewijzing_id for p in debet}
-    ).exclude(status=LeveringStatus.VERWIJDERD):
-        leveringen[levering.toewijzing_id].append(levering)
+    for groep in groepen.values():
+        for toewijzing_id, geleverd in groep:
+            leveringen[toewijzing_id].append(geleverd)
     regels = _contractregels(declaratie)
     uitkomst = {}
     for p in debet:
-        verwachting = _verwachting(p, regels.get(p.toewijzing.product_id, ()), leveringen)
+        andere = andere_van(groepen, p.toewijzing)
+        verwachting = _verwachting(p, regels.get(p.toewijzing.product_id, ()), leveringen, andere)
         if verwachting is not None:
             uitkomst[p.pk] = verwachting
     return uitkomst
+
+
+def _leveringen(declaratie, debet) -> list[tuple]:
+    """Rows for ``regimes.per_client_en_product`` (one query): every delivery of the
+    prestaties' allocations, and those of the same clients and products at this aanbieder under
+    other allocations (not removed) that touch the product periods' months or the day before
+    or after them, so that support continuing across allocations is seen."""
+    toewijzingen = [p.toewijzing for p in debet]
+    voor = min(p.periode_begin for p in debet).replace(day=1) - DAG
+    na = maand_van(max(p.periode_eind for p in debet))[1] + DAG
+    andere = (
+        Q(
+            toewijzing__gemeente_id=declaratie.gemeente_id,
+            toewijzing__aanbieder_id=declaratie.aanbieder_id,
+            toewijzing__client_id__in={t.client_id for t in toewijzingen},
+            toewijzing__product_id__in={t.product_id for t in toewijzingen},
+            toewijzing__ingangsdatum__lte=na,
+            begindatum__lte=na,
+        )
+        & (Q(einddatum__isnull=True) | Q(einddatum__gte=voor))
+        & (Q(toewijzing__einddatum__isnull=True) | Q(toewijzing__einddatum__gte=voor))
+        & ~Q(toewijzing__status=Status.VERWIJDERD)
+        & ~Q(
+            toewijzing__einddatum=F("toewijzing__ingangsdatum"),
+            toewijzing__reden_wijziging__in=sorted(REDEN_VERWIJDERD),
+        )
+    )
+    eigen = {t.pk for t in toewijzingen}
+    return list(
+        Levering.objects.filter(Q(toewijzing_id__in=eigen) | andere)
+        .exclude(status=LeveringStatus.VERWIJDERD)
+        .values_list(
+            "toewijzing_id",
+            "toewijzing__client_id",
+            "toewijzing__product_id",
+            "begindatum",
+            "einddatum",
+            "reden_beeindiging",
+            "toewijzing__einddatum",
+        )
+    )
 
 
 def _contractregels(declaratie) -> dict[int, list[Contractregel]]:
@@ -79,7 +133,7 @@ def _contractregels(declaratie) -> dict[int, list[Contractregel]]:
     return per_product
 
 
-def _verwachting(p, regels, leveringen) -> Verwachting | None:
+def _verwachting(p, regels, leveringen, andere) -> Verwachting | None:
     toewijzing = p.toewijzing
     periode = productperiode(p.periode_begin, toewijzing.ingangsdatum, toewijzing.einddatum)
     regel = geldende_regel(regels, periode[0]) if periode else None
@@ -96,6 +150,7 @@ def _verwachting(p, regels, leveringen) -> Verwachting | None:
         periode=periode,
         leveringen=leveringen.get(toewijzing.pk, ()),
         tarief=tarief_cent,
+        andere_leveringen=andere,
     )
     volume = regime.volume(situatie)
     bedrag = None if volume is None else volume * tarief_cent

@@ -117,7 +117,6 @@ def volume(request, pk: int):
     form = VolumeForm(request.POST)
     if form.is_valid():
         with Poging(form) as poging:
-            correcties.weiger_wijziging(prestatie)
             indienen.wijzig_volume(
                 prestatie, volume=form.cleaned_data["volume"], acting_user=request.user
             )
@@ -132,7 +131,7 @@ def volume(request, pk: int):
 @rol_vereist(Rol.AANBIEDER)
 def verwijderen(request, pk: int):
     prestatie = queries.eigen_prestatie(request.user, pk)
-    if prestatie.correctie_id:  # a correction's line: the whole correction goes (OP366)
+    if correcties.intrekbaar(prestatie):  # a correction's line: the whole correction (OP366)
         return _trek_in(request, prestatie.correctie, prestatie.declaratie_id)
     with Poging(request=request) as poging:
         indienen.verwijder_prestatie(prestatie, acting_user=request.user)

@@ -60,7 +60,15 @@ from .constants import EENHEID_EUROS, DeclaratieStatus, Oordeel, in_cent
 from .contractregels import DECLARABEL, geldende_regel
 from .models import Declaratie, Prestatie
 from .perioden import maand_van, productperiode
-from .regimes import Situatie, geleverde_dagen, naar_rato, regime_voor
+from .regimes import (
+    DAG,
+    Situatie,
+    andere_van,
+    geleverde_dagen,
+    naar_rato,
+    per_client_en_product,
+    regime_voor,
+)
 
 __all__ = [
     "geleverde_dagen",
@@ -244,11 +252,12 @@ def _voorstellen(aanbieder, gemeente, wet: str, maand: _Periode) -> list[dict]:
     """The fields of each proposed prestatie, in client and toewijzingnummer order."""
     regels = _contractregels(aanbieder, gemeente, wet)
     gedeclareerd = _al_gedeclareerd(aanbieder, gemeente, wet, maand)
+    andere = _leveringen_rond(aanbieder, gemeente, wet, maand)
     voorstellen = []
     for toewijzing in _toewijzingen(aanbieder, gemeente, wet, maand):
         if toewijzing.pk in gedeclareerd:
             continue
-        velden = _voorstel(toewijzing, regels.get(toewijzing.product_id, ()), maand)
+        velden = _voorstel(toewijzing, regels.get(toewijzing.product_id, ()), maand, andere)
         if velden is not None:
             voorstellen.append(velden)
     return voorstellen
@@ -299,6 +308,44 @@ def _toewijzingen(aanbieder, gemeente, wet: str, maand: _Periode) -> Iterable[Aa
     )
 
 
+def _leveringen_rond(aanbieder, gemeente, wet: str, maand: _Periode) -> dict:
+    """The aanbieder's deliveries per client and product touching the month or the day
+    before or after it, for the regimes to see support continue across allocations
+    (``regimes.per_client_en_product``; one query)."""
+    voor, na = maand.begin - DAG, maand.eind + DAG
+    rijen = (
+        Levering.objects.filter(
+            aanbieder_toewijzing__aanbieder=aanbieder,
+            aanbieder_toewijzing__gemeente=gemeente,
+            aanbieder_toewijzing__wet=wet,
+            aanbieder_toewijzing__product__isnull=False,
+            aanbieder_toewijzing__ingangsdatum__lte=na,
+            begindatum__lte=na,
+        )
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=voor))
+        .filter(
+            Q(aanbieder_toewijzing__einddatum__isnull=True)
+            | Q(aanbieder_toewijzing__einddatum__gte=voor)
+        )
+        .exclude(status=LeveringStatus.VERWIJDERD)
+        .exclude(aanbieder_toewijzing__reden_wijziging=REDEN_VERWIJDERD)
+        .exclude(
+            aanbieder_toewijzing__einddatum=F("aanbieder_toewijzing__ingangsdatum"),
+            aanbieder_toewijzing__reden_wijziging=REDEN_VERVALLEN,
+        )
+        .values_list(
+            "aanbieder_toewijzing_id",
+            "aanbieder_toewijzing__client_id",
+            "aanbieder_toewijzing__product_id",
+            "begindatum",
+            "einddatum",
+            "reden_beeindiging",
+            "aanbieder_toewijzing__einddatum",
+        )
+    )
+    return per_client_en_product(rijen)
+
+
 def _al_gedeclareerd(aanbieder, gemeente, wet: str, maand: _Periode) -> set[int]:
     """Allocations with a prestatie in this month in a declaration that is not rejected."""
     return set(
@@ -314,7 +361,9 @@ def _al_gedeclareerd(aanbieder, gemeente, wet: str, maand: _Periode) -> set[int]
     )
 
 
-def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict | None:
+def _voorstel(
+    toewijzing: AanbiederToewijzing, regels, maand: _Periode, andere: dict
+) -> dict | None:
     """One prestatie's fields, or None: no declarable contract line, no tariff, no period, or
     nothing to declare in it by the line's regime (``regimes``)."""
     periode = productperiode(maand.begin, toewijzing.ingangsdatum, toewijzing.einddatum)
@@ -334,6 +383,7 @@ def _voorstel(toewijzing: AanbiederToewijzing, regels, maand: _Periode) -> dict 
         periode=(periode.begin, periode.eind),
         leveringen=toewijzing.leveringen.all(),
         tarief=tarief_cent,
+        andere_leveringen=andere_van(andere, toewijzing),
     )
     volume = regime_voor(regel).volume(situatie)
     if volume is None:

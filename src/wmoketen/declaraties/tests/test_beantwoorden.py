@@ -13,7 +13,7 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
 from wmoketen.declaraties import beantwoorden
 from wmoketen.declaraties.constants import BeoordelingStatus, Oordeel
-from wmoketen.declaraties.models import OntvangenDeclaratie
+from wmoketen.declaraties.models import OntvangenDeclaratie, OntvangenPrestatie
 from wmoketen.declaraties.perioden import maand_van
 from wmoketen.factories import GebruikerFactory, GemeenteFactory
 from wmoketen.termijnen.constants import Status as TermijnStatus
@@ -153,9 +153,10 @@ def test_aanhouden_en_vrijgeven_met_de_periodieke_taak(declaratie, backoffice):
     )  # ontvangen, aangehouden, vrijgegeven, beantwoord
 
 
-def test_credit_waar_een_nieuwe_debet_op_steunt_niet_met_de_hand_afwijzen(opzet, backoffice):
-    """OP366: the new debit was approved because the credit cancels the earlier one; the
-    credit cannot be rejected by hand while that debit stands (it would be paid twice)."""
+def test_credit_nooit_met_de_hand_afwijzen(opzet, backoffice):
+    """IV085, OP366: a credit withdraws an earlier payment; the gemeente processes it and
+    refuses it only on the technical checks, never by hand, with or without a new debit
+    beside it. The debit beside it may still be rejected by hand."""
     t = opzet.toewijzing()
     eerder = maand_van(MAAND[0] - timedelta(days=1))
     eerst = prestatie(t, begin=eerder[0], eind=eerder[1])
@@ -165,17 +166,25 @@ def test_credit_waar_een_nieuwe_debet_op_steunt_niet_met_de_hand_afwijzen(opzet,
     debet = prestatie(t, begin=eerder[0], eind=eerder[1], volume=8)
     bericht = ontvang_323(opzet, bouw_323(opzet, [debet, credit], nummer="DN2"))
     declaratie = OntvangenDeclaratie.objects.get(bericht=bericht)
+    voor = declaratie.toegekend_bedrag
     rij = {p.referentienummer: p for p in declaratie.prestaties.all()}
-    with pytest.raises(ValidationError, match="wijs eerst die debetprestatie af"):
-        beantwoorden.wijs_prestatie_af(
-            rij[credit["referentie"]], retourcode="0611", reden="Tarief.", acting_user=backoffice
-        )
-    for ref in (debet["referentie"], credit["referentie"]):  # the debit first: then both go
-        beantwoorden.wijs_prestatie_af(
-            rij[ref], retourcode="0611", reden="Tarief.", acting_user=backoffice
-        )
+    for eerst_de_debet in (False, True):
+        if eerst_de_debet:
+            beantwoorden.wijs_prestatie_af(
+                rij[debet["referentie"]], retourcode="0611", reden="Tarief.", acting_user=backoffice
+            )
+        with pytest.raises(ValidationError, match="niet met de hand af"):
+            beantwoorden.wijs_prestatie_af(
+                rij[credit["referentie"]],
+                retourcode="0611",
+                reden="Tarief.",
+                acting_user=backoffice,
+            )
+    gecrediteerd = OntvangenPrestatie.objects.get(pk=rij[credit["referentie"]].pk)
+    assert (gecrediteerd.oordeel, gecrediteerd.retourcodes) == (Oordeel.GOEDGEKEURD, [])
     declaratie.refresh_from_db()
-    assert declaratie.toegekend_bedrag == 0
+    assert declaratie.toegekend_bedrag == voor - rij[debet["referentie"]].netto
+    assert AuditRegel.objects.filter(actie="declaratie.prestatie_afgewezen").count() == 1
 
 
 def test_afwijzing_met_de_hand_intrekken(declaratie, backoffice):

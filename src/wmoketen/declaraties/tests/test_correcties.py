@@ -7,6 +7,7 @@ runs in ``test_correctieketen``): 10 hours at € 50,00 on one allocation.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client as Web
@@ -15,7 +16,7 @@ from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
-from wmoketen.declaraties import correcties
+from wmoketen.declaraties import correcties, indienen
 from wmoketen.declaraties.constants import DeclaratieStatus, Oordeel
 from wmoketen.declaraties.correcties import voorstellen, vraag_correctie_aan
 from wmoketen.declaraties.models import Correctie, Declaratie, Prestatie
@@ -36,12 +37,16 @@ def beantwoord(declaratie, oordeel=Oordeel.GOEDGEKEURD) -> None:
 class Goedgekeurd:
     """April declared and approved: one prestatie of 10 hours at 5000 cent."""
 
-    def __init__(self):
+    def __init__(self, *, tweede: bool = False, **toewijzing):
+        """``tweede``: a second allocation (another product), approved in April too;
+        ``toewijzing``: the first allocation's Omvang and dates (``Opzet.toewijzing``)."""
         self.o = Opzet()
-        self.toewijzing = self.o.toewijzing(self.o.product(productcode="02A01"))
+        self.toewijzing = self.o.toewijzing(self.o.product(productcode="02A01"), **toewijzing)
+        if tweede:
+            self.tweede = self.o.toewijzing(self.o.product(productcode="02A02"))
         self.april = self.o.stel_voor()
         beantwoord(self.april)
-        self.origineel = self.april.prestaties.get()
+        self.origineel = self.april.prestaties.get(toewijzing=self.toewijzing)
         self.gebruiker = self.o.gebruiker
 
     def vraag(self, volume=7, reden=REDEN, prestatie=None, gebruiker=None):
@@ -140,7 +145,7 @@ class AanvragenTest(TestCase):
     def test_in_een_bestaand_concept_meteen(self):
         mei = self.g.o.stel_voor(maand=MEI)
         [eigen] = mei.prestaties.all()
-        correctie = self.g.vraag(volume=12)
+        correctie = self.g.vraag(volume=9)
         regels = list(mei.prestaties.order_by("pk"))
         self.assertEqual(
             [
@@ -150,7 +155,7 @@ class AanvragenTest(TestCase):
             [
                 (eigen.referentienummer, "D", eigen.geleverd_volume, None),
                 (f"{mei.declaratienummer}-2", "C", 10, correctie.pk),
-                (f"{mei.declaratienummer}-3", "D", 12, correctie.pk),
+                (f"{mei.declaratienummer}-3", "D", 9, correctie.pk),
             ],
         )
         credit = regels[1]
@@ -163,7 +168,7 @@ class AanvragenTest(TestCase):
         regel = AuditRegel.objects.get(actie="prestatie.correctie_aangevraagd")
         self.assertIn(f"opgenomen in declaratie {mei.declaratienummer}", regel.omschrijving)
         self.assertEqual(regel.client_id, self.g.toewijzing.client_id)
-        self.assertEqual(regel.wijzigingen, {"geleverd_volume": ["10", "12"]})
+        self.assertEqual(regel.wijzigingen, {"geleverd_volume": ["10", "9"]})
 
     def test_nummering_na_een_verwijderde_regel(self):
         mei = self.g.o.stel_voor(maand=MEI)
@@ -186,6 +191,17 @@ class AanvragenTest(TestCase):
                 )
             ),
             [f"{mei.declaratienummer}-6", f"{mei.declaratienummer}-7"],
+        )
+
+    def test_nummer_van_een_verwijderde_regel_niet_opnieuw(self):
+        """A removed line's ReferentieNummer is not given again (``verwijder_prestatie``):
+        the correction's lines count on from the highest number the concept ever had."""
+        mei = self.g.o.stel_voor(maand=MEI)
+        indienen.verwijder_prestatie(mei.prestaties.get(), acting_user=self.g.gebruiker)
+        self.g.vraag()
+        self.assertEqual(
+            sorted(mei.prestaties.values_list("referentienummer", flat=True)),
+            [f"{mei.declaratienummer}-2", f"{mei.declaratienummer}-3"],
         )
 
     def test_wacht_zonder_concept(self):
@@ -342,11 +358,42 @@ class IntrekkenTest(TestCase):
         self.assertTrue(Correctie.objects.exists())
 
     def test_credit_volume_niet_met_de_hand(self):
+        """The service refuses it, not only the page (IV091: the credit repeats its
+        original); the corrected debit's volume may change."""
         self.g.o.stel_voor(maand=MEI)
         correctie = self.g.vraag()
+        credit = correctie.prestaties.get(debet_credit="C")
         with self.assertRaisesMessage(ValidationError, "IV091"):
-            correcties.weiger_wijziging(correctie.prestaties.get(debet_credit="C"))
-        correcties.weiger_wijziging(correctie.prestaties.get(debet_credit="D"))  # allowed
+            indienen.wijzig_volume(credit, volume=3, acting_user=self.g.gebruiker)
+        credit.refresh_from_db()
+        self.assertEqual(credit.geleverd_volume, 10)
+        self.assertFalse(AuditRegel.objects.filter(actie="prestatie.volume_gewijzigd").exists())
+        debet = correctie.prestaties.get(debet_credit="D")
+        indienen.wijzig_volume(debet, volume=6, acting_user=self.g.gebruiker)  # allowed
+        debet.refresh_from_db()
+        self.assertEqual(debet.geleverd_volume, 6)
+
+    def test_een_regel_van_de_correctie_niet_alleen_verwijderen(self):
+        """The service refuses removing the credit or the debit alone (OP366: they go
+        together, by ``trek_in``); nothing changed."""
+        self.g.o.stel_voor(maand=MEI)
+        correctie = self.g.vraag()
+        for regel in correctie.prestaties.all():
+            with self.subTest(regel.debet_credit):
+                with self.assertRaisesMessage(ValidationError, "Trek de correctie in"):
+                    indienen.verwijder_prestatie(regel, acting_user=self.g.gebruiker)
+        self.assertEqual(correctie.prestaties.count(), 2)
+        self.assertFalse(AuditRegel.objects.filter(actie="prestatie.verwijderd").exists())
+
+    def test_nummers_na_intrekken_niet_opnieuw(self):
+        mei = self.g.o.stel_voor(maand=MEI)
+        eerste = self.g.vraag()
+        correcties.trek_in(eerste, acting_user=self.g.gebruiker)
+        self.g.vraag(volume=8)
+        self.assertEqual(
+            sorted(mei.prestaties.values_list("referentienummer", flat=True)),
+            [f"{mei.declaratienummer}-{n}" for n in (1, 4, 5)],
+        )
 
 
 class SchermenTest(TestCase):
@@ -424,3 +471,104 @@ class SchermenTest(TestCase):
         self.assertEqual(ander.post(intrekken).status_code, 404)
         self.assertNotContains(ander.get(reverse("declaraties:correcties")), REDEN)
         self.assertTrue(Correctie.objects.exists())
+
+
+class MaximumTest(TestCase):
+    """The corrected volume within what the toewijzing allows (TR321, TR322), refused in
+    Dutch naming the maximum, nothing changed."""
+
+    def _geweigerd(self, g, volume, *meldingen):
+        aantal = (Correctie.objects.count(), Prestatie.objects.count())
+        with self.assertRaises(ValidationError) as fout:
+            g.vraag(volume=volume)
+        for melding in meldingen:
+            self.assertIn(melding, fout.exception.messages[0])
+        self.assertEqual((Correctie.objects.count(), Prestatie.objects.count()), aantal)
+
+    def test_boven_het_maximum_van_de_productperiode(self):
+        """2 hours a week, inspanningsgericht: April 2026 touches 5 calendar weeks, so 10."""
+        g = Goedgekeurd()
+        self._geweigerd(g, 11, "(TR321)", "hoogstens 10")
+        self.assertEqual(g.vraag(volume=9).volume, 9)
+
+    def test_boven_het_totaal_van_de_toewijzing(self):
+        """20 hours in total over April and May (frequentie 6): April 9, May 10 declared;
+        April corrected to 11 would make 21."""
+        g = Goedgekeurd(
+            ingang=APRIL,
+            eind=date(2026, 5, 31),
+            volume=20,
+            frequentie="6",
+            leveringen=((APRIL, None),),
+        )
+        mei = g.o.stel_voor(maand=MEI)
+        self.assertEqual(
+            (g.origineel.geleverd_volume, mei.prestaties.get().geleverd_volume), (9, 10)
+        )
+        self._geweigerd(g, 11, "(TR322)", "op 21", "de 20 die", "hoogstens 10")
+        self.assertEqual(g.vraag(volume=10).volume, 10)
+
+    def test_geen_omvang_geen_grens(self):
+        """A budget sets no volume cap here (None: no cap)."""
+        o = Opzet()
+        toewijzing = o.toewijzing(o.product(productcode="02A01"), budget=Decimal("1000.00"))
+        self.assertIsNone(toewijzing.volume)
+        april = o.stel_voor()
+        beantwoord(april)
+        origineel = april.prestaties.get()
+        correctie = vraag_correctie_aan(
+            origineel, volume=origineel.geleverd_volume + 1, reden=REDEN, acting_user=o.gebruiker
+        )
+        self.assertEqual(correctie.volume, origineel.geleverd_volume + 1)
+
+
+class OpnieuwNaCreditTest(TestCase):
+    """Corrected debits the gemeente rejected after approving their credits come back, each
+    once per toewijzing and period, with the volume last asked."""
+
+    def setUp(self):
+        self.g = Goedgekeurd(tweede=True)
+        self.tweede = self.g.tweede
+        self.mei = self.g.o.stel_voor(maand=MEI)
+        for origineel in self.g.april.prestaties.all():
+            self.g.vraag(volume=7, prestatie=origineel)
+        beantwoord(self.mei)
+        self.mei.prestaties.filter(correctie__isnull=False, debet_credit="D").update(
+            oordeel=Oordeel.AFGEWEZEN
+        )
+
+    def test_elke_toewijzing_met_dezelfde_periode(self):
+        voorstel = self.g.voorstellen()
+        self.assertEqual(
+            sorted(
+                (v["toewijzing_id"], v["periode_begin"], v["geleverd_volume"]) for v in voorstel
+            ),
+            sorted([(self.g.toewijzing.pk, APRIL, 7), (self.tweede.pk, APRIL, 7)]),
+        )
+
+    def test_de_laatste_afgewezen_debet(self):
+        juni = self.g.o.stel_voor(maand=JUNI)
+        opnieuw = juni.prestaties.get(periode_begin=APRIL, toewijzing=self.tweede)
+        indienen.wijzig_volume(opnieuw, volume=8, acting_user=self.g.gebruiker)
+        beantwoord(juni, Oordeel.AFGEWEZEN)
+        voorstel = {v["toewijzing_id"]: v["geleverd_volume"] for v in self.g.voorstellen()}
+        self.assertEqual(voorstel, {self.g.toewijzing.pk: 7, self.tweede.pk: 8})
+
+    def test_opnieuw_aangeboden_debet_los_te_verwijderen(self):
+        """The debit offered again belongs to a correction already sent: it is a line of its
+        own, removed with *Verwijderen* (not *Correctie intrekken*, which would be refused)."""
+        juni = self.g.o.stel_voor(maand=JUNI)
+        opnieuw = juni.prestaties.filter(periode_begin=APRIL).first()
+        self.assertIsNotNone(opnieuw.correctie_id)
+        web = Web()
+        web.force_login(self.g.gebruiker)
+        pagina = web.get(reverse("declaraties:declaratie", args=[juni.pk])).content.decode()
+        rij = pagina[pagina.index(f'id="prestatie-{opnieuw.pk}"') :]
+        rij = rij[: rij.index("</tr>")]
+        self.assertIn("Verwijderen", rij)
+        self.assertNotIn("Correctie intrekken", pagina)
+        web.post(reverse("declaraties:verwijderen", args=[opnieuw.pk]))
+        self.assertFalse(Prestatie.objects.filter(pk=opnieuw.pk).exists())
+        self.assertTrue(Correctie.objects.filter(pk=opnieuw.correctie_id).exists())
+        self.assertTrue(AuditRegel.objects.filter(actie="prestatie.verwijderd").exists())
+        self.assertFalse(correcties.intrekbaar(juni.prestaties.filter(periode_begin=APRIL).get()))

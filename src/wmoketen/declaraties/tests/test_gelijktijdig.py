@@ -7,7 +7,9 @@
   the second refused as a whole (TR333, TR318), as one after the other (``ontvangst``'s lock
   on the aanbieder's declarations);
 * two clerks answering the same declaration: one 325, the other a Dutch refusal;
-* two submits of the same concept: one 323.
+* two submits of the same concept: one 323;
+* a correction withdrawn while its concept is sent (refused: it was sent) or while the
+  proposal takes it (it waits, then takes the lines out of the new concept).
 
 Each test holds the first request at a ``Wachtpunt`` (after it read, before it wrote) and only
 then lets the second start. With the lock in place the second cannot get past its own read
@@ -35,9 +37,9 @@ from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
 from wmoketen.berichten.constants import Status, Transport
 from wmoketen.berichten.models import Bericht, Berichtkanaal
-from wmoketen.declaraties import beantwoorden, indienen, ontvangst
+from wmoketen.declaraties import beantwoorden, correcties, indienen, ontvangst
 from wmoketen.declaraties.constants import BeoordelingStatus, DeclaratieStatus, Oordeel
-from wmoketen.declaraties.models import Declaratie, OntvangenDeclaratie
+from wmoketen.declaraties.models import Correctie, Declaratie, OntvangenDeclaratie
 from wmoketen.declaraties.perioden import maand_van
 from wmoketen.factories import GebruikerFactory
 from wmoketen.termijnen.constants import Status as TermijnStatus
@@ -250,3 +252,56 @@ def test_twee_keer_tegelijk_indienen_een_323(monkeypatch):
     declaratie = Declaratie.objects.get(pk=declaratie.pk)
     assert (declaratie.status, declaratie.bericht) == (DeclaratieStatus.INGEDIEND, bericht)
     assert AuditRegel.objects.filter(actie="declaratie.ingediend").count() == 1
+
+
+# Withdrawing a correction while its concept is sent or proposed ------------------------------
+
+
+def test_correctie_intrekken_tijdens_indienen(monkeypatch):
+    """``trek_in`` locks the declarations of the correction's lines before it reads whether
+    they were sent, as ``dien_in`` does: the 323 goes with both lines and the withdrawal is
+    refused; never a sent 323 whose lines are gone."""
+    from . import test_correcties as tc
+
+    g = tc.Goedgekeurd()
+    mei = g.o.stel_voor(maand=tc.MEI)
+    correctie = g.vraag()
+    Berichtkanaal.objects.create(organisatie=g.o.gemeente, transport=Transport.API)
+    punt = Wachtpunt()  # dien_in holds the concept, before the 323 is made
+    monkeypatch.setattr(indienen, "maak_323", punt.voor(indienen.maak_323))
+
+    bericht, fout = na_elkaar_tegelijk(
+        punt,
+        lambda: indienen.dien_in(mei, acting_user=g.gebruiker),
+        lambda: correcties.trek_in(correctie, acting_user=g.gebruiker),
+    )
+
+    assert isinstance(bericht, Bericht) and bericht.nummer == 323, bericht
+    assert isinstance(fout, ValidationError), fout
+    assert "al ingediend" in fout.messages[0]
+    assert Correctie.objects.filter(pk=correctie.pk).exists()
+    assert sorted(correctie.prestaties.values_list("debet_credit", flat=True)) == ["C", "D"]
+    assert not AuditRegel.objects.filter(actie="prestatie.correctie_ingetrokken").exists()
+
+
+def test_correctie_intrekken_tijdens_het_voorstel(monkeypatch):
+    """``stel_voor`` locks the waiting corrections it takes: a withdrawal waits for it, then
+    finds the lines in the new concept and takes them out, instead of deleting a correction
+    the proposal's lines point to (an IntegrityError at commit)."""
+    from . import test_correcties as tc
+
+    g = tc.Goedgekeurd()
+    correctie = g.vraag()  # no concept: it waits
+    punt = Wachtpunt()  # the proposal has read the waiting corrections
+    monkeypatch.setattr(correcties, "regels_van", punt.na(correcties.regels_van))
+
+    mei, uitkomst = na_elkaar_tegelijk(
+        punt,
+        lambda: g.o.stel_voor(maand=tc.MEI),
+        lambda: correcties.trek_in(correctie, acting_user=g.gebruiker),
+    )
+
+    assert isinstance(mei, Declaratie), mei
+    assert uitkomst is None, uitkomst
+    assert not Correctie.objects.exists()
+    assert list(mei.prestaties.values_list("periode_begin", "correctie_id")) == [(tc.MEI, None)]
