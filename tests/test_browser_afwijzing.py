@@ -13,21 +13,15 @@ from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.factories import (
-    AanbiederFactory,
     ClientFactory,
     ContactFactory,
-    ContractFactory,
-    ContractregelFactory,
     GebruikerFactory,
-    GemeenteFactory,
-    ProductFactory,
 )
 from wmoketen.scenario import Scenario, Stap, alle_domeinen
-from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toegang import services
 from wmoketen.toegang.services import ResultaatgebiedInvoer
 
-from .browserhulp import SCREENSHOTS, inloggen, uitloggen
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen, weert_en_maasland
 
 pytestmark = pytest.mark.browser
 
@@ -53,12 +47,7 @@ def tot_aanvraag(client, product, aanbieder, consulent, medewerker):
 
 
 def test_aanvraag_afwijzen_en_melding_intrekken(live_server, page, tmp_path):
-    laad_standaardregels(acting_user=None)
-    gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
-    aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
-    product = ProductFactory(productcategorie="02", productcode="02A01", naam="Begeleiding")
-    contract = ContractFactory(gemeente=gemeente, aanbieder=aanbieder)
-    ContractregelFactory(contract=contract, product=product, eenheid="04", frequentie="2")
+    gemeente, aanbieder, product = weert_en_maasland(regel=dict(eenheid="04", frequentie="2"))
     consulent = GebruikerFactory(
         username="weert.consulent", organisatie=gemeente, rol=Rol.TOEGANGSMEDEWERKER
     )

@@ -13,20 +13,14 @@ from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.factories import (
-    AanbiederFactory,
     ClientFactory,
     ContactFactory,
-    ContractFactory,
-    ContractregelFactory,
     GebruikerFactory,
-    GemeenteFactory,
-    ProductFactory,
 )
-from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
 
-from .browserhulp import SCREENSHOTS, inloggen, uitloggen
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen, weert_en_maasland
 
 pytestmark = pytest.mark.browser
 
@@ -44,17 +38,12 @@ def nl(dagen_geleden: int) -> str:
 
 
 def test_start_pauze_herstart_stop(live_server, page):
-    laad_standaardregels(acting_user=None)
     vandaag = timezone.localdate()
-    gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
-    aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
-    product = ProductFactory(
-        productcategorie="02", productcode="02A01", naam="Begeleiding", eenheid="04", frequentie="2"
+    gemeente, aanbieder, product = weert_en_maasland(
+        product=dict(eenheid="04", frequentie="2"),
+        contract=dict(begindatum=vandaag - timedelta(days=400)),
+        regel=dict(eenheid="04", frequentie="2"),
     )
-    contract = ContractFactory(
-        gemeente=gemeente, aanbieder=aanbieder, begindatum=vandaag - timedelta(days=400)
-    )
-    ContractregelFactory(contract=contract, product=product, eenheid="04", frequentie="2")
     backoffice = GebruikerFactory(
         username="weert.backoffice", organisatie=gemeente, first_name="Bo", rol=Rol.BACKOFFICE
     )

@@ -10,8 +10,6 @@ through the pipeline is ``betalingen/tests/test_keten.py``.
 Screenshots: var/screenshots/betaling-*.png.
 """
 
-from datetime import date
-
 import pytest
 import xmlschema
 from django.utils import timezone
@@ -19,16 +17,14 @@ from django.utils import timezone
 from wmoketen.accounts.constants import Rol
 from wmoketen.betalingen.constants import BatchStatus
 from wmoketen.betalingen.models import Betaalbatch
-from wmoketen.betalingen.tests.hulp import AANBIEDER_IBAN, aanbieder, declaratie, gemeente
+from wmoketen.betalingen.tests.hulp import AANBIEDER_IBAN, in_maart_beantwoord, opzet
 from wmoketen.betalingen.tests.test_exports import SCHEMA
 from wmoketen.factories import ClientFactory, GebruikerFactory
-from wmoketen.termijnen.services import laad_standaardregels
 
 from .browserhulp import SCREENSHOTS, inloggen, uitloggen
 from .test_browser_toegankelijkheid import schendingen
 
 pytestmark = pytest.mark.browser
-D = date.fromisoformat
 
 
 def foto(page, naam, gevonden: list[str]):
@@ -37,20 +33,14 @@ def foto(page, naam, gevonden: list[str]):
 
 
 def test_betaalbatch_maken_vaststellen_exporteren_betalen(live_server, page):
-    laad_standaardregels(acting_user=None)
-    weert, maasland = gemeente(), aanbieder()
-    backoffice = GebruikerFactory(
-        username="weert.backoffice", organisatie=weert, rol=Rol.BACKOFFICE
-    )
+    weert, maasland, backoffice = opzet(username="weert.backoffice")
     medewerker = GebruikerFactory(
         username="maasland.medewerker", organisatie=maasland, rol=Rol.AANBIEDER
     )
     piet = ClientFactory(organisatie=weert, voornamen="Piet", geslachtsnaam="Bakker")
-    declaratie(
+    in_maart_beantwoord(
         weert,
         maasland,
-        ontvangen=D("2026-03-02"),
-        beantwoord=D("2026-03-10"),
         prestaties=[
             (100000, "D", "goedgekeurd"),
             (25000, "D", "goedgekeurd"),

@@ -24,21 +24,15 @@ from wmoketen.declaraties.models import Correctie, Declaratie, OntvangenDeclarat
 from wmoketen.declaraties.perioden import maand_van
 from wmoketen.declaraties.templatetags.declaraties import euro
 from wmoketen.factories import (
-    AanbiederFactory,
     ClientFactory,
     ContactFactory,
-    ContractFactory,
-    ContractregelFactory,
     GebruikerFactory,
-    GemeenteFactory,
-    ProductFactory,
 )
-from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toewijzingen.levering import registreer_start
 from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
 
-from .browserhulp import inloggen, uitloggen
+from .browserhulp import inloggen, uitloggen, weert_en_maasland
 from .test_browser_toegankelijkheid import schendingen
 
 pytestmark = pytest.mark.browser
@@ -51,19 +45,14 @@ class Opzet:
     Maasland from the first of the month before last; that month is declared and approved."""
 
     def __init__(self):
-        laad_standaardregels(acting_user=None)
         vandaag = timezone.localdate()
         self.vorige = maand_van(vandaag.replace(day=1) - timedelta(days=1))
         self.eerste = maand_van(self.vorige[0] - timedelta(days=1))
-        self.gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
-        self.aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
-        product = ProductFactory(
-            productcategorie="02", productcode="02A01", naam="Begeleiding", frequentie="2"
+        self.gemeente, self.aanbieder, product = weert_en_maasland(
+            product=dict(frequentie="2"),
+            contract=dict(begindatum=vandaag - timedelta(400)),
+            regel=dict(tarief=Decimal("62.50")),
         )
-        contract = ContractFactory(
-            gemeente=self.gemeente, aanbieder=self.aanbieder, begindatum=vandaag - timedelta(400)
-        )
-        ContractregelFactory(contract=contract, product=product, tarief=Decimal("62.50"))
         self.backoffice = GebruikerFactory(
             username="weert.backoffice", organisatie=self.gemeente, rol=Rol.BACKOFFICE
         )

@@ -21,21 +21,15 @@ from wmoketen.declaraties.constants import BeoordelingStatus, DeclaratieStatus, 
 from wmoketen.declaraties.models import Declaratie, OntvangenDeclaratie
 from wmoketen.declaraties.templatetags.declaraties import euro
 from wmoketen.factories import (
-    AanbiederFactory,
     ClientFactory,
     ContactFactory,
-    ContractFactory,
-    ContractregelFactory,
     GebruikerFactory,
-    GemeenteFactory,
-    ProductFactory,
 )
-from wmoketen.termijnen.services import laad_standaardregels
 from wmoketen.toewijzingen.levering import registreer_start
 from wmoketen.toewijzingen.models import AanbiederToewijzing
 from wmoketen.toewijzingen.services import TeWijzenProduct, wijs_toe
 
-from .browserhulp import SCREENSHOTS, inloggen, uitloggen
+from .browserhulp import SCREENSHOTS, inloggen, uitloggen, weert_en_maasland
 from .test_browser_toegankelijkheid import schendingen
 
 pytestmark = pytest.mark.browser
@@ -59,30 +53,17 @@ class Opzet:
     month."""
 
     def __init__(self):
-        laad_standaardregels(acting_user=None)
         vandaag = timezone.localdate()
         self.maand = vorige_maand(vandaag)
-        self.gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988")
-        self.aanbieder = AanbiederFactory(naam="Zorggroep Maasland", agb_code="73730101")
-        product = ProductFactory(
-            productcategorie="02",
-            productcode="02A01",
-            naam="Begeleiding",
-            eenheid="04",
-            frequentie="2",
-        )
-        contract = ContractFactory(
-            gemeente=self.gemeente,
-            aanbieder=self.aanbieder,
-            begindatum=vandaag - timedelta(days=400),
-        )
-        ContractregelFactory(
-            contract=contract,
-            product=product,
-            eenheid="04",
-            frequentie="2",
-            uitvoeringsvariant="inspanningsgericht",
-            tarief=Decimal("62.50"),
+        self.gemeente, self.aanbieder, product = weert_en_maasland(
+            product=dict(eenheid="04", frequentie="2"),
+            contract=dict(begindatum=vandaag - timedelta(days=400)),
+            regel=dict(
+                eenheid="04",
+                frequentie="2",
+                uitvoeringsvariant="inspanningsgericht",
+                tarief=Decimal("62.50"),
+            ),
         )
         self.backoffice = GebruikerFactory(
             username="weert.backoffice", organisatie=self.gemeente, rol=Rol.BACKOFFICE

@@ -6,11 +6,13 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
+from wmoketen.accounts.constants import Rol
 from wmoketen.berichten.models import Bericht
 from wmoketen.betalingen.models import Betaalbatch, Betaalregel
 from wmoketen.declaraties.models import OntvangenDeclaratie, OntvangenPrestatie
 from wmoketen.declaraties.perioden import maand_van
-from wmoketen.factories import AanbiederFactory, ClientFactory, GemeenteFactory
+from wmoketen.factories import AanbiederFactory, ClientFactory, GebruikerFactory, GemeenteFactory
+from wmoketen.termijnen.services import laad_standaardregels
 
 GEMEENTE_IBAN = "NL14BNGH0285001234"  # BNG Bank, BIC BNGHNL2G
 AANBIEDER_IBAN = "NL44RABO0123456789"  # Rabobank, BIC RABONL2U
@@ -28,6 +30,14 @@ def aanbieder(**kwargs):
     velden = dict(naam="Zorggroep Maasland", agb_code="73730101", iban=AANBIEDER_IBAN)
     velden |= {"bic": "RABONL2U", "rekeninghouder": "Stichting Zorggroep Maasland"}
     return AanbiederFactory(**(velden | kwargs))
+
+
+def opzet(**backoffice):
+    """The standard deadlines loaded, Weert and Zorggroep Maasland, and Weert's backoffice
+    (``backoffice``: more fields of that user)."""
+    laad_standaardregels(acting_user=None)
+    weert, maasland = gemeente(), aanbieder()
+    return weert, maasland, GebruikerFactory(organisatie=weert, rol=Rol.BACKOFFICE, **backoffice)
 
 
 def _bericht(afzender, ontvanger, nummer: int, dagtekening: date) -> Bericht:
@@ -95,6 +105,11 @@ def declaratie(
             oordeel=oordeel,
         )
     return d
+
+
+def in_maart_beantwoord(gem, aanb, **kwargs) -> OntvangenDeclaratie:
+    """A ``declaratie`` received on 2 March 2026 and answered on 10 March: March's batch."""
+    return declaratie(gem, aanb, ontvangen=date(2026, 3, 2), beantwoord=date(2026, 3, 10), **kwargs)
 
 
 def andermans_betaalbatch(gem, aanb) -> Betaalbatch:

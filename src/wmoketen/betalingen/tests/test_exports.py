@@ -20,7 +20,15 @@ from wmoketen.factories import GebruikerFactory
 from wmoketen.organisaties.betaalgegevens import wijzig_betaalgegevens
 from wmoketen.termijnen.services import laad_standaardregels
 
-from .hulp import AANBIEDER_IBAN, GEMEENTE_IBAN, aanbieder, declaratie, gemeente
+from .hulp import (
+    AANBIEDER_IBAN,
+    GEMEENTE_IBAN,
+    aanbieder,
+    declaratie,
+    gemeente,
+    in_maart_beantwoord,
+    opzet,
+)
 
 D = date.fromisoformat
 SCHEMA = Path(sepaxml.__file__).parent / "schemas" / f"{exports.SEPA_SCHEMA}.xsd"
@@ -31,14 +39,10 @@ NS = {"p": f"urn:iso:std:iso:20022:tech:xsd:{exports.SEPA_SCHEMA}"}
 @pytest.fixture
 def vastgesteld(db):
     """Weert's fixed March batch for Zorggroep Maasland: € 1.234,56 + € 500,00 − € 62,50."""
-    laad_standaardregels(acting_user=None)
-    weert, maasland = gemeente(), aanbieder()
-    backoffice = GebruikerFactory(organisatie=weert, rol=Rol.BACKOFFICE)
-    declaratie(
+    weert, maasland, backoffice = opzet()
+    in_maart_beantwoord(
         weert,
         maasland,
-        ontvangen=D("2026-03-02"),
-        beantwoord=D("2026-03-10"),
         prestaties=[
             (123456, "D", "goedgekeurd"),
             (50000, "D", "goedgekeurd"),
@@ -223,7 +227,7 @@ def test_vaststellen_vraagt_beide_rekeningen_behalve_bij_een_vordering(db):
     laad_standaardregels(acting_user=None)
     weert, maasland = gemeente(iban="", bic="", rekeninghouder=""), aanbieder()
     backoffice = GebruikerFactory(organisatie=weert, rol=Rol.BACKOFFICE)
-    declaratie(weert, maasland, ontvangen=D("2026-03-02"), beantwoord=D("2026-03-10"))
+    in_maart_beantwoord(weert, maasland)
     declaratie(
         weert,
         maasland,

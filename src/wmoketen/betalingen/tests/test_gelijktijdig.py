@@ -1,7 +1,7 @@
 """Building batches and fixing one at the same time: the outcome is the one of one after the
 other, never a line added to a batch already fixed.
 
-Each test holds the first action at a ``Wachtpunt`` (``declaraties/tests/test_gelijktijdig``)
+Each test holds the first action at a ``Wachtpunt`` (``wmoketen.testhulp``)
 and only then lets the second start. Both lock the gemeente's row first, so the second cannot
 get past it until the first has committed. Without that (the batch's lock alone) the line
 joined the batch after it was fixed: the tests fail then (checked by hand).
@@ -14,26 +14,18 @@ Only PostgreSQL shows real concurrency:
 from datetime import date
 
 import pytest
-from django.conf import settings
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
 from wmoketen.betalingen import queries, services
 from wmoketen.betalingen.models import Betaalbatch
-from wmoketen.declaraties.tests.test_gelijktijdig import Wachtpunt, na_elkaar_tegelijk
 from wmoketen.factories import GebruikerFactory
 from wmoketen.termijnen.services import laad_standaardregels
+from wmoketen.testhulp import GELIJKTIJDIG, Wachtpunt, na_elkaar_tegelijk
 
-from .hulp import aanbieder, declaratie, gemeente
+from .hulp import aanbieder, declaratie, gemeente, in_maart_beantwoord
 
-pytestmark = [
-    pytest.mark.skipif(
-        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-        reason="gelijktijdigheid vraagt PostgreSQL: SQLite laat maar één schrijver tegelijk "
-        "toe; zet DATABASE_URL op een PostgreSQL-database",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = GELIJKTIJDIG
 
 D = date.fromisoformat
 MAART = D("2026-03-01")
@@ -47,7 +39,7 @@ def opzet():
     clerks = [
         GebruikerFactory(username=f"bo{i}", organisatie=weert, rol=Rol.BACKOFFICE) for i in range(2)
     ]
-    declaratie(weert, maasland, ontvangen=D("2026-03-02"), beantwoord=D("2026-03-10"))
+    in_maart_beantwoord(weert, maasland)
     [batch] = services.maak_batches(weert, acting_user=clerks[0])
     declaratie(
         weert,

@@ -14,7 +14,7 @@ from wmoketen.budgetten import services as budgetservices
 from wmoketen.budgetten.tests.opzet import Opzet
 from wmoketen.declaraties import queries as declaraties
 
-from .hulp import aanbieder, declaratie, gemeente
+from .hulp import aanbieder, declaratie, gemeente, in_maart_beantwoord
 
 D = date.fromisoformat
 
@@ -33,11 +33,9 @@ def test_geen_modellen_van_declaraties_of_budgetten():
 
 def test_goedgekeurde_prestaties_en_voorschotten_van_de_gemeente(db):
     weert, maasland = gemeente(), aanbieder()
-    d = declaratie(
+    d = in_maart_beantwoord(
         weert,
         maasland,
-        ontvangen=D("2026-03-02"),
-        beantwoord=D("2026-03-10"),
         prestaties=[(50000, "D", "goedgekeurd"), (100, "D", "afgewezen"), (0, "D", "goedgekeurd")],
     )
     declaratie(weert, maasland, ontvangen=D("2026-04-02"), beantwoord=None)

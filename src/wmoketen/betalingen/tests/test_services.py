@@ -13,19 +13,16 @@ from wmoketen.betalingen.constants import BatchStatus
 from wmoketen.betalingen.models import Betaalbatch, Betaalregel
 from wmoketen.budgetten.models import Budgetafspraak, Voorschot
 from wmoketen.factories import GebruikerFactory
-from wmoketen.termijnen.services import laad_standaardregels
 
-from .hulp import aanbieder, declaratie, gemeente
+from . import hulp
+from .hulp import aanbieder, declaratie, gemeente, in_maart_beantwoord
 
 D = date.fromisoformat
 
 
 @pytest.fixture
 def opzet(db):
-    laad_standaardregels(acting_user=None)
-    weert, maasland = gemeente(), aanbieder()
-    backoffice = GebruikerFactory(organisatie=weert, rol=Rol.BACKOFFICE)
-    return weert, maasland, backoffice
+    return hulp.opzet()
 
 
 def _regels(batch) -> list[tuple[int, str]]:
@@ -36,11 +33,9 @@ def test_een_batch_per_aanbieder_en_maand_van_het_antwoord(opzet):
     weert, maasland, backoffice = opzet
     ander = aanbieder(naam="Begeleiding Op Maat", agb_code="73730202", iban="", bic="")
     # March: one approved debit, one rejected, and an approved credit of an earlier month.
-    declaratie(
+    in_maart_beantwoord(
         weert,
         maasland,
-        ontvangen=D("2026-03-02"),
-        beantwoord=D("2026-03-10"),
         prestaties=[
             (50000, "D", "goedgekeurd"),
             (12500, "D", "afgewezen"),
@@ -51,12 +46,7 @@ def test_een_batch_per_aanbieder_en_maand_van_het_antwoord(opzet):
     declaratie(weert, maasland, ontvangen=D("2026-03-30"), beantwoord=D("2026-04-02"))
     declaratie(weert, maasland, ontvangen=D("2026-04-20"), beantwoord=None)  # not answered
     declaratie(weert, ander, ontvangen=D("2026-03-03"), beantwoord=D("2026-03-12"))
-    declaratie(
-        gemeente(naam="Leudal", gemeentecode="1640"),
-        maasland,
-        ontvangen=D("2026-03-02"),
-        beantwoord=D("2026-03-10"),
-    )
+    in_maart_beantwoord(gemeente(naam="Leudal", gemeentecode="1640"), maasland)
 
     batches = services.maak_batches(weert, acting_user=backoffice)
 
@@ -77,7 +67,7 @@ def test_een_batch_per_aanbieder_en_maand_van_het_antwoord(opzet):
 
 def test_nog_eens_maken_verandert_niets_en_nieuwe_goedkeuringen_komen_erbij(opzet):
     weert, maasland, backoffice = opzet
-    declaratie(weert, maasland, ontvangen=D("2026-03-02"), beantwoord=D("2026-03-10"))
+    in_maart_beantwoord(weert, maasland)
     [batch] = services.maak_batches(weert, acting_user=backoffice)
     audit = AuditRegel.objects.count()
 
@@ -97,7 +87,7 @@ def test_nog_eens_maken_verandert_niets_en_nieuwe_goedkeuringen_komen_erbij(opze
 
 def test_een_vastgestelde_batch_is_bevroren(opzet):
     weert, maasland, backoffice = opzet
-    declaratie(weert, maasland, ontvangen=D("2026-03-02"), beantwoord=D("2026-03-10"))
+    in_maart_beantwoord(weert, maasland)
     [maart] = services.maak_batches(weert, acting_user=backoffice)
     services.stel_vast(maart, acting_user=backoffice)
     declaratie(
@@ -169,7 +159,7 @@ def test_de_termijn_telt_30_kalenderdagen_vanaf_de_eerste_323(opzet):
 
 def test_late_batch_is_verlopen_en_betalen_sluit_de_termijn_te_laat(opzet):
     weert, maasland, backoffice = opzet
-    declaratie(weert, maasland, ontvangen=D("2026-03-02"), beantwoord=D("2026-03-10"))
+    in_maart_beantwoord(weert, maasland)
     [batch] = services.maak_batches(weert, acting_user=backoffice)
     assert batch.vervaldatum == D("2026-04-01") and batch.termijn.status == "verlopen"
     services.stel_vast(batch, acting_user=backoffice)
@@ -195,7 +185,7 @@ def test_late_batch_is_verlopen_en_betalen_sluit_de_termijn_te_laat(opzet):
 )
 def test_verkeerde_stap_geweigerd_en_niets_veranderd(opzet, stap, fout):
     weert, maasland, backoffice = opzet
-    declaratie(weert, maasland, ontvangen=D("2026-03-02"), beantwoord=D("2026-03-10"))
+    in_maart_beantwoord(weert, maasland)
     [batch] = services.maak_batches(weert, acting_user=backoffice)
     vandaag = timezone.localdate()
     if stap != "betaald_concept":
@@ -229,7 +219,7 @@ def test_batch_zonder_regels_niet_vast_te_stellen(opzet):
 @pytest.mark.parametrize("wie", ["contractmanager", "aanbieder", "andere_gemeente"])
 def test_alleen_de_eigen_backoffice(opzet, wie):
     weert, maasland, backoffice = opzet
-    declaratie(weert, maasland, ontvangen=D("2026-03-02"), beantwoord=D("2026-03-10"))
+    in_maart_beantwoord(weert, maasland)
     organisatie = {
         "contractmanager": weert,
         "aanbieder": maasland,
@@ -263,11 +253,9 @@ def test_nul_euro_is_geen_betaalregel(opzet):
         bedrag=100000,
     )
     Voorschot.objects.create(budget=budget, maand=D("2026-02-01"), soort="afrekening", bedrag=0)
-    declaratie(
+    in_maart_beantwoord(
         weert,
         maasland,
-        ontvangen=D("2026-03-02"),
-        beantwoord=D("2026-03-10"),
         prestaties=[(0, "D", "goedgekeurd")],
     )
 

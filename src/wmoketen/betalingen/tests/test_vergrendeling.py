@@ -15,12 +15,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wmoketen.accounts.constants import Rol
 from wmoketen.betalingen import services
-from wmoketen.factories import GebruikerFactory
-from wmoketen.termijnen.services import laad_standaardregels
 
-from .hulp import aanbieder, declaratie, gemeente
+from . import hulp
+from .hulp import declaratie, in_maart_beantwoord
 
 D = date.fromisoformat
 TABEL = re.compile(r'FROM "(organisaties_gemeente|betalingen_betaalbatch)"')
@@ -30,10 +28,8 @@ EERST_GEMEENTE = [("organisaties_gemeente", True), ("betalingen_betaalbatch", Tr
 
 @pytest.fixture
 def opzet(db):
-    laad_standaardregels(acting_user=None)
-    weert, maasland = gemeente(), aanbieder()
-    backoffice = GebruikerFactory(organisatie=weert, rol=Rol.BACKOFFICE)
-    declaratie(weert, maasland, ontvangen=D("2026-03-02"), beantwoord=D("2026-03-10"))
+    weert, maasland, backoffice = hulp.opzet()
+    in_maart_beantwoord(weert, maasland)
     return weert, backoffice
 
 

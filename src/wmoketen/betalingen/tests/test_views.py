@@ -17,7 +17,7 @@ from wmoketen.factories import GebruikerFactory
 from wmoketen.gedeeld.werklijst import werklijst
 from wmoketen.termijnen.services import laad_standaardregels
 
-from .hulp import aanbieder, declaratie, gemeente
+from .hulp import aanbieder, declaratie, gemeente, in_maart_beantwoord
 
 D = date.fromisoformat
 
@@ -26,11 +26,9 @@ D = date.fromisoformat
 def opzet(db):
     laad_standaardregels(acting_user=None)
     weert, maasland = gemeente(), aanbieder()
-    declaratie(
+    in_maart_beantwoord(
         weert,
         maasland,
-        ontvangen=D("2026-03-02"),
-        beantwoord=D("2026-03-10"),
         prestaties=[(50000, "D", "goedgekeurd"), (6250, "C", "goedgekeurd")],
     )
     backoffice = GebruikerFactory(organisatie=weert, rol=Rol.BACKOFFICE)

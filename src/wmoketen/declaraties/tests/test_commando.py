@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from wmoketen.declaraties.constants import BeoordelingStatus
 from wmoketen.declaraties.models import OntvangenDeclaratie
@@ -16,7 +17,7 @@ def test_beantwoordt_wat_lang_genoeg_wacht(db, settings):
     opzet = Opzet.maak()
     bericht = ontvang_323(opzet, bouw_323(opzet, [prestatie(opzet.toewijzing())]))
     declaratie = OntvangenDeclaratie.objects.get(bericht=bericht)
-    ontvangen = declaratie.ontvangen_op.date()
+    ontvangen = timezone.localdate(declaratie.ontvangen_op)
     uit = io.StringIO()
     call_command("declaraties_beantwoorden", "--datum", ontvangen.isoformat(), stdout=uit)
     assert uit.getvalue().startswith("0 declaratie(s)")  # it has not waited yet

@@ -11,11 +11,11 @@
 * a correction withdrawn while its concept is sent (refused: it was sent) or while the
   proposal takes it (it waits, then takes the lines out of the new concept).
 
-Each test holds the first request at a ``Wachtpunt`` (after it read, before it wrote) and only
-then lets the second start. With the lock in place the second cannot get past its own read
-until the first has committed, so the first waits in vain for it and the order is fixed:
-first, then second. Without the lock both would read the same state and both would write: the
-tests fail then (checked by hand with each lock removed).
+Each test holds the first request at a ``Wachtpunt`` (after it read, before it wrote; see
+``wmoketen.testhulp``) and only then lets the second start. With the lock in place the second
+cannot get past its own read until the first has committed, so the first waits in vain for it
+and the order is fixed: first, then second. Without the lock both would read the same state
+and both would write: the tests fail then (checked by hand with each lock removed).
 
 Only PostgreSQL shows real concurrency (SQLite serialises every writer on one file lock):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wmoketen_h \\
@@ -24,14 +24,10 @@ Only PostgreSQL shows real concurrency (SQLite serialises every writer on one fi
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
@@ -43,89 +39,14 @@ from wmoketen.declaraties.models import Correctie, Declaratie, OntvangenDeclarat
 from wmoketen.declaraties.perioden import maand_van
 from wmoketen.factories import GebruikerFactory
 from wmoketen.termijnen.constants import Status as TermijnStatus
+from wmoketen.testhulp import GELIJKTIJDIG, Wachtpunt, na_elkaar_tegelijk
 
 from .hulp_gemeente import MAAND, Opzet, bouw_323, ontvang_323, prestatie
 from .test_indienen import Concept
 
-pytestmark = [
-    pytest.mark.skipif(
-        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-        reason="gelijktijdigheid vraagt PostgreSQL: SQLite laat maar één schrijver tegelijk "
-        "toe; zet DATABASE_URL op een PostgreSQL-database",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = GELIJKTIJDIG
 
 VORIGE = maand_van(MAAND[0] - timedelta(days=1))  # the month before the declared one
-GEDULD = 3.0  # seconds the first request waits for the second at its Wachtpunt
-
-
-class Wachtpunt:
-    """A point both requests pass: the first, arriving, lets the second start and waits there
-    until the second has passed it too, or ``GEDULD`` seconds. A lock taken before the point
-    keeps the second out until the first has committed: the wait is then in vain."""
-
-    def __init__(self) -> None:
-        self.eerste_binnen = threading.Event()
-        self.tweede_binnen = threading.Event()
-        self._aantal = 0
-        self._slot = threading.Lock()
-
-    def passeer(self) -> None:
-        with self._slot:
-            self._aantal += 1
-            eerste = self._aantal == 1
-        if eerste:
-            self.eerste_binnen.set()
-            self.tweede_binnen.wait(GEDULD)
-        else:
-            self.tweede_binnen.set()
-
-    def na(self, echt: Callable) -> Callable:
-        """``echt``, then the point (after a read)."""
-
-        def functie(*args, **kwargs):
-            uitkomst = echt(*args, **kwargs)
-            self.passeer()
-            return uitkomst
-
-        return functie
-
-    def voor(self, echt: Callable) -> Callable:
-        """The point, then ``echt`` (before a write)."""
-
-        def functie(*args, **kwargs):
-            self.passeer()
-            return echt(*args, **kwargs)
-
-        return functie
-
-
-def na_elkaar_tegelijk(punt: Wachtpunt, eerste: Callable, tweede: Callable) -> list:
-    """Run ``eerste`` and, once it is at ``punt``, ``tweede``, each in a thread with its own
-    connection; each one's result or exception, in that order."""
-    uitkomst: list = [None, None]
-
-    def werker(i: int, taak: Callable, wacht: threading.Event | None) -> None:
-        try:
-            if wacht is not None:
-                wacht.wait(30)
-            uitkomst[i] = taak()
-        except Exception as exc:  # reported to the test: a thread's exception is otherwise lost
-            uitkomst[i] = exc
-        finally:
-            connection.close()
-
-    draden = [
-        threading.Thread(target=werker, args=(0, eerste, None)),
-        threading.Thread(target=werker, args=(1, tweede, punt.eerste_binnen)),
-    ]
-    for draad in draden:
-        draad.start()
-    for draad in draden:
-        draad.join(timeout=120)
-    assert not any(d.is_alive() for d in draden)
-    return uitkomst
 
 
 # Two 323s received by the gemeente ------------------------------------------------------------

@@ -2,7 +2,9 @@
 their deliveries as the gemeente records a received 305/307."""
 
 import itertools
-from datetime import date, time
+from datetime import date, time, timedelta
+
+from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.factories import AanbiederFactory, ClientFactory, GebruikerFactory, ProductFactory
@@ -10,6 +12,9 @@ from wmoketen.toewijzingen.constants import REDEN_PAUZE, LeveringStatus
 from wmoketen.toewijzingen.models import Levering, Toewijzing
 
 OP = date(2026, 6, 1)  # "today" of the tests
+VANDAAG = timezone.localdate()  # the real today, for the pages and the export
+BEGIN = VANDAAG - timedelta(days=200)
+EINDE = VANDAAG - timedelta(days=100)
 _nummers = itertools.count(5000)
 
 

@@ -2,10 +2,7 @@
 by the gemeente's backoffice only, audited per client like the first. The file guards against
 spreadsheet formulas in the names."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
@@ -14,31 +11,16 @@ from wmoketen.eigenbijdrage.models import Aanlevering, Melding
 from wmoketen.factories import AanbiederFactory, GebruikerFactory, GemeenteFactory
 from wmoketen.gedeeld.spreadsheet import veilige_cel
 
-from .hulp import backoffice, client, levering, toewijzing
+from .hulp import BEGIN, EINDE, client, levering, toewijzing
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = timezone.localdate()
-BEGIN = VANDAAG - timedelta(days=200)
-EINDE = VANDAAG - timedelta(days=100)
-
 
 @pytest.fixture
-def gemeente():
-    return GemeenteFactory(naam="Weert", gemeentecode="0988")
-
-
-@pytest.fixture
-def medewerker(gemeente):
-    return backoffice(gemeente)
-
-
-@pytest.fixture
-def aalbers(gemeente, medewerker):
-    c = client(gemeente, bsn="999993653", geslachtsnaam="Aalbers")
-    levering(toewijzing(gemeente, c, ingang=BEGIN), BEGIN, EINDE)
+def aalbers(gemeente, medewerker, aalbers):
+    """Aalbers (``conftest.py``) in the register: his stop is to be reported."""
     services.werk_bij(gemeente, acting_user=medewerker)
-    return c
+    return aalbers
 
 
 def test_de_export_wordt_bewaard_met_wie_wanneer_en_hoeveel(gemeente, medewerker, aalbers):

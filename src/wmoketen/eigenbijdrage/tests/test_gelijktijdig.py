@@ -15,24 +15,14 @@ Only PostgreSQL shows real concurrency (SQLite serialises every writer on one fi
 
 from datetime import date
 
-import pytest
-from django.conf import settings
-
-from wmoketen.declaraties.tests.test_gelijktijdig import Wachtpunt, na_elkaar_tegelijk
 from wmoketen.eigenbijdrage import export, services
 from wmoketen.eigenbijdrage.models import Aanlevering, Melding, Registratie
 from wmoketen.factories import GemeenteFactory
+from wmoketen.testhulp import GELIJKTIJDIG, Wachtpunt, na_elkaar_tegelijk
 
 from .hulp import OP, backoffice, client, levering, toewijzing
 
-pytestmark = [
-    pytest.mark.skipif(
-        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-        reason="gelijktijdigheid vraagt PostgreSQL: SQLite laat maar één schrijver tegelijk "
-        "toe; zet DATABASE_URL op een PostgreSQL-database",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = GELIJKTIJDIG
 
 
 def test_exporteren_en_bijwerken_tegelijk_na_elkaar_zonder_deadlock(monkeypatch):

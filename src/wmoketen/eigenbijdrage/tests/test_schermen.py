@@ -2,11 +2,9 @@
 the menu, and the periodic task; each read audited, another organisation kept out."""
 
 import io
-from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit.models import AuditRegel
@@ -17,36 +15,15 @@ from wmoketen.eigenbijdrage.views import PER_PAGINA
 from wmoketen.eigenbijdrage.werklijst import te_melden_aan_cak
 from wmoketen.factories import AanbiederFactory, GebruikerFactory, GemeenteFactory
 
-from .hulp import backoffice, client, levering, toewijzing
+from .hulp import BEGIN, EINDE, VANDAAG, client, levering, toewijzing
 
 pytestmark = pytest.mark.django_db
-
-VANDAAG = timezone.localdate()
-BEGIN = VANDAAG - timedelta(days=200)
-EINDE = VANDAAG - timedelta(days=100)
-
-
-@pytest.fixture
-def gemeente():
-    return GemeenteFactory(naam="Weert", gemeentecode="0988")
-
-
-@pytest.fixture
-def medewerker(gemeente):
-    return backoffice(gemeente)
 
 
 @pytest.fixture
 def ingelogd(client, medewerker):
     client.force_login(medewerker)
     return client
-
-
-@pytest.fixture
-def aalbers(gemeente):
-    c = client(gemeente, bsn="999993653", geslachtsnaam="Aalbers")
-    levering(toewijzing(gemeente, c, ingang=BEGIN), BEGIN, EINDE)
-    return c
 
 
 def _html(antwoord) -> str:

@@ -20,16 +20,6 @@ from .hulp import OP, backoffice, client, levering, stop, toewijzing
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def gemeente():
-    return GemeenteFactory(naam="Weert", gemeentecode="0988")
-
-
-@pytest.fixture
-def medewerker(gemeente):
-    return backoffice(gemeente)
-
-
 def d(dag: int, maand: int, jaar: int = 2026) -> date:
     return date(jaar, maand, dag)
 

@@ -4,6 +4,8 @@ with the date and a short text of each."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
+
 from ..constants import MeldingStatus, PlanStatus
 
 STAPNAMEN = [
@@ -101,7 +103,7 @@ def _datums(melding, plan, onderzoek, beschikking, bericht) -> list[date | None]
         plan.akkoord_op if plan else None,
         plan.aanvraag_op if plan else None,
         beschikking.dagtekening if beschikking else None,
-        bericht.ontvangen_op.date() if bericht else None,
+        timezone.localdate(bericht.ontvangen_op) if bericht else None,
     ]
 
 
