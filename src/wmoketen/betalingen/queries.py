@@ -5,6 +5,8 @@ What is approved is read through the declarations' and budgets' own reads
 this module keeps what no batch holds yet.
 """
 
+from collections import defaultdict
+
 from django.db.models import BigIntegerField, Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -42,13 +44,17 @@ def te_betalen_voorschotten(gemeente, *, tot_en_met):
     return voorschotten_voor(gemeente, tot_en_met=tot_en_met).filter(betaalregel__isnull=True)
 
 
-def batches_van(gemeente_id: int, aanbieder_id: int) -> dict:
-    """{maand: Betaalbatch} of one gemeente and aanbieder (to place new lines), locked: call
-    it inside the transaction that holds the gemeente's lock (``services.maak_batches``)."""
+def batches_van(gemeente_id: int, aanbieder_ids) -> defaultdict[int, dict]:
+    """{aanbieder_id: {maand: Betaalbatch}} of one gemeente and those aanbieders (to place new
+    lines), in one query, locked: call it inside the transaction that holds the gemeente's
+    lock (``services.maak_batches``)."""
     rijen = Betaalbatch.objects.select_for_update().filter(
-        gemeente_id=gemeente_id, aanbieder_id=aanbieder_id
+        gemeente_id=gemeente_id, aanbieder_id__in=aanbieder_ids
     )
-    return {batch.maand: batch for batch in rijen}
+    per_aanbieder = defaultdict(dict)
+    for batch in rijen:
+        per_aanbieder[batch.aanbieder_id][batch.maand] = batch
+    return per_aanbieder
 
 
 # Pages ----------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from django.utils import timezone
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.rechten import eis_organisatie, eis_rol
 from wmoketen.audit import services as audit
-from wmoketen.declaraties.perioden import maand_van, volgende_maand
+from wmoketen.gedeeld.maanden import maand_van, volgende_maand
 from wmoketen.organisaties.models import Gemeente
 from wmoketen.termijnen import services as termijnen
 from wmoketen.termijnen.constants import Regelcode
@@ -166,11 +166,12 @@ def maak_batches(gemeente: Gemeente, *, acting_user, vandaag: date | None = None
     # at once never put a line in two batches, nor in a batch fixed meanwhile.
     gemeente = _sluit_gemeente(gemeente.pk)
     vandaag = vandaag or timezone.localdate()
-    per_aanbieder: dict[int, dict] = {}
+    te_betalen = sorted(_te_betalen(gemeente, vandaag).items())
+    per_aanbieder = {}
+    if te_betalen:
+        per_aanbieder = queries.batches_van(gemeente.pk, {a for (a, _), _ in te_betalen})
     geraakt: dict[int, tuple[Betaalbatch, list[_Nieuw]]] = {}
-    for (aanbieder_id, maand), nieuw in sorted(_te_betalen(gemeente, vandaag).items()):
-        if aanbieder_id not in per_aanbieder:
-            per_aanbieder[aanbieder_id] = queries.batches_van(gemeente.pk, aanbieder_id)
+    for (aanbieder_id, maand), nieuw in te_betalen:
         batch = _batch_voor(gemeente, aanbieder_id, maand, per_aanbieder[aanbieder_id], acting_user)
         Betaalregel.objects.bulk_create([Betaalregel(batch=batch, **n.velden) for n in nieuw])
         geraakt.setdefault(batch.pk, (batch, []))[1].extend(nieuw)

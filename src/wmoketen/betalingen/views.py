@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
-from wmoketen.declaraties.templatetags.declaraties import euro
+from wmoketen.gedeeld.bedragen import euro
 from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 

@@ -10,7 +10,7 @@ source's row merge into one.
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-from wmoketen.declaraties.templatetags.declaraties import euro
+from wmoketen.gedeeld.bedragen import euro
 from wmoketen.gedeeld.werklijst import MAX_PER_BRON, Werkitem, Werkplek, bron, sleutel, werkplek
 
 from .models import Betaalbatch

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 from django import forms
 
-from .perioden import eerste_dag, laatste_dag
+from wmoketen.gedeeld.bedragen import in_cent
+from wmoketen.gedeeld.maanden import maand_van
 
 MAX_BEDRAG = Decimal("99999999999.99")
 
@@ -48,10 +49,6 @@ def bedragveld(label: str, help_text: str = "") -> forms.DecimalField:
     )
 
 
-def cent(euro: Decimal) -> int:
-    return int((euro * 100).to_integral_value())
-
-
 class RegelKeuze(forms.ModelChoiceField):
     def label_from_instance(self, regel) -> str:
         return f"{regel.contract.aanbieder}: {regel.product} (contract {regel.contract.kenmerk})"
@@ -81,9 +78,9 @@ class BudgetForm(forms.Form):
         gegevens = self.cleaned_data
         return {
             "contractregel": gegevens["contractregel"],
-            "begindatum": eerste_dag(gegevens["eerste_maand"]),
-            "einddatum": laatste_dag(gegevens["laatste_maand"]),
-            "bedrag": cent(gegevens["bedrag"]),
+            "begindatum": maand_van(gegevens["eerste_maand"])[0],
+            "einddatum": maand_van(gegevens["laatste_maand"])[1],
+            "bedrag": in_cent(gegevens["bedrag"]),
             "omschrijving": gegevens["omschrijving"],
         }
 
@@ -95,4 +92,4 @@ class VerantwoordingForm(forms.Form):
     )
 
     def gerealiseerd_cent(self) -> int:
-        return cent(self.cleaned_data["gerealiseerd"])
+        return in_cent(self.cleaned_data["gerealiseerd"])

@@ -18,12 +18,13 @@ from django.utils import timezone
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.rechten import eis_rol
 from wmoketen.audit import services as audit
+from wmoketen.gedeeld.bedragen import euro
+from wmoketen.gedeeld.maanden import maand_van, maanden
 from wmoketen.organisaties.constants import Uitvoeringsvariant
 from wmoketen.organisaties.models import Contractregel, Gemeente
 
-from .bedrag import euro
 from .models import Budgetafspraak, BudgetStatus, Voorschot, VoorschotSoort
-from .perioden import eerste_dag, laatste_dag, maanden, verdeel
+from .perioden import verdeel
 
 ALLEEN_CONTRACTMANAGER = "Alleen de contractmanager van de gemeente beheert budgetten."
 ALLEEN_AANBIEDER = "Alleen de aanbieder van het budget verantwoordt de levering."
@@ -60,9 +61,9 @@ def _vergrendeld(budget: Budgetafspraak) -> Budgetafspraak:
 def _eis_periode(begindatum: date | None, einddatum: date | None) -> None:
     if begindatum is None or einddatum is None:
         raise ValidationError("Vul de begin- en einddatum van de budgetperiode in.")
-    if begindatum != eerste_dag(begindatum):
+    if begindatum != maand_van(begindatum)[0]:
         raise ValidationError("Een budgetperiode begint op de eerste dag van een maand.")
-    if einddatum != laatste_dag(einddatum):
+    if einddatum != maand_van(einddatum)[1]:
         raise ValidationError("Een budgetperiode eindigt op de laatste dag van een maand.")
     if einddatum < begindatum:
         raise ValidationError("De einddatum ligt vóór de begindatum.")
@@ -176,7 +177,7 @@ def maak_voorschotten(budget: Budgetafspraak, *, acting_user) -> list[Voorschot]
 
 def verantwoording_mogelijk_vanaf(budget: Budgetafspraak) -> date:
     """The aanbieder reports from the first day of the period's last month."""
-    return eerste_dag(budget.einddatum)
+    return maand_van(budget.einddatum)[0]
 
 
 @transaction.atomic
@@ -223,14 +224,14 @@ def reken_af(budget: Budgetafspraak, *, acting_user) -> Voorschot:
     budget = _vergrendeld(budget)
     _eis_lopend(budget)
     voorschotten = budget.voorschotten.filter(soort=VoorschotSoort.VOORSCHOT)
-    if not voorschotten.exists():
+    betaald = voorschotten.aggregate(som=Sum("bedrag"))["som"]  # None: no advances
+    if betaald is None:
         raise ValidationError("Maak eerst de voorschotten van dit budget.")
     if budget.gerealiseerd is None:
         raise ValidationError("De aanbieder heeft de levering nog niet verantwoord.")
-    betaald = voorschotten.aggregate(som=Sum("bedrag"))["som"]
     afrekening = Voorschot.objects.create(
         budget=budget,
-        maand=eerste_dag(timezone.localdate()),
+        maand=maand_van(timezone.localdate())[0],
         soort=VoorschotSoort.AFREKENING,
         bedrag=afrekenbedrag(budget.bedrag, budget.gerealiseerd, betaald),
     )

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.accounts.decorators import rol_vereist
+from wmoketen.gedeeld.bedragen import euro
 from wmoketen.gedeeld.paginering import pagineer
 from wmoketen.gedeeld.weigering import Poging
 
 from . import queries, services
-from .bedrag import euro
 from .forms import BudgetForm, VerantwoordingForm
 from .models import BudgetStatus, VoorschotSoort
 

@@ -1,6 +1,6 @@
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.db import models
+
+from wmoketen.gedeeld.bedragen import in_cent  # noqa: F401  (the declaration rules import it here)
 
 # Retourcodes of the 325 (WJ001) that IV087 names.
 GOEDGEKEURD = "0200"  # geen opmerking over deze berichtklasse
@@ -15,12 +15,6 @@ NIET_VOOR_EEN_PRESTATIE = frozenset(
 # Eenheden (WJ756) the declaration rules treat apart: minutes against an hourly tariff (IV081),
 # and euro's, where the volume is the amount in cent and there is no ProductTarief (CS339).
 MINUUT, UUR, EENHEID_EUROS = "01", "04", "83"
-
-
-def in_cent(bedrag: Decimal) -> int:
-    """A euro amount (a contract tariff, a budget) in whole cents, half up."""
-    return int((bedrag * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
 
 # Codes on the Header or the DeclaratieAntwoord that refuse nothing.
 ZONDER_AFKEUR = frozenset({GOEDGEKEURD, VOLLEDIG_TOEGEKEND})

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from wmoketen.audit import services as audit
@@ -47,6 +46,7 @@ __all__ = [
     "intrekbaar",
     "log_gelezen",
     "markeer",
+    "met_toestand",
     "te_corrigeren",
     "toestand",
     "trek_in",
@@ -104,34 +104,22 @@ def voorstellen(aanbieder, gemeente, wet: str) -> list[dict]:
 def regels_van(correctie: Correctie) -> list[dict]:
     """The credit of the original and, for a new volume above 0, the corrected debit."""
     origineel = correctie.prestatie
-    gemeen = {
-        "toewijzing_id": origineel.toewijzing_id,
-        "periode_begin": origineel.periode_begin,
-        "periode_eind": origineel.periode_eind,
-        "eenheid": origineel.eenheid,
-        "tarief": origineel.tarief,
+    credit = {
+        **voorstel.velden_van(origineel),
+        "debet_credit": DebetCredit.CREDIT.value,
+        "vorig_referentienummer": origineel.referentienummer,
         "correctie_id": correctie.pk,
     }
-    regels = [
-        {
-            **gemeen,
-            "voorgesteld_volume": origineel.geleverd_volume,
-            "geleverd_volume": origineel.geleverd_volume,
-            "debet_credit": DebetCredit.CREDIT.value,
-            "vorig_referentienummer": origineel.referentienummer,
-        }
-    ]
-    if correctie.volume:
-        regels.append(
-            {
-                **gemeen,
-                "voorgesteld_volume": correctie.volume,
-                "geleverd_volume": correctie.volume,
-                "debet_credit": DebetCredit.DEBET.value,
-                "vorig_referentienummer": "",
-            }
-        )
-    return regels
+    if not correctie.volume:
+        return [credit]
+    debet = {
+        **credit,
+        "voorgesteld_volume": correctie.volume,
+        "geleverd_volume": correctie.volume,
+        "debet_credit": DebetCredit.DEBET.value,
+        "vorig_referentienummer": "",
+    }
+    return [credit, debet]
 
 
 def _opnieuw_na_credit(aanbieder, gemeente, wet: str) -> list[dict]:
@@ -150,25 +138,26 @@ def _opnieuw_na_credit(aanbieder, gemeente, wet: str) -> list[dict]:
             correctie__prestaties__oordeel=Oordeel.GOEDGEKEURD,
         ).order_by("-pk")
     )
+    if not afgewezen:
+        return []
+    # The latest debit per toewijzing and period that still stands or may (one query).
+    laatste: dict[tuple, int] = {}
+    for toewijzing_id, begin, pk in (
+        lijnen.filter(
+            toewijzing_id__in={d.toewijzing_id for d in afgewezen},
+            debet_credit=DebetCredit.DEBET,
+        )
+        .exclude(oordeel=Oordeel.AFGEWEZEN, declaratie__status=DeclaratieStatus.BEANTWOORD)
+        .values_list("toewijzing_id", "periode_begin", "pk")
+    ):
+        laatste[toewijzing_id, begin] = max(pk, laatste.get((toewijzing_id, begin), 0))
     velden: dict[tuple, dict] = {}
     for debet in afgewezen:
         sleutel = (debet.toewijzing_id, debet.periode_begin)
-        later = lijnen.filter(
-            toewijzing_id=debet.toewijzing_id,
-            periode_begin=debet.periode_begin,
-            debet_credit=DebetCredit.DEBET,
-            pk__gt=debet.pk,
-        ).exclude(oordeel=Oordeel.AFGEWEZEN, declaratie__status=DeclaratieStatus.BEANTWOORD)
-        if sleutel in velden or later.exists():
+        if sleutel in velden or laatste.get(sleutel, 0) > debet.pk:
             continue
         velden[sleutel] = {
-            "toewijzing_id": debet.toewijzing_id,
-            "periode_begin": debet.periode_begin,
-            "periode_eind": debet.periode_eind,
-            "voorgesteld_volume": debet.geleverd_volume,
-            "geleverd_volume": debet.geleverd_volume,
-            "eenheid": debet.eenheid,
-            "tarief": debet.tarief,
+            **voorstel.velden_van(debet),
             "debet_credit": DebetCredit.DEBET.value,
             "vorig_referentienummer": "",
             "correctie_id": debet.correctie_id,
@@ -270,31 +259,33 @@ def _lopend(prestatie: Prestatie) -> bool:
     """A correction of it waits, or a credit of it is open or approved."""
     if prestatie.correcties.filter(prestaties__isnull=True).exists():
         return True
-    return (
-        Prestatie.objects.filter(
-            declaratie__aanbieder_id=prestatie.declaratie.aanbieder_id,
-            declaratie__wet=prestatie.declaratie.wet,
-            debet_credit=DebetCredit.CREDIT,
-            vorig_referentienummer=prestatie.referentienummer,
-        )
-        .exclude(oordeel=Oordeel.AFGEWEZEN)
-        .exists()
-    )
+    return _credits(prestatie.declaratie, [prestatie.referentienummer]).exists()
+
+
+def _credits(declaratie: Declaratie, referenties: list[str]):
+    """The aanbieder's credits, open or approved, of the debits with these ReferentieNummers
+    (in ``declaratie``'s wet)."""
+    return Prestatie.objects.filter(
+        declaratie__aanbieder_id=declaratie.aanbieder_id,
+        declaratie__wet=declaratie.wet,
+        debet_credit=DebetCredit.CREDIT,
+        vorig_referentienummer__in=referenties,
+    ).exclude(oordeel=Oordeel.AFGEWEZEN)
+
+
+def _concepten(origineel: Declaratie):
+    """The concept declarations for the original's gemeente and wet, the latest first."""
+    return Declaratie.objects.filter(
+        aanbieder_id=origineel.aanbieder_id,
+        gemeente_id=origineel.gemeente_id,
+        wet=origineel.wet,
+        status=DeclaratieStatus.CONCEPT,
+    ).order_by("-periode_begin", "-pk")
 
 
 def _concept(origineel: Declaratie) -> Declaratie | None:
     """The latest concept declaration for the original's gemeente and wet, locked."""
-    return (
-        Declaratie.objects.select_for_update()
-        .filter(
-            aanbieder_id=origineel.aanbieder_id,
-            gemeente_id=origineel.gemeente_id,
-            wet=origineel.wet,
-            status=DeclaratieStatus.CONCEPT,
-        )
-        .order_by("-periode_begin", "-pk")
-        .first()
-    )
+    return _concepten(origineel).select_for_update().first()
 
 
 def _voeg_toe(concept: Declaratie, correctie: Correctie) -> list[Prestatie]:
@@ -394,6 +385,16 @@ def toestand(correctie: Correctie, regels: list[Prestatie] | None = None) -> Toe
     return INGEDIEND
 
 
+def met_toestand(correcties_) -> list[tuple[Correctie, Toestand, list[Prestatie]]]:
+    """``(correctie, toestand, regels)`` per correction of a page (``eigen_correcties``: the
+    lines prefetched)."""
+    rijen = []
+    for correctie in correcties_:
+        regels = list(correctie.prestaties.all())
+        rijen.append((correctie, toestand(correctie, regels), regels))
+    return rijen
+
+
 def te_corrigeren(prestatie: Prestatie) -> bool:
     """Whether the page offers *Corrigeren* on this prestatie (the service decides)."""
     try:
@@ -453,14 +454,9 @@ def _markeer_originelen(declaratie: Declaratie, originelen: list[Prestatie]) -> 
     ):
         laatste[correctie.prestatie_id] = correctie
     gecrediteerd = set(
-        Prestatie.objects.filter(
-            declaratie__aanbieder_id=declaratie.aanbieder_id,
-            declaratie__wet=declaratie.wet,
-            debet_credit=DebetCredit.CREDIT,
-            vorig_referentienummer__in=[p.referentienummer for p in originelen],
+        _credits(declaratie, [p.referentienummer for p in originelen]).values_list(
+            "vorig_referentienummer", flat=True
         )
-        .exclude(oordeel=Oordeel.AFGEWEZEN)
-        .values_list("vorig_referentienummer", flat=True)
     )
     for p in originelen:
         correctie = laatste.get(p.pk)
@@ -506,13 +502,4 @@ def log_gelezen(gebruiker, correcties_) -> None:
 
 def concept_voor(prestatie: Prestatie) -> Declaratie | None:
     """The concept a correction of ``prestatie`` would join now (for the form's text)."""
-    return (
-        Declaratie.objects.filter(
-            Q(aanbieder_id=prestatie.declaratie.aanbieder_id),
-            gemeente_id=prestatie.declaratie.gemeente_id,
-            wet=prestatie.declaratie.wet,
-            status=DeclaratieStatus.CONCEPT,
-        )
-        .order_by("-periode_begin", "-pk")
-        .first()
-    )
+    return _concepten(prestatie.declaratie).first()

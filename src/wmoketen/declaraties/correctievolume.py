@@ -19,6 +19,7 @@ from django.db.models import Q, Sum
 
 from wmoketen.organisaties.constants import Uitvoeringsvariant
 from wmoketen.organisaties.models import Contractregel
+from wmoketen.organisaties.queries import regels_bij_gemeenten
 
 from . import volume as omvang
 from .constants import MINUUT, UUR, Oordeel
@@ -108,8 +109,7 @@ def _variant(prestatie: Prestatie) -> str:
     declaratie = prestatie.declaratie
     regels = (
         Contractregel.objects.filter(
-            Q(contract__gemeente_id=declaratie.gemeente_id)
-            | Q(contract__regio__gemeenten=declaratie.gemeente_id),
+            regels_bij_gemeenten([declaratie.gemeente_id]),
             contract__aanbieder_id=declaratie.aanbieder_id,
             product_id=t.product_id,
         )

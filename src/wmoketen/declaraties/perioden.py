@@ -7,21 +7,14 @@ at the start or stop of the delivered care.
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
 
+# A declaratieperiode is ``maand_van`` a day (CS340); ``volgende_maand`` of it is the next one
+# while care continues (TR318). After months without care the next one simply starts on day 1
+# of the month in which care resumes (TR318 toelichting): ``maand_van`` of that day.
+from wmoketen.gedeeld.maanden import maand_van, volgende_maand
 
-def maand_van(d: date) -> tuple[date, date]:
-    """The first and last day of ``d``'s calendar month: a declaratieperiode (CS340)."""
-    laatste_dag = calendar.monthrange(d.year, d.month)[1]
-    return d.replace(day=1), d.replace(day=laatste_dag)
-
-
-def volgende_maand(begin: date) -> date:
-    """The first day of the calendar month after ``begin``'s month: the next declaratieperiode
-    while care continues (TR318). After months without care the next one simply starts on day 1
-    of the month in which care resumes (TR318 toelichting): ``maand_van`` of that day."""
-    return maand_van(begin)[1] + timedelta(days=1)
+__all__ = ["maand_van", "productperiode", "volgende_maand"]
 
 
 def productperiode(maand_begin: date, ingang: date, eind: date | None) -> tuple[date, date] | None:

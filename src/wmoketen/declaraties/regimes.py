@@ -39,7 +39,7 @@ from typing import Protocol
 from wmoketen.organisaties import regimes as matrix
 from wmoketen.toewijzingen.constants import REDEN_PAUZE
 
-from .constants import in_cent
+from .constants import EENHEID_EUROS, in_cent
 from .perioden import maand_van
 from .volume import TOTAAL_BINNEN_GELDIGHEIDSDUUR, max_in_periode
 
@@ -53,6 +53,7 @@ __all__ = [
     "Situatie",
     "Standaard",
     "andere_van",
+    "eenheid_en_tarief",
     "geleverde_dagen",
     "naar_rato",
     "per_client_en_product",
@@ -189,6 +190,14 @@ def geleverde_dagen(leveringen: Iterable, begin: date, eind: date) -> int:
         tot = min(levering.einddatum or eind, eind)
         dagen.update(range(van.toordinal(), tot.toordinal() + 1))
     return len(dagen)
+
+
+def eenheid_en_tarief(toewijzing, regel, tarief: Decimal) -> tuple[str, int]:
+    """A prestatie's eenheid (the allocation's, else the contract line's) and its tarief in
+    cent for the line's ``tarief``; for Eenheid 83 (euro's) the volume is the amount in cent
+    and the tarief 1 (CS339)."""
+    eenheid = toewijzing.eenheid or regel.eenheid
+    return eenheid, 1 if eenheid == EENHEID_EUROS else in_cent(tarief)
 
 
 def naar_rato(maximum: int, dagen: int, periode_dagen: int) -> int:

@@ -23,11 +23,17 @@ from wmoketen.organisaties.queries import regels_bij_gemeenten
 from wmoketen.toewijzingen.constants import REDEN_VERWIJDERD, LeveringStatus, Status
 from wmoketen.toewijzingen.models import Levering
 
-from .constants import EENHEID_EUROS, in_cent
 from .contractregels import geldende_regel
 from .models import DebetCredit
 from .perioden import maand_van, productperiode
-from .regimes import DAG, Situatie, andere_van, per_client_en_product, regime_voor
+from .regimes import (
+    DAG,
+    Situatie,
+    andere_van,
+    eenheid_en_tarief,
+    per_client_en_product,
+    regime_voor,
+)
 
 __all__ = ["Verwachting", "verwachtingen"]
 
@@ -140,8 +146,7 @@ def _verwachting(p, regels, leveringen, andere) -> Verwachting | None:
     tarief = regel.tarief_op(periode[0]) if regel else None
     if tarief is None:
         return None
-    eenheid = toewijzing.eenheid or regel.eenheid
-    tarief_cent = 1 if eenheid == EENHEID_EUROS else in_cent(tarief)
+    eenheid, tarief_cent = eenheid_en_tarief(toewijzing, regel, tarief)
     regime = regime_voor(regel)
     situatie = Situatie.van(
         toewijzing,

@@ -219,8 +219,7 @@ def correcties_lijst(request):
         request, correcties.eigen_correcties(request.user.organisatie), per_pagina=PER_PAGINA
     )
     correcties.log_gelezen(request.user, pagina)
-    regels = {c.pk: list(c.prestaties.all()) for c in pagina}
-    rijen = [(c, correcties.toestand(c, regels[c.pk]), regels[c.pk]) for c in pagina]
+    rijen = correcties.met_toestand(pagina)
     return render(request, "declaraties/correcties.html", {"pagina": pagina, "rijen": rijen})
 
 

@@ -56,7 +56,7 @@ from wmoketen.toewijzingen.models import AanbiederToewijzing, Levering
 from wmoketen.toewijzingen.nummering import volgend_nummer
 
 from . import correcties
-from .constants import EENHEID_EUROS, DeclaratieStatus, Oordeel, in_cent
+from .constants import DeclaratieStatus, Oordeel
 from .contractregels import DECLARABEL, geldende_regel
 from .models import Declaratie, Prestatie
 from .perioden import maand_van, productperiode
@@ -64,6 +64,7 @@ from .regimes import (
     DAG,
     Situatie,
     andere_van,
+    eenheid_en_tarief,
     geleverde_dagen,
     naar_rato,
     per_client_en_product,
@@ -76,6 +77,7 @@ __all__ = [
     "nieuw_declaratienummer",
     "referentienummer",
     "stel_voor",
+    "velden_van",
 ]
 
 REDEN_VERWIJDERD = "13"  # TR384: never declare on an allocation removed with reden 13
@@ -236,16 +238,23 @@ def _opnieuw(aanbieder, gemeente, wet: str, begin: date) -> list[dict]:
     for p in afgewezen:
         sleutel = (p.toewijzing_id, p.periode_begin)
         if sleutel not in gedaan:
-            voorstellen[sleutel] = {
-                "toewijzing_id": p.toewijzing_id,
-                "periode_begin": p.periode_begin,
-                "periode_eind": p.periode_eind,
-                "voorgesteld_volume": p.geleverd_volume,
-                "geleverd_volume": p.geleverd_volume,
-                "eenheid": p.eenheid,
-                "tarief": p.tarief,
-            }
+            voorstellen[sleutel] = velden_van(p)
     return list(voorstellen.values())
+
+
+def velden_van(prestatie: Prestatie) -> dict:
+    """A declared prestatie's fields for a new line with its allocation, ProductPeriode,
+    volume, eenheid and tarief, in the shape of ``stel_voor``'s prestatie dicts (a rejected
+    prestatie proposed again; a correction's lines, ``correcties``)."""
+    return {
+        "toewijzing_id": prestatie.toewijzing_id,
+        "periode_begin": prestatie.periode_begin,
+        "periode_eind": prestatie.periode_eind,
+        "voorgesteld_volume": prestatie.geleverd_volume,
+        "geleverd_volume": prestatie.geleverd_volume,
+        "eenheid": prestatie.eenheid,
+        "tarief": prestatie.tarief,
+    }
 
 
 def _voorstellen(aanbieder, gemeente, wet: str, maand: _Periode) -> list[dict]:
@@ -374,8 +383,7 @@ def _voorstel(
     tarief = regel.tarief_op(periode.begin) if regel else None
     if tarief is None:
         return None
-    eenheid = toewijzing.eenheid or regel.eenheid
-    tarief_cent = 1 if eenheid == EENHEID_EUROS else in_cent(tarief)
+    eenheid, tarief_cent = eenheid_en_tarief(toewijzing, regel, tarief)
     situatie = Situatie.van(
         toewijzing,
         productcategorie=toewijzing.productcategorie,

@@ -14,13 +14,18 @@ writes the register). The rules (docs/eigenbijdrage.md):
   not before that day has come).
 """
 
+import calendar
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .constants import MEERDERJARIG, ONDERBREKING_DAGEN
+from istandaarden.regels.cs import (
+    DATUMGEBRUIK_DAG_MAAND_ONBEKEND,
+    DATUMGEBRUIK_DAG_ONBEKEND,
+    DATUMGEBRUIK_ONBEKEND,
+)
 
-DAG_ONBEKEND, DAG_EN_MAAND_ONBEKEND, ONBEKEND = "1", "2", "3"  # DatumGebruik (COD170)
+from .constants import MEERDERJARIG, ONDERBREKING_DAGEN
 
 
 @dataclass(frozen=True)
@@ -43,14 +48,14 @@ def achttien_op(geboortedatum: date | None, datumgebruik: str = "") -> date | No
     unknown. A partly unknown date counts from the latest day it can be (day unknown: the
     month's last day; day and month unknown: 31 December). Born on 29 February: 1 March in a
     year without one (as ``clienten.plausibiliteit.leeftijd`` counts)."""
-    if geboortedatum is None or datumgebruik == ONBEKEND:
+    if geboortedatum is None or datumgebruik == DATUMGEBRUIK_ONBEKEND:
         return None
     jaar = geboortedatum.year + MEERDERJARIG
-    if datumgebruik == DAG_EN_MAAND_ONBEKEND:
+    if datumgebruik == DATUMGEBRUIK_DAG_MAAND_ONBEKEND:
         return date(jaar, 12, 31)
-    if datumgebruik == DAG_ONBEKEND:
-        volgende = date(jaar + geboortedatum.month // 12, geboortedatum.month % 12 + 1, 1)
-        return date.fromordinal(volgende.toordinal() - 1)
+    if datumgebruik == DATUMGEBRUIK_DAG_ONBEKEND:
+        maand = geboortedatum.month
+        return date(jaar, maand, calendar.monthrange(jaar, maand)[1])
     try:
         return geboortedatum.replace(year=jaar)
     except ValueError:  # 29 February

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from wmoketen.accounts.constants import Rol
 from wmoketen.audit import services as audit
+from wmoketen.organisaties import perioden as dagen
 from wmoketen.organisaties.models import Gemeente
 
 from . import export, queries
@@ -71,9 +72,13 @@ def werk_bij(gemeente, *, acting_user, op: date | None = None) -> Uitkomst:
     return uitkomst
 
 
-def _overlapt(registratie: Registratie, periode: Periode) -> bool:
-    return (periode.einddatum is None or registratie.begindatum <= periode.einddatum) and (
-        registratie.einddatum is None or periode.begindatum <= registratie.einddatum
+def _overlapt(registratie: Registratie, berekend: Periode) -> bool:
+    return (
+        dagen.doorsnede(
+            dagen.periode(registratie.begindatum, registratie.einddatum),
+            dagen.periode(berekend.begindatum, berekend.einddatum),
+        )
+        is not None
     )
 
 
@@ -199,17 +204,15 @@ def meld_aan_cak(gemeente, *, acting_user) -> Aanlevering:
         gemaakt_op=nu,
         gemaakt_door=acting_user,
     )
+    Melding.objects.filter(pk__in=[m.pk for m in meldingen]).update(
+        status=MeldingStatus.GEMELD,
+        gemeld_op=nu,
+        gemeld_door=acting_user,
+        aanlevering=aanlevering,
+        gewijzigd=nu,
+    )
     registraties = {m.registratie_id: m.registratie for m in meldingen}  # one instance each
     for melding in meldingen:
-        melding.status, melding.gemeld_op, melding.gemeld_door = (
-            MeldingStatus.GEMELD,
-            nu,
-            acting_user,
-        )
-        melding.aanlevering = aanlevering
-        melding.save(
-            update_fields=["status", "gemeld_op", "gemeld_door", "aanlevering", "gewijzigd"]
-        )
         _gemeld(registraties[melding.registratie_id], melding)
     for registratie in registraties.values():
         registratie.save(update_fields=["gemelde_begindatum", "gemelde_einddatum", "gewijzigd"])

@@ -4,8 +4,7 @@ from django import template
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
-
-from ..bedrag import euro
+from wmoketen.gedeeld.bedragen import euro
 
 register = template.Library()
 
@@ -23,7 +22,5 @@ def budgetten_menu(gebruiker) -> list[tuple[str, str]]:
     return [(label, reverse(naam)) for rollen, label, naam in MENU if gebruiker.heeft_rol(*rollen)]
 
 
-@register.filter
-def eurobedrag(cent) -> str:
-    """An amount in eurocent the Dutch way: 123456 -> "€ 1.234,56"."""
-    return euro(cent)
+# An amount in eurocent the Dutch way: 123456 -> "€ 1.234,56".
+register.filter("eurobedrag", euro)

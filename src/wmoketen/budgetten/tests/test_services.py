@@ -9,8 +9,9 @@ from django.utils import timezone
 from wmoketen.audit.models import AuditRegel
 from wmoketen.budgetten import services
 from wmoketen.budgetten.models import Budgetafspraak, BudgetStatus, Voorschot
-from wmoketen.budgetten.perioden import maanden, verdeel
+from wmoketen.budgetten.perioden import verdeel
 from wmoketen.factories import ContractregelFactory
+from wmoketen.gedeeld.maanden import maanden
 from wmoketen.organisaties.models import Regio
 
 from .opzet import Opzet

@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from wmoketen.accounts.constants import Rol
+from wmoketen.gedeeld.bedragen import euro
 
 from ..models import DebetCredit
 
@@ -23,15 +24,8 @@ def declaraties_menu(gebruiker) -> list[tuple[str, str]]:
     return [(label, reverse(naam)) for rollen, label, naam in MENU if gebruiker.heeft_rol(*rollen)]
 
 
-@register.filter
-def euro(cent) -> str:
-    """An amount in eurocent the Dutch way: 123456 -> "€ 1.234,56", -500 -> "€ -5,00"."""
-    if cent is None or cent == "":
-        return "–"
-    cent = int(cent)
-    euro, rest = divmod(abs(cent), 100)
-    teken = "-" if cent < 0 else ""
-    return f"€ {teken}{euro:,}".replace(",", ".") + f",{rest:02d}"
+# An amount in eurocent the Dutch way: 123456 -> "€ 1.234,56", -500 -> "€ -5,00".
+register.filter("euro", euro)
 
 
 @register.filter
